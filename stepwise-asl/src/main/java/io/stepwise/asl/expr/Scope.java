@@ -1,0 +1,32 @@
+package io.stepwise.asl.expr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What an expression can see when it is evaluated: the state's input, the context object ($$), variables. */
+public interface Scope {
+  /** The effective input the expression reads with {@code $}. */
+  JsonNode input();
+
+  /** The context object, read with {@code $$}. */
+  JsonNode context();
+
+  /** A workflow variable's value, or Java null when it is not defined. */
+  default JsonNode variable(String name) {
+    return null;
+  }
+
+  /** A fixed scope, for tests and simple callers. */
+  static Scope of(JsonNode input, JsonNode context) {
+    return new Scope() {
+      @Override
+      public JsonNode input() {
+        return input;
+      }
+
+      @Override
+      public JsonNode context() {
+        return context;
+      }
+    };
+  }
+}
