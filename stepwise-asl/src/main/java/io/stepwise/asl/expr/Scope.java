@@ -15,6 +15,14 @@ public interface Scope {
     return null;
   }
 
+  /**
+   * Randomness for States.UUID, States.MathRandom and the like. The engine passes one seeded per
+   * execution so that a replayed execution draws the same values.
+   */
+  default java.util.random.RandomGenerator random() {
+    return java.util.concurrent.ThreadLocalRandom.current();
+  }
+
   /** A fixed scope, for tests and simple callers. */
   static Scope of(JsonNode input, JsonNode context) {
     return new Scope() {

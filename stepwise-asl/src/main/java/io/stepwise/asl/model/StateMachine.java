@@ -1,0 +1,4 @@
+package io.stepwise.asl.model;
+
+/** STUB */
+public record StateMachine(String startAt) {}

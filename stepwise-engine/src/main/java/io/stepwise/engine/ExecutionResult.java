@@ -1,0 +1,30 @@
+package io.stepwise.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.engine.history.HistoryEvent;
+import java.util.List;
+
+/**
+ * How an execution ended.
+ *
+ * @param status SUCCEEDED, FAILED, TIMED_OUT, ABORTED (or RUNNING when it could not finish)
+ * @param output the output when SUCCEEDED, else null
+ * @param error the error name when FAILED or TIMED_OUT, else null (may be null for a Fail state without Error)
+ * @param cause the cause, likewise
+ * @param executionArn the execution's ARN
+ * @param events the history, in order
+ */
+public record ExecutionResult(
+    ExecutionStatus status,
+    JsonNode output,
+    String error,
+    String cause,
+    String executionArn,
+    List<HistoryEvent> events) {
+
+  /** The history as GetExecutionHistory returns it: a list of event objects. */
+  public ArrayNode historyJson() {
+    return io.stepwise.engine.history.HistoryJson.toJson(events);
+  }
+}

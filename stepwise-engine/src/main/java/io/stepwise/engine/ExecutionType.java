@@ -1,0 +1,7 @@
+package io.stepwise.engine;
+
+/** Standard executions are durable and keep a full history; Express ones live in memory. */
+public enum ExecutionType {
+  STANDARD,
+  EXPRESS
+}

@@ -1,0 +1,12 @@
+package io.stepwise.engine.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A Lambda-style function: takes the event payload, returns the response payload, or throws
+ * {@link TaskFailure} with the function's error type and error payload (the cause).
+ */
+@FunctionalInterface
+public interface LambdaFunction {
+  JsonNode handle(JsonNode event) throws Exception;
+}
