@@ -1,31 +1,153 @@
 package io.stepwise.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.StateMachine;
+import io.stepwise.engine.history.HistoryEvent;
+import io.stepwise.engine.run.Driver;
+import io.stepwise.engine.run.EngineConfig;
+import io.stepwise.engine.run.Ids;
+import io.stepwise.engine.run.Runs;
 import io.stepwise.engine.task.LambdaFunction;
 import io.stepwise.engine.task.TaskInvoker;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** STUB: the API the engine will provide. */
-public final class Engine {
+/**
+ * Runs state machine executions in memory. Build one with {@link #builder()}, register task
+ * handlers by resource ARN, then {@link #run} definitions loaded with
+ * {@code StateMachineParser.parse}. An engine is thread-safe; each run is independent.
+ */
+public final class Engine implements AutoCloseable {
+  /** AWS's limit on an execution's input: 256 KiB. */
+  public static final int MAX_INPUT_BYTES = 256 * 1024;
+
+  private final EngineConfig config;
+  private final ExecutorService executor;
+  private final Runs runs;
+
+  private Engine(EngineConfig config) {
+    this.config = config;
+    this.executor = Executors.newVirtualThreadPerTaskExecutor();
+    this.runs = new Runs(config, executor);
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
+  public EngineConfig config() {
+    return config;
+  }
+
   /** Runs one execution to its end and returns how it ended. */
   public ExecutionResult run(StateMachine machine, String inputJson, RunOptions options) {
-    throw new UnsupportedOperationException("TODO");
+    return run(machine, parseInput(inputJson), options, Driver.StepListener.NONE);
+  }
+
+  public ExecutionResult run(StateMachine machine, JsonNode input, RunOptions options) {
+    return run(machine, input, options, Driver.StepListener.NONE);
+  }
+
+  /**
+   * Runs one execution, telling the listener after every step; a listener that returns false
+   * leaves the execution RUNNING at that point, as a crash would.
+   */
+  public ExecutionResult run(StateMachine machine, JsonNode input, RunOptions options, Driver.StepListener listener) {
+    String name = options.executionName() != null ? options.executionName() : Ids.uuid();
+    try {
+      return runs.run(machine, input, options.stateMachineName(), name, options.roleArn(), options.type(), listener);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running an execution", e);
+    }
+  }
+
+  /** Rebuilds an execution from its history alone and runs it on to its end. */
+  public ExecutionResult resume(StateMachine machine, List<HistoryEvent> history, RunOptions options) {
+    try {
+      return runs.resume(machine, history, options.stateMachineName(), options.executionName(), options.roleArn(), options.type(), Driver.StepListener.NONE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while resuming an execution", e);
+    }
+  }
+
+  /** Parses execution input, rejecting malformed JSON and inputs over 256 KiB with a clear message. */
+  public static JsonNode parseInput(String inputJson) {
+    String text = inputJson == null || inputJson.isBlank() ? "{}" : inputJson;
+    if (text.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
+      throw new IllegalArgumentException("Execution input is larger than the 256 KiB limit");
+    }
+    try {
+      return Json.parse(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Execution input is not valid JSON: " + e.getOriginalMessage()
+          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
   }
 
   public static final class Builder {
-    public Builder region(String region) { return this; }
-    public Builder account(String account) { return this; }
-    public Builder clock(InstantSource clock) { return this; }
+    private String region = "us-east-1";
+    private String account = "123456789012";
+    private InstantSource clock = InstantSource.system();
+    private boolean fastTime;
+    private final Map<String, TaskInvoker> invokers = new HashMap<>();
+    private final Map<String, LambdaFunction> lambdas = new HashMap<>();
+    private TaskInvoker fallback;
+
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    public Builder account(String account) {
+      this.account = account;
+      return this;
+    }
+
+    public Builder clock(InstantSource clock) {
+      this.clock = clock;
+      return this;
+    }
+
     /** Wait states and retry back-off take no wall time. */
-    public Builder fastTime(boolean fast) { return this; }
+    public Builder fastTime(boolean fast) {
+      this.fastTime = fast;
+      return this;
+    }
+
     /** A handler for a Task resource ARN (exact match). */
-    public Builder invoker(String resourceArn, TaskInvoker invoker) { return this; }
-    /** A Lambda function, by name or by ARN, called by lambda ARNs and by arn:aws:states:::lambda:invoke. */
-    public Builder lambda(String functionNameOrArn, LambdaFunction function) { return this; }
-    public Engine build() { return new Engine(); }
+    public Builder invoker(String resourceArn, TaskInvoker invoker) {
+      invokers.put(resourceArn, invoker);
+      return this;
+    }
+
+    /** A Lambda function, by name or by ARN ("*" for any), called by Lambda ARNs and by arn:aws:states:::lambda:invoke. */
+    public Builder lambda(String functionNameOrArn, LambdaFunction function) {
+      lambdas.put(functionNameOrArn, function);
+      return this;
+    }
+
+    /** The handler for resources that nothing else handles. */
+    public Builder fallback(TaskInvoker invoker) {
+      this.fallback = invoker;
+      return this;
+    }
+
+    public Engine build() {
+      return new Engine(new EngineConfig(region, account, clock, fastTime, invokers, lambdas, fallback));
+    }
   }
 }

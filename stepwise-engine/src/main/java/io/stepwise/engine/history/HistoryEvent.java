@@ -1,8 +1,8 @@
 package io.stepwise.engine.history;
 
-/** STUB */
-public interface HistoryEvent {
-  long id();
-  long previousEventId();
-  String type();
-}
+/**
+ * One history event as AWS records it.
+ *
+ * @param timestamp epoch milliseconds
+ */
+public record HistoryEvent(long id, long previousEventId, long timestamp, EventType type, EventDetails details) {}

@@ -1,11 +1,147 @@
 package io.stepwise.engine.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.asl.json.Json;
+import java.math.BigDecimal;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
-/** STUB */
+/**
+ * Renders history events as GetExecutionHistory returns them: timestamps in epoch seconds,
+ * inputs and outputs as JSON text, details under AWS's {@code ...EventDetails} keys.
+ */
 public final class HistoryJson {
+  private HistoryJson() {}
+
   public static ArrayNode toJson(List<HistoryEvent> events) {
-    throw new UnsupportedOperationException("TODO");
+    ArrayNode arr = Json.NODES.arrayNode();
+    for (HistoryEvent e : events) {
+      arr.add(toJson(e));
+    }
+    return arr;
+  }
+
+  public static ObjectNode toJson(HistoryEvent e) {
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("timestamp", BigDecimal.valueOf(e.timestamp(), 3));
+    o.put("type", e.type().name());
+    o.put("id", e.id());
+    o.put("previousEventId", e.previousEventId());
+    ObjectNode d = details(e.details());
+    if (d != null) {
+      o.set(detailsKey(e.type(), e.details()), d);
+    }
+    return o;
+  }
+
+  static String detailsKey(EventType type, EventDetails details) {
+    if (details instanceof EventDetails.StateEntered) {
+      return "stateEnteredEventDetails";
+    }
+    if (details instanceof EventDetails.StateExited) {
+      return "stateExitedEventDetails";
+    }
+    String n = type.name();
+    return Character.toLowerCase(n.charAt(0)) + n.substring(1) + "EventDetails";
+  }
+
+  private static ObjectNode details(EventDetails details) {
+    ObjectNode d = Json.NODES.objectNode();
+    switch (details) {
+      case EventDetails.None n -> {
+        return null;
+      }
+      case EventDetails.ExecutionStarted s -> {
+        payload(d, "input", s.input());
+        d.put("roleArn", s.roleArn());
+      }
+      case EventDetails.ExecutionSucceeded s -> payload(d, "output", s.output());
+      case EventDetails.ExecutionEnded s -> {
+        putIfNotNull(d, "error", s.error());
+        putIfNotNull(d, "cause", s.cause());
+      }
+      case EventDetails.StateEntered s -> {
+        d.put("name", s.name());
+        payload(d, "input", s.input());
+      }
+      case EventDetails.StateExited s -> {
+        d.put("name", s.name());
+        payload(d, "output", s.output());
+        if (s.assignedVariables() != null) {
+          ObjectNode vars = d.putObject("assignedVariables");
+          Iterator<Map.Entry<String, JsonNode>> it = s.assignedVariables().fields();
+          while (it.hasNext()) {
+            Map.Entry<String, JsonNode> v = it.next();
+            vars.put(v.getKey(), Json.write(v.getValue()));
+          }
+          d.putObject("assignedVariablesDetails").put("truncated", false);
+        }
+      }
+      case EventDetails.MapStateStarted s -> d.put("length", s.length());
+      case EventDetails.MapIteration s -> {
+        d.put("name", s.name());
+        d.put("index", s.index());
+      }
+      case EventDetails.TaskScheduled s -> {
+        d.put("resourceType", s.resourceType());
+        d.put("resource", s.resource());
+        d.put("region", s.region());
+        d.put("parameters", Json.write(s.parameters()));
+        if (s.timeoutInSeconds() != null) {
+          d.put("timeoutInSeconds", s.timeoutInSeconds());
+        }
+        if (s.heartbeatInSeconds() != null) {
+          d.put("heartbeatInSeconds", s.heartbeatInSeconds());
+        }
+      }
+      case EventDetails.TaskStarted s -> {
+        d.put("resourceType", s.resourceType());
+        d.put("resource", s.resource());
+      }
+      case EventDetails.TaskSucceeded s -> {
+        d.put("resourceType", s.resourceType());
+        d.put("resource", s.resource());
+        payload(d, "output", s.output());
+      }
+      case EventDetails.TaskFailed s -> {
+        d.put("resourceType", s.resourceType());
+        d.put("resource", s.resource());
+        putIfNotNull(d, "error", s.error());
+        putIfNotNull(d, "cause", s.cause());
+      }
+      case EventDetails.LambdaScheduled s -> {
+        d.put("resource", s.resource());
+        payload(d, "input", s.input());
+        if (s.timeoutInSeconds() != null) {
+          d.put("timeoutInSeconds", s.timeoutInSeconds());
+        }
+      }
+      case EventDetails.LambdaSucceeded s -> payload(d, "output", s.output());
+      case EventDetails.LambdaFailed s -> {
+        putIfNotNull(d, "error", s.error());
+        putIfNotNull(d, "cause", s.cause());
+      }
+      case EventDetails.EvaluationFailed s -> {
+        d.put("error", s.error());
+        d.put("cause", s.cause());
+        putIfNotNull(d, "location", s.location());
+        d.put("state", s.state());
+      }
+    }
+    return d;
+  }
+
+  private static void payload(ObjectNode d, String key, JsonNode value) {
+    d.put(key, Json.write(value));
+    d.putObject(key + "Details").put("truncated", false);
+  }
+
+  private static void putIfNotNull(ObjectNode d, String key, String value) {
+    if (value != null) {
+      d.put(key, value);
+    }
   }
 }

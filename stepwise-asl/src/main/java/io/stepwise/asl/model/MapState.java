@@ -1,0 +1,38 @@
+package io.stepwise.asl.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.path.JsonPath;
+
+/**
+ * A Map state, inline or distributed. Null fields are absent.
+ *
+ * @param itemsPath ItemsPath (JSONPath mode)
+ * @param items Items (JSONata mode)
+ * @param itemSelector ItemSelector, or the legacy Parameters
+ * @param itemReader the ItemReader as written (distributed mode)
+ * @param resultWriter the ResultWriter as written (distributed mode)
+ */
+public record MapState(
+    StateCommon common,
+    String next,
+    StateGraph processor,
+    MapMode mode,
+    String executionType,
+    JsonPath itemsPath,
+    Expression items,
+    Expression itemSelector,
+    NumberField maxConcurrency,
+    NumberField toleratedFailureCount,
+    NumberField toleratedFailurePercentage,
+    ItemBatcher itemBatcher,
+    JsonNode itemReader,
+    JsonNode resultWriter,
+    String label,
+    ResultHandling result,
+    ErrorHandling errors)
+    implements State {
+  @Override
+  public String typeName() {
+    return "Map";
+  }
+}

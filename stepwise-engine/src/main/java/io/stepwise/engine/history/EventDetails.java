@@ -1,0 +1,49 @@
+package io.stepwise.engine.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code ...EventDetails} of a history event. Values stay JSON trees until someone reads the
+ * history, so recording an event costs an allocation, not a serialisation.
+ */
+public sealed interface EventDetails {
+  record None() implements EventDetails {}
+
+  None NONE = new None();
+
+  record ExecutionStarted(JsonNode input, String roleArn) implements EventDetails {}
+
+  record ExecutionSucceeded(JsonNode output) implements EventDetails {}
+
+  /** ExecutionFailed, ExecutionTimedOut, ExecutionAborted; nulls are left out of the JSON. */
+  record ExecutionEnded(String error, String cause) implements EventDetails {}
+
+  record StateEntered(String name, JsonNode input) implements EventDetails {}
+
+  /** @param assignedVariables variable name to value, or null when the state assigned none */
+  record StateExited(String name, JsonNode output, ObjectNode assignedVariables) implements EventDetails {}
+
+  record MapStateStarted(int length) implements EventDetails {}
+
+  record MapIteration(String name, int index) implements EventDetails {}
+
+  record TaskScheduled(String resourceType, String resource, String region, JsonNode parameters, Long timeoutInSeconds, Long heartbeatInSeconds)
+      implements EventDetails {}
+
+  record TaskStarted(String resourceType, String resource) implements EventDetails {}
+
+  record TaskSucceeded(String resourceType, String resource, JsonNode output) implements EventDetails {}
+
+  /** TaskFailed and TaskTimedOut. */
+  record TaskFailed(String resourceType, String resource, String error, String cause) implements EventDetails {}
+
+  record LambdaScheduled(String resource, JsonNode input, Long timeoutInSeconds) implements EventDetails {}
+
+  record LambdaSucceeded(JsonNode output) implements EventDetails {}
+
+  /** LambdaFunctionFailed and LambdaFunctionTimedOut. */
+  record LambdaFailed(String error, String cause) implements EventDetails {}
+
+  record EvaluationFailed(String state, String error, String cause, String location) implements EventDetails {}
+}

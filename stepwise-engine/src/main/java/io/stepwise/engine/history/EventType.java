@@ -1,0 +1,90 @@
+package io.stepwise.engine.history;
+
+/** History event types, named exactly as AWS names them. */
+public enum EventType {
+  ExecutionStarted,
+  ExecutionSucceeded,
+  ExecutionFailed,
+  ExecutionTimedOut,
+  ExecutionAborted,
+  PassStateEntered,
+  PassStateExited,
+  TaskStateEntered,
+  TaskStateExited,
+  TaskStateAborted,
+  ChoiceStateEntered,
+  ChoiceStateExited,
+  WaitStateEntered,
+  WaitStateExited,
+  WaitStateAborted,
+  SucceedStateEntered,
+  SucceedStateExited,
+  FailStateEntered,
+  ParallelStateEntered,
+  ParallelStateStarted,
+  ParallelStateSucceeded,
+  ParallelStateFailed,
+  ParallelStateAborted,
+  ParallelStateExited,
+  MapStateEntered,
+  MapStateStarted,
+  MapStateSucceeded,
+  MapStateFailed,
+  MapStateAborted,
+  MapStateExited,
+  MapIterationStarted,
+  MapIterationSucceeded,
+  MapIterationFailed,
+  MapIterationAborted,
+  MapRunStarted,
+  MapRunSucceeded,
+  MapRunFailed,
+  TaskScheduled,
+  TaskStarted,
+  TaskSucceeded,
+  TaskFailed,
+  TaskTimedOut,
+  TaskSubmitted,
+  LambdaFunctionScheduled,
+  LambdaFunctionStarted,
+  LambdaFunctionSucceeded,
+  LambdaFunctionFailed,
+  LambdaFunctionTimedOut,
+  EvaluationFailed;
+
+  /** The Entered and Exited types of each state type, so the hot path builds no strings. */
+  public static EventType entered(String stateType) {
+    return switch (stateType) {
+      case "Pass" -> PassStateEntered;
+      case "Task" -> TaskStateEntered;
+      case "Choice" -> ChoiceStateEntered;
+      case "Wait" -> WaitStateEntered;
+      case "Succeed" -> SucceedStateEntered;
+      case "Fail" -> FailStateEntered;
+      case "Parallel" -> ParallelStateEntered;
+      case "Map" -> MapStateEntered;
+      default -> throw new IllegalArgumentException(stateType);
+    };
+  }
+
+  public static EventType exited(String stateType) {
+    return switch (stateType) {
+      case "Pass" -> PassStateExited;
+      case "Task" -> TaskStateExited;
+      case "Choice" -> ChoiceStateExited;
+      case "Wait" -> WaitStateExited;
+      case "Succeed" -> SucceedStateExited;
+      case "Parallel" -> ParallelStateExited;
+      case "Map" -> MapStateExited;
+      default -> throw new IllegalArgumentException(stateType);
+    };
+  }
+
+  /** Events that report what happened outside the engine (a task's progress); replay takes them from the history. */
+  public boolean isExternal() {
+    return switch (this) {
+      case TaskStarted, TaskSucceeded, TaskFailed, TaskSubmitted, LambdaFunctionStarted, LambdaFunctionSucceeded, LambdaFunctionFailed -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,217 @@
+package io.stepwise.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.engine.history.EventDetails;
+import io.stepwise.engine.history.HistoryEvent;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Advances one execution step by step until it ends: each step delivers one thing from outside
+ * (a task's progress, a timer) and then runs the execution until every frame waits again. While
+ * a recorded history remains, outside things are taken from it; after that, tasks run on
+ * virtual threads and timers fire by the clock (or at once, with fast time).
+ */
+public final class Driver {
+  /** With fast time, how long to let a running task finish before jumping to the next timer. */
+  private static final long FAST_TIME_GRACE_MS = 50;
+
+  private final Execution exec;
+  private final Invocations invocations;
+  private final ExecutorService executor;
+  private final LinkedBlockingQueue<PendingTask.Outcome> outcomes = new LinkedBlockingQueue<>();
+  private int inFlight;
+  private StepListener listener = StepListener.NONE;
+
+  /** Told after each step, with the number of events the history then holds (tests stop executions there). */
+  public interface StepListener {
+    StepListener NONE = n -> true;
+
+    /** Returns false to stop driving (the execution stays RUNNING, as after a crash). */
+    boolean afterStep(int eventCount);
+  }
+
+  Driver(Execution exec, Invocations invocations, ExecutorService executor) {
+    this.exec = exec;
+    this.invocations = invocations;
+    this.executor = executor;
+  }
+
+  Driver listener(StepListener l) {
+    this.listener = l;
+    return this;
+  }
+
+  void run(boolean start) throws InterruptedException {
+    if (start) {
+      exec.start();
+    }
+    exec.drain();
+    if (!listener.afterStep(exec.events.size())) {
+      return;
+    }
+    while (exec.isRunning()) {
+      if (exec.replay != null && exec.replay.active()) {
+        replayStep();
+      } else if (!liveStep()) {
+        return; // nothing can ever arrive: a callback nobody will send
+      }
+      exec.drain();
+      if (exec.replay != null && !exec.replay.active()) {
+        exec.skew = Math.max(exec.skew, exec.replay.lastTimestamp() - exec.config.clock().millis());
+      }
+      if (!listener.afterStep(exec.events.size())) {
+        return;
+      }
+    }
+  }
+
+  private void replayStep() {
+    HistoryEvent next = exec.replay.peek();
+    if (next.type().isExternal()) {
+      deliverRecorded(next);
+      return;
+    }
+    Timer t = exec.pollTimer();
+    if (t == null) {
+      throw new ReplayMismatchException(
+          "The recorded history continues with event " + next.id() + " (" + next.type() + ") but the execution waits for nothing");
+    }
+    fire(t);
+  }
+
+  private void deliverRecorded(HistoryEvent e) {
+    switch (e.type()) {
+      case TaskStarted, LambdaFunctionStarted -> {
+        PendingTask p = exec.pendingScheduled(e.previousEventId());
+        if (p == null) {
+          throw new ReplayMismatchException("Recorded event " + e.id() + " starts a task the execution did not schedule");
+        }
+        exec.ready(() -> start(p));
+      }
+      case TaskSucceeded, LambdaFunctionSucceeded -> {
+        PendingTask p = started(e);
+        JsonNode out =
+            e.details() instanceof EventDetails.TaskSucceeded s ? s.output() : ((EventDetails.LambdaSucceeded) e.details()).output();
+        p.frame.resume(() -> Tasks.succeeded(p, out));
+      }
+      case TaskFailed, LambdaFunctionFailed -> {
+        PendingTask p = started(e);
+        String error;
+        String cause;
+        if (e.details() instanceof EventDetails.TaskFailed f) {
+          error = f.error();
+          cause = f.cause();
+        } else {
+          EventDetails.LambdaFailed f = (EventDetails.LambdaFailed) e.details();
+          error = f.error();
+          cause = f.cause();
+        }
+        p.frame.resume(() -> Tasks.failed(p, error, cause));
+      }
+      default -> throw new ReplayMismatchException("Cannot replay recorded event " + e.id() + " (" + e.type() + ")");
+    }
+  }
+
+  private PendingTask started(HistoryEvent e) {
+    PendingTask p = exec.pendingStarted(e.previousEventId());
+    if (p == null) {
+      throw new ReplayMismatchException("Recorded event " + e.id() + " ends a task the execution has not started");
+    }
+    return p;
+  }
+
+  private void start(PendingTask p) {
+    if (!p.done && p.frame.live()) {
+      Tasks.started(p);
+      exec.markStarted(p);
+    }
+  }
+
+  /** One live step; false when the execution can never go on. */
+  private boolean liveStep() throws InterruptedException {
+    boolean dispatched = false;
+    for (PendingTask p : exec.pendingTasks()) {
+      if (p.running == null) {
+        if (p.startedEventId == 0) {
+          start(p);
+        }
+        inFlight++;
+        p.running = executor.submit(() -> outcomes.add(invocations.invoke(p)));
+        dispatched = true;
+      }
+    }
+    if (dispatched) {
+      return true;
+    }
+    PendingTask.Outcome o = outcomes.poll();
+    if (o == null) {
+      Timer t = exec.nextTimer();
+      if (t == null) {
+        if (inFlight == 0) {
+          return false;
+        }
+        o = outcomes.take();
+      } else {
+        long wait = exec.config.fastTime() ? (inFlight > 0 ? FAST_TIME_GRACE_MS : 0) : t.due() - exec.now();
+        if (wait > 0) {
+          o = inFlight > 0 ? outcomes.poll(wait, TimeUnit.MILLISECONDS) : null;
+          if (o == null && inFlight == 0) {
+            Thread.sleep(wait);
+          }
+        }
+        if (o == null) {
+          if (exec.config.fastTime() && t.due() > exec.now()) {
+            exec.skew += t.due() - exec.now();
+          }
+          if (t.due() <= exec.now()) {
+            fire(exec.pollTimer());
+          }
+          return true;
+        }
+      }
+    }
+    inFlight--;
+    deliver(o);
+    return true;
+  }
+
+  private void deliver(PendingTask.Outcome o) {
+    PendingTask p = o.task();
+    if (p.done) {
+      return; // timed out or aborted meanwhile
+    }
+    if (o.error() == null) {
+      p.frame.resume(() -> Tasks.succeeded(p, o.output()));
+    } else {
+      p.frame.resume(() -> Tasks.failed(p, o.error(), o.cause()));
+    }
+  }
+
+  private void fire(Timer t) {
+    Frame f = t.frame();
+    switch (t.kind()) {
+      case EXECUTION_TIMEOUT -> exec.ready(exec::timeOut);
+      case WAIT -> f.resume(() -> {
+        f.timer = null;
+        f.waiting = false;
+        States.waitDone(f);
+      });
+      case RETRY -> f.resume(() -> {
+        f.timer = null;
+        f.waiting = false;
+        States.body(f);
+      });
+      case TASK_TIMEOUT -> {
+        PendingTask p = t.task();
+        if (!p.done) {
+          f.resume(() -> {
+            f.timer = null;
+            Tasks.timedOut(p);
+          });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.stepwise.engine.run;
+
+import io.stepwise.engine.task.LambdaFunction;
+import io.stepwise.engine.task.TaskInvoker;
+import java.time.InstantSource;
+import java.util.Map;
+
+/**
+ * Everything an engine is configured with; immutable once built.
+ *
+ * @param invokers handlers by exact resource ARN
+ * @param lambdas Lambda functions by name and by ARN
+ * @param fallback handler for resources nobody registered, or null
+ */
+public record EngineConfig(
+    String region,
+    String account,
+    InstantSource clock,
+    boolean fastTime,
+    Map<String, TaskInvoker> invokers,
+    Map<String, LambdaFunction> lambdas,
+    TaskInvoker fallback) {
+
+  public EngineConfig {
+    invokers = Map.copyOf(invokers);
+    lambdas = Map.copyOf(lambdas);
+  }
+
+  String stateMachineArn(String name) {
+    return "arn:aws:states:" + region + ":" + account + ":stateMachine:" + name;
+  }
+}

@@ -1,0 +1,233 @@
+package io.stepwise.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.error.StatesErrors;
+import io.stepwise.asl.model.StateMachine;
+import io.stepwise.asl.model.TaskState;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.history.EventDetails;
+import io.stepwise.engine.history.EventType;
+import io.stepwise.engine.history.HistoryEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * One execution's state: its history (the truth), its frames, and what it waits for (pending
+ * tasks and timers). It is advanced in steps by a {@link Driver}; between steps it holds no
+ * thread. Everything it decides follows from its history, so it can be rebuilt by replay.
+ */
+public final class Execution {
+  /** AWS ends an execution whose history would pass 25,000 events. */
+  static final int MAX_EVENTS = 25_000;
+
+  final StateMachine machine;
+  final EngineConfig config;
+  final ExecutionInfo info;
+  final SplittableRandom random;
+  final List<HistoryEvent> events = new ArrayList<>();
+  final Replay replay;
+  private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final Map<Long, PendingTask> pendingByScheduled = new LinkedHashMap<>();
+  private final Map<Long, PendingTask> pendingByStarted = new HashMap<>();
+  private final Map<TaskState, ResourceKind> kinds;
+  private long lastId;
+  private long timerSeq;
+  private long silentIds;
+  long skew; // fast-time: how far the engine's clock has been moved ahead of the real one
+  private int tokenSeq;
+
+  ExecutionStatus status = ExecutionStatus.RUNNING;
+  JsonNode output;
+  String error;
+  String cause;
+  Frame root;
+
+  Execution(StateMachine machine, EngineConfig config, ExecutionInfo info, Replay replay, Map<TaskState, ResourceKind> kinds) {
+    this.machine = machine;
+    this.config = config;
+    this.info = info;
+    this.replay = replay;
+    this.kinds = kinds;
+    this.random = new SplittableRandom(info.executionArn.hashCode() * 0x9E3779B97F4A7C15L ^ info.startTime);
+  }
+
+  boolean isRunning() {
+    return status == ExecutionStatus.RUNNING;
+  }
+
+  /** The engine's now in epoch millis: the recorded time while replaying, else the clock. */
+  long now() {
+    if (replay != null && replay.active()) {
+      return replay.nextTimestamp(config.clock().millis() + skew);
+    }
+    return config.clock().millis() + skew;
+  }
+
+  /** Appends an event to the frame's chain and returns its id. */
+  long append(Frame frame, EventType type, EventDetails details) {
+    if (frame != null && frame.silent) {
+      long id = --silentIds;
+      frame.lastEventId = id;
+      return id;
+    }
+    long prev = frame == null ? lastId : frame.lastEventId;
+    long id = ++lastId;
+    HistoryEvent e = new HistoryEvent(id, prev, now(), type, details);
+    if (replay != null && replay.active()) {
+      replay.check(e);
+    }
+    events.add(e);
+    if (frame != null) {
+      frame.lastEventId = id;
+    }
+    if (events.size() >= MAX_EVENTS && isRunning() && type != EventType.ExecutionFailed) {
+      fail(
+          null,
+          StatesErrors.RUNTIME,
+          "The execution reached the maximum number of history events (" + MAX_EVENTS + ").");
+    }
+    return id;
+  }
+
+  /** The timestamp of the newest event: times the engine computes start from recorded times, so replay reproduces them. */
+  long lastTimestamp() {
+    return events.isEmpty() ? now() : events.get(events.size() - 1).timestamp();
+  }
+
+  void start() {
+    append(null, EventType.ExecutionStarted, new EventDetails.ExecutionStarted(info.input, info.roleArn));
+    if (machine.timeoutSeconds() != null) {
+      timer(Timer.Kind.EXECUTION_TIMEOUT, info.startTime + machine.timeoutSeconds() * 1000L, null, null);
+    }
+    root = new Frame(this, machine.graph(), null, 0, new Variables(null), 0);
+    ready(() -> root.begin(info.input));
+  }
+
+  void ready(Runnable r) {
+    ready.add(r);
+  }
+
+  /** Runs everything runnable, back to back, until every frame waits or the execution ends. */
+  void drain() {
+    Runnable r;
+    while ((r = ready.poll()) != null) {
+      if (!isRunning()) {
+        ready.clear();
+        return;
+      }
+      r.run();
+    }
+  }
+
+  ResourceKind kindOf(TaskState t) {
+    return kinds.computeIfAbsent(t, s -> ResourceKind.of(s.resource()));
+  }
+
+  String newTaskToken() {
+    return "token-" + info.executionName + "-" + (++tokenSeq) + "-" + Long.toHexString(random.nextLong());
+  }
+
+  Timer timer(Timer.Kind kind, long due, Frame frame, PendingTask task) {
+    Timer t = new Timer(due, timerSeq++, kind, frame, task);
+    timers.add(t);
+    return t;
+  }
+
+  void cancel(Timer t) {
+    timers.remove(t);
+  }
+
+  Timer nextTimer() {
+    return timers.peek();
+  }
+
+  Timer pollTimer() {
+    return timers.poll();
+  }
+
+  void register(PendingTask p) {
+    pendingByScheduled.put(p.scheduledEventId, p);
+  }
+
+  void forget(PendingTask p) {
+    pendingByScheduled.remove(p.scheduledEventId);
+    pendingByStarted.remove(p.startedEventId);
+  }
+
+  void cancel(PendingTask p) {
+    p.done = true;
+    if (p.running != null) {
+      p.running.cancel(true);
+    }
+    forget(p);
+  }
+
+  void markStarted(PendingTask p) {
+    pendingByStarted.put(p.startedEventId, p);
+  }
+
+  PendingTask pendingScheduled(long scheduledId) {
+    return pendingByScheduled.get(scheduledId);
+  }
+
+  PendingTask pendingStarted(long startedId) {
+    return pendingByStarted.get(startedId);
+  }
+
+  List<PendingTask> pendingTasks() {
+    return new ArrayList<>(pendingByScheduled.values());
+  }
+
+  boolean hasPending() {
+    return !pendingByScheduled.isEmpty();
+  }
+
+  void succeed(Frame frame, JsonNode out) {
+    if (!isRunning()) {
+      return;
+    }
+    output = out;
+    append(frame, EventType.ExecutionSucceeded, new EventDetails.ExecutionSucceeded(out));
+    status = ExecutionStatus.SUCCEEDED;
+    end();
+  }
+
+  void fail(Frame frame, String err, String cse) {
+    if (!isRunning()) {
+      return;
+    }
+    error = err;
+    cause = cse;
+    append(frame, EventType.ExecutionFailed, new EventDetails.ExecutionEnded(err, cse));
+    status = ExecutionStatus.FAILED;
+    end();
+  }
+
+  void timeOut() {
+    if (!isRunning()) {
+      return;
+    }
+    error = StatesErrors.TIMEOUT;
+    cause = null;
+    append(null, EventType.ExecutionTimedOut, new EventDetails.ExecutionEnded(error, null));
+    status = ExecutionStatus.TIMED_OUT;
+    end();
+  }
+
+  private void end() {
+    if (root != null) {
+      root.abort();
+    }
+    for (PendingTask p : pendingTasks()) {
+      cancel(p);
+    }
+    timers.clear();
+  }
+}

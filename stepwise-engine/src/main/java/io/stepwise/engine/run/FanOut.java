@@ -1,0 +1,233 @@
+package io.stepwise.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.stepwise.asl.json.Json;
+import io.stepwise.asl.model.MapMode;
+import io.stepwise.asl.model.MapState;
+import io.stepwise.asl.model.ParallelState;
+import io.stepwise.asl.model.StateGraph;
+import io.stepwise.engine.history.EventDetails;
+import io.stepwise.engine.history.EventType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The children of a running Parallel or Map state: starts them (Map: no more than its
+ * concurrency at once), gathers their outputs in order, and ends the parent state when all have
+ * succeeded or when a failure is more than it tolerates.
+ */
+final class FanOut {
+  final Frame parent;
+  private final Kind kind;
+  private final List<StateGraph> graphs; // one per branch; a Map uses graphs.get(0)
+  private final JsonNode[] results;
+  private final List<JsonNode> inputs; // per child
+  private final int concurrency;
+  private final Frame[] running;
+  private final MapPlan plan;
+  private int nextChild;
+  private int active;
+  private int succeeded;
+  private int failed;
+  private boolean closed;
+  private long lastIterationEventId;
+
+  enum Kind {
+    PARALLEL,
+    MAP,
+    DISTRIBUTED_MAP
+  }
+
+  private FanOut(Frame parent, Kind kind, List<StateGraph> graphs, List<JsonNode> inputs, int concurrency, MapPlan plan) {
+    this.parent = parent;
+    this.kind = kind;
+    this.graphs = graphs;
+    this.inputs = inputs;
+    this.results = new JsonNode[inputs.size()];
+    this.concurrency = concurrency <= 0 ? inputs.size() : Math.min(concurrency, inputs.size());
+    this.running = new Frame[inputs.size()];
+    this.plan = plan;
+  }
+
+  static void parallel(Frame f, ParallelState p) {
+    JsonNode in = Pipeline.inputPath(p.common().inputPath(), f.input, f.scope(f.input));
+    JsonNode effective = Pipeline.template(p.parameters(), in, f.scope(in));
+    f.exec.append(f, EventType.ParallelStateStarted, EventDetails.NONE);
+    List<JsonNode> inputs = new ArrayList<>(p.branches().size());
+    for (int i = 0; i < p.branches().size(); i++) {
+      inputs.add(effective);
+    }
+    FanOut fan = new FanOut(f, Kind.PARALLEL, p.branches(), inputs, 0, null);
+    fan.open();
+  }
+
+  static void map(Frame f, MapState m) {
+    MapPlan plan = MapPlan.of(f, m);
+    boolean distributed = m.mode() == MapMode.DISTRIBUTED;
+    f.exec.append(f, EventType.MapStateStarted, new EventDetails.MapStateStarted(plan.inputs().size()));
+    if (distributed) {
+      f.exec.append(f, EventType.MapRunStarted, EventDetails.NONE);
+    }
+    FanOut fan = new FanOut(f, distributed ? Kind.DISTRIBUTED_MAP : Kind.MAP, List.of(m.processor()), plan.inputs(), plan.maxConcurrency(), plan);
+    fan.open();
+  }
+
+  private void open() {
+    parent.children = this;
+    parent.waiting = true;
+    lastIterationEventId = parent.lastEventId;
+    if (inputs.isEmpty()) {
+      finish();
+      return;
+    }
+    for (int i = 0; i < concurrency; i++) {
+      startNext();
+    }
+  }
+
+  private void startNext() {
+    int i = nextChild++;
+    StateGraph g = kind == Kind.PARALLEL ? graphs.get(i) : graphs.get(0);
+    Variables vars = kind == Kind.DISTRIBUTED_MAP ? new Variables(null) : new Variables(parent.vars);
+    Frame child = new Frame(parent.exec, g, this, i, vars, kind == Kind.MAP ? lastIterationEventId : parent.lastEventId);
+    child.silent = kind == Kind.DISTRIBUTED_MAP || parent.silent;
+    running[i] = child;
+    active++;
+    JsonNode input = inputs.get(i);
+    parent.exec.ready(() -> {
+      if (closed || !child.live()) {
+        return;
+      }
+      if (kind == Kind.MAP) {
+        parent.exec.append(child, EventType.MapIterationStarted, new EventDetails.MapIteration(parent.state.name(), i));
+      }
+      child.begin(input);
+    });
+  }
+
+  void childSucceeded(Frame child, JsonNode output) {
+    if (closed) {
+      return;
+    }
+    running[child.index] = null;
+    active--;
+    succeeded++;
+    results[child.index] = output;
+    if (kind == Kind.MAP) {
+      lastIterationEventId = child.lastEventId;
+      parent.exec.append(child, EventType.MapIterationSucceeded, new EventDetails.MapIteration(parent.state.name(), child.index));
+    }
+    advance();
+  }
+
+  void childFailed(Frame child, String error, String cause) {
+    if (closed) {
+      return;
+    }
+    running[child.index] = null;
+    active--;
+    failed++;
+    if (kind == Kind.MAP) {
+      lastIterationEventId = child.lastEventId;
+      parent.exec.append(child, EventType.MapIterationFailed, new EventDetails.MapIteration(parent.state.name(), child.index));
+    }
+    if (plan != null && plan.tolerates(failed, inputs.size())) {
+      results[child.index] = errorOutput(error, cause);
+      advance();
+      return;
+    }
+    closed = true;
+    abortRunning();
+    String[] failure = plan != null && kind == Kind.DISTRIBUTED_MAP ? plan.thresholdFailure() : new String[] {error, cause};
+    switch (kind) {
+      case PARALLEL -> parent.exec.append(parent, EventType.ParallelStateFailed, EventDetails.NONE);
+      case MAP -> parent.exec.append(parent, EventType.MapStateFailed, EventDetails.NONE);
+      case DISTRIBUTED_MAP -> {
+        parent.exec.append(parent, EventType.MapRunFailed, EventDetails.NONE);
+        parent.exec.append(parent, EventType.MapStateFailed, EventDetails.NONE);
+      }
+    }
+    parent.children = null;
+    parent.resume(() -> {
+      parent.waiting = false;
+      Failures.handle(parent, failure[0], failure[1]);
+    });
+  }
+
+  private static JsonNode errorOutput(String error, String cause) {
+    var o = Json.NODES.objectNode();
+    o.put("Error", error);
+    o.put("Cause", cause);
+    return o;
+  }
+
+  private void advance() {
+    if (nextChild < inputs.size()) {
+      startNext();
+    } else if (active == 0) {
+      finish();
+    }
+  }
+
+  private void finish() {
+    closed = true;
+    switch (kind) {
+      case PARALLEL -> parent.exec.append(parent, EventType.ParallelStateSucceeded, EventDetails.NONE);
+      case MAP -> {
+        parent.lastEventId = lastIterationEventId;
+        parent.exec.append(parent, EventType.MapStateSucceeded, EventDetails.NONE);
+      }
+      case DISTRIBUTED_MAP -> {
+        parent.exec.append(parent, EventType.MapRunSucceeded, EventDetails.NONE);
+        parent.exec.append(parent, EventType.MapStateSucceeded, EventDetails.NONE);
+      }
+    }
+    ArrayNode out = Json.NODES.arrayNode(results.length);
+    for (JsonNode r : results) {
+      out.add(r);
+    }
+    parent.children = null;
+    parent.resume(() -> {
+      parent.waiting = false;
+      States.complete(parent, out);
+    });
+  }
+
+  private void abortRunning() {
+    for (Frame f : running) {
+      if (f != null && f.live()) {
+        if (f.state != null && f.waiting && kind != Kind.DISTRIBUTED_MAP) {
+          EventType aborted = abortedType(f.state.typeName());
+          if (aborted != null) {
+            parent.exec.append(f, aborted, EventDetails.NONE);
+          }
+        }
+        if (kind == Kind.MAP) {
+          parent.exec.append(f, EventType.MapIterationAborted, new EventDetails.MapIteration(parent.state.name(), f.index));
+        }
+        f.abort();
+      }
+    }
+  }
+
+  private static EventType abortedType(String stateType) {
+    return switch (stateType) {
+      case "Task" -> EventType.TaskStateAborted;
+      case "Wait" -> EventType.WaitStateAborted;
+      case "Parallel" -> EventType.ParallelStateAborted;
+      case "Map" -> EventType.MapStateAborted;
+      default -> null;
+    };
+  }
+
+  /** The execution ended or a parent failed: stop every child without events. */
+  void abortAll() {
+    closed = true;
+    for (Frame f : running) {
+      if (f != null) {
+        f.abort();
+      }
+    }
+  }
+}

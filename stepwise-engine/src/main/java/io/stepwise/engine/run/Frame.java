@@ -1,0 +1,168 @@
+package io.stepwise.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.asl.error.StatesException;
+import io.stepwise.asl.model.Assignment;
+import io.stepwise.asl.model.State;
+import io.stepwise.asl.model.StateGraph;
+import io.stepwise.engine.history.EventDetails;
+import io.stepwise.engine.history.EventType;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * One thread of control through a state graph: the execution itself, a Parallel branch, or a
+ * Map iteration. It runs states back to back until one must wait (a task, a timer, children),
+ * then returns; the execution resumes it when what it waits for arrives.
+ */
+final class Frame {
+  static final int[] NO_RETRIES = new int[0];
+
+  final Execution exec;
+  final StateGraph graph;
+  final FanOut owner; // the fan-out this frame is a child of; null for the execution's root frame
+  final int index;
+  final Variables vars;
+
+  State state;
+  JsonNode input; // the current state's raw input
+  long enteredEventId;
+  long enteredTime;
+  int[] retryCounts = NO_RETRIES;
+  int retryTotal;
+  long lastEventId;
+  String taskToken;
+  JsonNode held; // the current state's effective input, kept across a wait
+  boolean silent; // a Distributed Map child: its events are not part of the parent's history
+
+  boolean waiting;
+  boolean finished;
+  boolean aborted;
+  PendingTask pending;
+  Timer timer;
+  FanOut children;
+
+  Frame(Execution exec, StateGraph graph, FanOut owner, int index, Variables vars, long lastEventId) {
+    this.exec = exec;
+    this.graph = graph;
+    this.owner = owner;
+    this.index = index;
+    this.vars = vars;
+    this.lastEventId = lastEventId;
+  }
+
+  /** Starts at the graph's first state. */
+  void begin(JsonNode input) {
+    this.state = graph.start();
+    this.input = input;
+    run();
+  }
+
+  /** Runs states until one waits or the frame ends. */
+  void run() {
+    while (!waiting && !finished && !aborted && exec.isRunning()) {
+      enter();
+      States.body(this);
+    }
+  }
+
+  boolean live() {
+    return !finished && !aborted && exec.isRunning();
+  }
+
+  private void enter() {
+    enteredEventId = exec.append(this, EventType.entered(state.typeName()), new EventDetails.StateEntered(state.name(), input));
+    enteredTime = exec.lastTimestamp();
+    retryTotal = 0;
+    retryCounts = NO_RETRIES;
+  }
+
+  EvalScope scope(JsonNode value) {
+    return new EvalScope(this, value);
+  }
+
+  /**
+   * Leaves the current state with its output: assigns variables, records the Exited event, and
+   * moves to {@code next} or ends the frame when next is null.
+   */
+  void exit(JsonNode output, ObjectNode assigned, String next) {
+    exec.append(this, EventType.exited(state.typeName()), new EventDetails.StateExited(state.name(), output, assigned));
+    if (assigned != null) {
+      Iterator<Map.Entry<String, JsonNode>> it = assigned.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        vars.set(e.getKey(), e.getValue());
+      }
+    }
+    transition(output, next);
+  }
+
+  void transition(JsonNode output, String next) {
+    if (next == null) {
+      succeed(output);
+      return;
+    }
+    state = graph.state(next);
+    input = output;
+  }
+
+  /** Evaluates an Assign against a value, or returns null when there is none. */
+  ObjectNode assign(Assignment assign, JsonNode value) {
+    return assign == null ? null : assign.evaluate(scope(value));
+  }
+
+  /** The frame reached a terminal state or an End with this output. */
+  void succeed(JsonNode output) {
+    finished = true;
+    if (owner == null) {
+      exec.succeed(this, output);
+    } else {
+      owner.childSucceeded(this, output);
+    }
+  }
+
+  /** The frame failed and nothing in it caught the failure. */
+  void fail(String error, String cause) {
+    finished = true;
+    if (owner == null) {
+      exec.fail(this, error, cause);
+    } else {
+      owner.childFailed(this, error, cause);
+    }
+  }
+
+  /** Stops this frame because a sibling failed or the execution ended; cancels what it waits for. */
+  void abort() {
+    if (finished || aborted) {
+      return;
+    }
+    aborted = true;
+    if (pending != null) {
+      exec.cancel(pending);
+      pending = null;
+    }
+    if (timer != null) {
+      exec.cancel(timer);
+      timer = null;
+    }
+    if (children != null) {
+      children.abortAll();
+    }
+  }
+
+  /** A failure raised while running the current state's own logic goes through Retry and Catch. */
+  void raise(StatesException e) {
+    Failures.handle(this, e.error(), Failures.describe(this, e));
+  }
+
+  /** Resumes a waiting frame on the execution's ready queue. */
+  void resume(Runnable continuation) {
+    exec.ready(() -> {
+      if (live()) {
+        continuation.run();
+        run();
+      }
+    });
+  }
+}

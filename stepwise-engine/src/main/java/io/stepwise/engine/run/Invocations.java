@@ -1,0 +1,124 @@
+package io.stepwise.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.asl.json.Json;
+import io.stepwise.engine.task.LambdaFunction;
+import io.stepwise.engine.task.TaskFailure;
+import io.stepwise.engine.task.TaskInvoker;
+import io.stepwise.engine.task.TaskRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * Runs one pending task through whatever handles its resource and turns the result or failure
+ * into an outcome. Lambda functions are reached both by their ARN and through
+ * {@code arn:aws:states:::lambda:invoke}, whose output carries the service's response envelope.
+ */
+final class Invocations {
+  private final EngineConfig config;
+
+  Invocations(EngineConfig config) {
+    this.config = config;
+  }
+
+  PendingTask.Outcome invoke(PendingTask task) {
+    try {
+      JsonNode out = call(task);
+      return new PendingTask.Outcome(task, out == null ? Json.NODES.nullNode() : out, null, null);
+    } catch (TaskFailure f) {
+      return new PendingTask.Outcome(task, null, f.error(), f.cause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new PendingTask.Outcome(task, null, "States.TaskFailed", "The task was interrupted");
+    } catch (Exception e) {
+      String msg = e.getMessage() == null ? "" : e.getMessage();
+      return new PendingTask.Outcome(task, null, e.getClass().getSimpleName(), msg);
+    }
+  }
+
+  private JsonNode call(PendingTask task) throws Exception {
+    TaskRequest req = task.request;
+    TaskInvoker exact = config.invokers().get(req.resource());
+    if (exact != null) {
+      return exact.invoke(req);
+    }
+    ResourceKind kind = task.kind;
+    if (kind.type() == ResourceKind.Type.LAMBDA_FUNCTION) {
+      return lambda(req.resource(), kind.functionName()).handle(req.input());
+    }
+    if (kind.isLambdaInvoke()) {
+      String fn = req.input().path("FunctionName").asText();
+      JsonNode payload = req.input().has("Payload") ? req.input().get("Payload") : Json.NODES.objectNode();
+      JsonNode result = lambda(fn, functionName(fn)).handle(payload);
+      return envelope(result == null ? Json.NODES.nullNode() : result);
+    }
+    if (config.fallback() != null) {
+      return config.fallback().invoke(req);
+    }
+    throw new TaskFailure(
+        "States.TaskFailed", "No handler is registered for the resource '" + req.resource() + "'");
+  }
+
+  private LambdaFunction lambda(String nameOrArn, String name) {
+    LambdaFunction fn = config.lambdas().get(nameOrArn);
+    if (fn == null) {
+      fn = config.lambdas().get(name);
+    }
+    if (fn == null) {
+      fn = config.lambdas().get("*");
+    }
+    if (fn == null) {
+      String arn = nameOrArn.startsWith("arn:") ? nameOrArn : "arn:aws:lambda:" + config.region() + ":" + config.account() + ":function:" + name;
+      throw new TaskFailure(
+          "Lambda.ResourceNotFoundException",
+          "Function not found: " + arn + ":$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: "
+              + UUID.randomUUID() + "; Proxy: null)");
+    }
+    return fn;
+  }
+
+  /** The function name from a name, a partial ARN or a full ARN, without a qualifier. */
+  static String functionName(String fn) {
+    int i = fn.indexOf(":function:");
+    String name = i >= 0 ? fn.substring(i + 10) : fn;
+    int q = name.indexOf(':');
+    return q < 0 ? name : name.substring(0, q);
+  }
+
+  /** The response of Lambda's Invoke API as Step Functions' optimised integration returns it. */
+  private static JsonNode envelope(JsonNode payload) {
+    String requestId = UUID.randomUUID().toString();
+    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+    String length = Integer.toString(Json.write(payload).getBytes(StandardCharsets.UTF_8).length);
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("ExecutedVersion", "$LATEST");
+    o.set("Payload", payload);
+    ObjectNode http = o.putObject("SdkHttpMetadata");
+    ObjectNode all = http.putObject("AllHttpHeaders");
+    all.putArray("X-Amz-Executed-Version").add("$LATEST");
+    all.putArray("x-amzn-Remapped-Content-Length").add("0");
+    all.putArray("Connection").add("keep-alive");
+    all.putArray("x-amzn-RequestId").add(requestId);
+    all.putArray("Content-Length").add(length);
+    all.putArray("Date").add(date);
+    all.putArray("X-Amzn-Trace-Id").add("Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + requestId.replace("-", "").substring(0, 24));
+    all.putArray("Content-Type").add("application/json");
+    ObjectNode h = http.putObject("HttpHeaders");
+    h.put("Connection", "keep-alive");
+    h.put("Content-Length", length);
+    h.put("Content-Type", "application/json");
+    h.put("Date", date);
+    h.put("X-Amz-Executed-Version", "$LATEST");
+    h.put("x-amzn-Remapped-Content-Length", "0");
+    h.put("x-amzn-RequestId", requestId);
+    h.put("X-Amzn-Trace-Id", all.get("X-Amzn-Trace-Id").get(0).asText());
+    http.put("HttpStatusCode", 200);
+    o.putObject("SdkResponseMetadata").put("RequestId", requestId);
+    o.put("StatusCode", 200);
+    return o;
+  }
+}

@@ -1,0 +1,31 @@
+package io.stepwise.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.engine.task.TaskRequest;
+import java.util.concurrent.Future;
+
+/**
+ * A task the engine has scheduled and awaits the result of. Keyed by the id of its scheduled
+ * event, which the Started event points back to, so replay can route recorded results to it.
+ */
+final class PendingTask {
+  final long scheduledEventId;
+  final Frame frame;
+  final ResourceKind kind;
+  final TaskRequest request;
+  final Long timeoutSeconds;
+  long startedEventId; // 0 until started
+  Future<?> running;
+  boolean done;
+
+  PendingTask(long scheduledEventId, Frame frame, ResourceKind kind, TaskRequest request, Long timeoutSeconds) {
+    this.scheduledEventId = scheduledEventId;
+    this.frame = frame;
+    this.kind = kind;
+    this.request = request;
+    this.timeoutSeconds = timeoutSeconds;
+  }
+
+  /** What the invocation produced: an output, or an error and cause. */
+  record Outcome(PendingTask task, JsonNode output, String error, String cause) {}
+}

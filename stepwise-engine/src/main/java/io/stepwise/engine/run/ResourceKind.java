@@ -1,0 +1,47 @@
+package io.stepwise.engine.run;
+
+/**
+ * What a Task's Resource ARN names, and so which history events it produces.
+ *
+ * @param type the family of resource
+ * @param resourceType for service integrations, the service ("lambda", "dynamodb", ...)
+ * @param resource for service integrations, the action with its pattern suffix ("invoke",
+ *     "putItem.waitForTaskToken"); for others the whole ARN
+ * @param functionName for a Lambda function ARN, the function's name
+ */
+record ResourceKind(Type type, String arn, String resourceType, String resource, String functionName) {
+  enum Type {
+    LAMBDA_FUNCTION,
+    SERVICE,
+    ACTIVITY,
+    OTHER
+  }
+
+  static ResourceKind of(String arn) {
+    if (arn == null) {
+      return new ResourceKind(Type.OTHER, "", null, "", null);
+    }
+    String[] parts = arn.split(":", 7);
+    if (parts.length >= 7 && parts[2].equals("lambda") && parts[5].equals("function")) {
+      String name = parts[6];
+      int q = name.indexOf(':');
+      return new ResourceKind(Type.LAMBDA_FUNCTION, arn, null, arn, q < 0 ? name : name.substring(0, q));
+    }
+    if (arn.startsWith("arn:") && parts.length >= 6 && parts[2].equals("states") && parts[3].isEmpty() && parts[4].isEmpty()) {
+      // arn:aws:states:::service:action[.pattern]
+      String rest = arn.substring(arn.indexOf(":::") + 3);
+      int colon = rest.indexOf(':');
+      if (colon > 0) {
+        return new ResourceKind(Type.SERVICE, arn, rest.substring(0, colon), rest.substring(colon + 1), null);
+      }
+    }
+    if (parts.length >= 6 && parts[2].equals("states") && parts[5].startsWith("activity")) {
+      return new ResourceKind(Type.ACTIVITY, arn, null, arn, null);
+    }
+    return new ResourceKind(Type.OTHER, arn, null, arn, null);
+  }
+
+  boolean isLambdaInvoke() {
+    return type == Type.SERVICE && "lambda".equals(resourceType) && resource.startsWith("invoke");
+  }
+}

@@ -1,0 +1,74 @@
+package io.stepwise.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.model.StateMachine;
+import io.stepwise.asl.model.TaskState;
+import io.stepwise.engine.ExecutionResult;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.ExecutionType;
+import io.stepwise.engine.history.EventDetails;
+import io.stepwise.engine.history.EventType;
+import io.stepwise.engine.history.HistoryEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+/** Starts, resumes and drives executions for the public {@code Engine}. */
+public final class Runs {
+  private final EngineConfig config;
+  private final Invocations invocations;
+  private final ExecutorService executor;
+  private final Map<TaskState, ResourceKind> kinds = new ConcurrentHashMap<>();
+
+  public Runs(EngineConfig config, ExecutorService executor) {
+    this.config = config;
+    this.invocations = new Invocations(config);
+    this.executor = executor;
+  }
+
+  public ExecutionResult run(
+      StateMachine machine, JsonNode input, String machineName, String executionName, String roleArn, ExecutionType type, Driver.StepListener listener)
+      throws InterruptedException {
+    long start = config.clock().millis();
+    ExecutionInfo info = info(machineName, executionName, roleArn, type, input, start);
+    Execution exec = new Execution(machine, config, info, null, kinds);
+    new Driver(exec, invocations, executor).listener(listener).run(true);
+    return result(exec);
+  }
+
+  /** Rebuilds an execution from its recorded events alone and drives it on to its end. */
+  public ExecutionResult resume(
+      StateMachine machine, List<HistoryEvent> history, String machineName, String executionName, String roleArn, ExecutionType type, Driver.StepListener listener)
+      throws InterruptedException {
+    if (history.isEmpty() || history.get(0).type() != EventType.ExecutionStarted) {
+      throw new IllegalArgumentException("A history to resume must begin with ExecutionStarted");
+    }
+    HistoryEvent first = history.get(0);
+    EventDetails.ExecutionStarted started = (EventDetails.ExecutionStarted) first.details();
+    ExecutionInfo info = info(machineName, executionName, started.roleArn(), type, started.input(), first.timestamp());
+    Execution exec = new Execution(machine, config, info, new Replay(history), kinds);
+    new Driver(exec, invocations, executor).listener(listener).run(true);
+    return result(exec);
+  }
+
+  private ExecutionInfo info(String machineName, String executionName, String roleArn, ExecutionType type, JsonNode input, long start) {
+    String machineArn = config.stateMachineArn(machineName);
+    String arn =
+        type == ExecutionType.EXPRESS
+            ? "arn:aws:states:" + config.region() + ":" + config.account() + ":express:" + machineName + ":" + executionName + ":" + Ids.uuid()
+            : "arn:aws:states:" + config.region() + ":" + config.account() + ":execution:" + machineName + ":" + executionName;
+    return new ExecutionInfo(arn, executionName, machineArn, machineName, roleArn, type, input, start);
+  }
+
+  private static ExecutionResult result(Execution exec) {
+    ExecutionStatus status = exec.status;
+    return new ExecutionResult(
+        status,
+        status == ExecutionStatus.SUCCEEDED ? exec.output : null,
+        exec.error,
+        exec.cause,
+        exec.info.executionArn,
+        List.copyOf(exec.events));
+  }
+}
