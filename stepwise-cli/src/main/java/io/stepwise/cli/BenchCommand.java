@@ -1,0 +1,39 @@
+package io.stepwise.cli;
+
+import io.stepwise.asl.json.Json;
+import io.stepwise.cli.bench.Bench;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stepwise bench}: the shared benchmark workloads, timed in one warmed JVM. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Times benchmark workloads and prints one JSON line per workload.")
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--workload", split = ",", defaultValue = "chain,ten,map", description = "chain, ten, map (comma-separated; default all).")
+  List<String> workloads;
+
+  @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The workloads directory (holding asl/, inputs/, expected/).")
+  Path dir;
+
+  @Option(names = "--warmup", defaultValue = "5", description = "Seconds of warm-up per workload (default ${DEFAULT-VALUE}).")
+  double warmup;
+
+  @Option(names = "--seconds", defaultValue = "10", description = "Seconds measured per workload (default ${DEFAULT-VALUE}).")
+  double seconds;
+
+  @Override
+  public Integer call() throws Exception {
+    boolean allCorrect = true;
+    for (String w : workloads) {
+      var line = Bench.run(w, dir, warmup, seconds);
+      allCorrect &= line.get("correct").asBoolean();
+      System.out.println(Json.write(line));
+    }
+    return allCorrect ? 0 : 1;
+  }
+}

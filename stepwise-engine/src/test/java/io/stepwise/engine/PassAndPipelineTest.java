@@ -1,0 +1,102 @@
+package io.stepwise.engine;
+
+import static io.stepwise.engine.history.EventType.ExecutionStarted;
+import static io.stepwise.engine.history.EventType.ExecutionSucceeded;
+import static io.stepwise.engine.history.EventType.PassStateEntered;
+import static io.stepwise.engine.history.EventType.PassStateExited;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.json.Json;
+import org.junit.jupiter.api.Test;
+
+class PassAndPipelineTest {
+  private final Engine engine = Fixtures.engine().build();
+
+  private ExecutionResult run(String definition, String input) {
+    return engine.run(Fixtures.machine(definition), input, Fixtures.options());
+  }
+
+  private static JsonNode json(String s) throws Exception {
+    return Json.parse(s);
+  }
+
+  @Test
+  void parametersResultPathAndOutputPathApplyInAwsOrder() throws Exception {
+    ExecutionResult r = run("""
+        {"StartAt":"A","States":{
+          "A":{"Type":"Pass","InputPath":"$.in","Parameters":{"v.$":"$.x","k":1},"ResultPath":"$.out","OutputPath":"$.out","Next":"B"},
+          "B":{"Type":"Pass","Result":{"done":true},"ResultPath":"$.r","End":true}}}
+        """, "{\"in\":{\"x\":5},\"other\":2}");
+    assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(r.output()).isEqualTo(json("{\"v\":5,\"k\":1,\"r\":{\"done\":true}}"));
+    assertThat(Fixtures.types(r))
+        .containsExactly(ExecutionStarted, PassStateEntered, PassStateExited, PassStateEntered, PassStateExited, ExecutionSucceeded);
+  }
+
+  @Test
+  void resultPathNullKeepsTheInputAndInputPathNullPassesAnEmptyObject() throws Exception {
+    ExecutionResult r = run("""
+        {"StartAt":"A","States":{
+          "A":{"Type":"Pass","Result":"ignored","ResultPath":null,"Next":"B"},
+          "B":{"Type":"Pass","InputPath":null,"End":true}}}
+        """, "{\"a\":1}");
+    assertThat(r.output()).isEqualTo(json("{}"));
+    assertThat(r.events().get(2).details().toString()).contains("{\"a\":1}");
+  }
+
+  @Test
+  void historyChainsPreviousEventIdsAndRecordsInputsAndOutputs() {
+    ExecutionResult r = run("""
+        {"StartAt":"A","States":{"A":{"Type":"Pass","Result":7,"End":true}}}
+        """, "{}");
+    assertThat(r.events()).extracting(e -> e.id()).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(r.events()).extracting(e -> e.previousEventId()).containsExactly(0L, 0L, 2L, 3L);
+    JsonNode h = r.historyJson();
+    assertThat(h.get(1).get("stateEnteredEventDetails").get("input").asText()).isEqualTo("{}");
+    assertThat(h.get(2).get("stateExitedEventDetails").get("output").asText()).isEqualTo("7");
+    assertThat(h.get(3).get("executionSucceededEventDetails").get("output").asText()).isEqualTo("7");
+    assertThat(r.executionArn()).isEqualTo("arn:aws:states:us-east-1:111111111111:execution:Test:exec-1");
+  }
+
+  @Test
+  void aMissingInputPathFailsWithStatesRuntimeNamingTheStateAndPath() {
+    ExecutionResult r = run("""
+        {"StartAt":"pass","States":{"pass":{"Type":"Pass","InputPath":"$.NoSuchInputPath","End":true}}}
+        """, "{}");
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(r.error()).isEqualTo("States.Runtime");
+    assertThat(r.cause())
+        .isEqualTo("An error occurred while executing the state 'pass' (entered at the event id #2). "
+            + "Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']");
+  }
+
+  @Test
+  void contextObjectIsVisibleInParameters() {
+    ExecutionResult r = run("""
+        {"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"name.$":"$$.State.Name","exec.$":"$$.Execution.Name","input.$":"$$.Execution.Input"},"End":true}}}
+        """, "{\"q\":1}");
+    assertThat(r.output().get("name").asText()).isEqualTo("A");
+    assertThat(r.output().get("exec").asText()).isEqualTo("exec-1");
+    assertThat(r.output().get("input").get("q").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void failStateEndsTheExecutionWithItsErrorAndCause() {
+    ExecutionResult r = run("""
+        {"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Oops","Cause":"bad"}}}
+        """, "{}");
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(r.error()).isEqualTo("Oops");
+    assertThat(r.cause()).isEqualTo("bad");
+    assertThat(Fixtures.types(r).getLast().name()).isEqualTo("ExecutionFailed");
+  }
+
+  @Test
+  void malformedInputIsRejectedWithAClearMessage() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Engine.parseInput("{\"a\":"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not valid JSON")
+        .hasMessageContaining("line 1");
+  }
+}
