@@ -72,21 +72,24 @@ class ResumeFromHistoryTest {
     ExecutionResult whole =
         engine().run(machine, in, Fixtures.options(), count -> stepEnds.add(count));
     assertThat(whole.status()).isNotEqualTo(ExecutionStatus.RUNNING);
-    assertThat(stepEnds.size()).isGreaterThan(1);
+    // a start that was stored before anything ran, then every step boundary
+    assertResumes(machine, whole, whole.events().subList(0, 1), "after ExecutionStarted");
 
     for (int i = 0; i < stepEnds.size() - 1; i++) {
       int stopAfter = i;
       AtomicInteger steps = new AtomicInteger();
       ExecutionResult crashed = engine().run(machine, in, Fixtures.options(), count -> steps.getAndIncrement() < stopAfter);
       assertThat(crashed.status()).as("stopped after step %d", i).isEqualTo(ExecutionStatus.RUNNING);
-      List<HistoryEvent> stored = crashed.events();
-
-      // a fresh engine that knows nothing but the stored events
-      ExecutionResult resumed = engine().resume(machine, stored, Fixtures.options());
-      assertThat(resumed.status()).as("status after resuming at step %d", i).isEqualTo(whole.status());
-      assertThat(resumed.output()).isEqualTo(whole.output());
-      assertThat(resumed.error()).isEqualTo(whole.error());
-      assertThat(resumed.events()).as("history after resuming at step %d", i).isEqualTo(whole.events());
+      assertResumes(machine, whole, crashed.events(), "after step " + i);
     }
+  }
+
+  private static void assertResumes(StateMachine machine, ExecutionResult whole, List<HistoryEvent> stored, String when) {
+    // a fresh engine that knows nothing but the stored events
+    ExecutionResult resumed = engine().resume(machine, stored, Fixtures.options());
+    assertThat(resumed.status()).as("status when resumed %s", when).isEqualTo(whole.status());
+    assertThat(resumed.output()).as("output when resumed %s", when).isEqualTo(whole.output());
+    assertThat(resumed.error()).isEqualTo(whole.error());
+    assertThat(resumed.events()).as("history when resumed %s", when).isEqualTo(whole.events());
   }
 }

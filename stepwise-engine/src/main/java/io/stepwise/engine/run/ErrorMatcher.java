@@ -5,18 +5,15 @@ import java.util.List;
 
 /**
  * Decides whether a Retry or Catch ErrorEquals list matches an error: the one place both use.
- * States.ALL matches every error but States.Runtime and States.DataLimitExceeded, which end the
- * execution; States.TaskFailed matches every error but States.Timeout (and those two).
+ * States.Runtime ends the execution: nothing matches it. States.TaskFailed matches every error but
+ * States.Timeout. (AWS's documentation says States.ALL does not catch States.DataLimitExceeded,
+ * but the recorded executions show that it does for an oversized task result.)
  */
 public final class ErrorMatcher {
   private ErrorMatcher() {}
 
-  public static boolean isTerminal(String error) {
-    return StatesErrors.RUNTIME.equals(error) || StatesErrors.DATA_LIMIT_EXCEEDED.equals(error);
-  }
-
   public static boolean matches(List<String> errorEquals, String error) {
-    if (isTerminal(error)) {
+    if (StatesErrors.RUNTIME.equals(error)) {
       return false;
     }
     for (String e : errorEquals) {

@@ -51,7 +51,11 @@ final class EvalScope implements Scope {
       ObjectNode s = c.putObject("State");
       s.put("Name", frame.state.name());
       s.put("EnteredTime", Times.iso(frame.enteredTime));
-      s.put("RetryCount", frame.retryTotal);
+      if (frame.state instanceof io.stepwise.asl.model.TaskState
+          || frame.state instanceof io.stepwise.asl.model.ParallelState
+          || frame.state instanceof io.stepwise.asl.model.MapState) {
+        s.put("RetryCount", frame.retryTotal); // only states that can retry have the count
+      }
     }
     if (frame.taskToken != null) {
       c.putObject("Task").put("Token", frame.taskToken);

@@ -214,9 +214,10 @@ public final class Execution {
     if (!isRunning()) {
       return;
     }
-    error = StatesErrors.TIMEOUT;
+    // AWS's DescribeExecution reports a timed-out execution with neither error nor cause.
+    error = null;
     cause = null;
-    append(null, EventType.ExecutionTimedOut, new EventDetails.ExecutionEnded(error, null));
+    append(null, EventType.ExecutionTimedOut, new EventDetails.ExecutionEnded(null, null));
     status = ExecutionStatus.TIMED_OUT;
     end();
   }

@@ -48,7 +48,9 @@ final class ExecutionInfo {
       o.put("StartTime", Times.iso(startTime));
       o.put("Name", executionName);
       o.put("RoleArn", roleArn);
-      o.put("RedriveCount", 0);
+      if (type == ExecutionType.STANDARD) {
+        o.put("RedriveCount", 0); // Express executions cannot be redriven
+      }
       executionContext = o;
     }
     return executionContext;

@@ -12,6 +12,8 @@ import io.stepwise.asl.model.ParallelState;
 import io.stepwise.asl.model.Retrier;
 import io.stepwise.asl.model.State;
 import io.stepwise.asl.model.TaskState;
+import io.stepwise.engine.history.EventDetails;
+import io.stepwise.engine.history.EventType;
 
 /** A state's failure, through Retry (the first matching retrier) and then Catch, or out of the frame. */
 final class Failures {
@@ -37,9 +39,17 @@ final class Failures {
   }
 
   static void handle(Frame f, String error, String cause) {
+    handle(f, error, cause, null);
+  }
+
+  /**
+   * @param failedEvent the state's own Failed event (MapStateFailed, ParallelStateFailed), which
+   *     AWS records only when the failure is not retried
+   */
+  static void handle(Frame f, String error, String cause, EventType failedEvent) {
     String name = error == null ? "" : error;
     ErrorHandling eh = errorsOf(f.state);
-    if (!ErrorMatcher.isTerminal(name)) {
+    {
       for (int i = 0; i < eh.retry().size(); i++) {
         Retrier r = eh.retry().get(i);
         if (!ErrorMatcher.matches(r.errorEquals(), name)) {
@@ -58,11 +68,14 @@ final class Failures {
         }
         break;
       }
+      if (failedEvent != null) {
+        f.exec.append(f, failedEvent, EventDetails.NONE);
+      }
       for (Catcher c : eh.catchers()) {
         if (ErrorMatcher.matches(c.errorEquals(), name)) {
           ObjectNode errorOutput = Json.NODES.objectNode();
           errorOutput.put("Error", error);
-          errorOutput.put("Cause", cause);
+          errorOutput.put("Cause", cause == null ? "" : cause);
           try {
             ObjectNode assigned = f.assign(c.assign(), errorOutput);
             JsonNode out = Pipeline.resultPath(c.resultPath(), f.input, errorOutput);

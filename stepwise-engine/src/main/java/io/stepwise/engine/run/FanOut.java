@@ -66,6 +66,7 @@ final class FanOut {
     MapPlan plan = MapPlan.of(f, m);
     boolean distributed = m.mode() == MapMode.DISTRIBUTED;
     f.exec.append(f, EventType.MapStateStarted, new EventDetails.MapStateStarted(plan.inputs().size()));
+    plan = plan.withLimits(m);
     if (distributed) {
       f.exec.append(f, EventType.MapRunStarted, EventDetails.NONE);
     }
@@ -140,18 +141,14 @@ final class FanOut {
     closed = true;
     abortRunning();
     String[] failure = plan != null && kind == Kind.DISTRIBUTED_MAP ? plan.thresholdFailure() : new String[] {error, cause};
-    switch (kind) {
-      case PARALLEL -> parent.exec.append(parent, EventType.ParallelStateFailed, EventDetails.NONE);
-      case MAP -> parent.exec.append(parent, EventType.MapStateFailed, EventDetails.NONE);
-      case DISTRIBUTED_MAP -> {
-        parent.exec.append(parent, EventType.MapRunFailed, EventDetails.NONE);
-        parent.exec.append(parent, EventType.MapStateFailed, EventDetails.NONE);
-      }
+    if (kind == Kind.DISTRIBUTED_MAP) {
+      parent.exec.append(parent, EventType.MapRunFailed, EventDetails.NONE);
     }
+    EventType failedEvent = kind == Kind.PARALLEL ? EventType.ParallelStateFailed : EventType.MapStateFailed;
     parent.children = null;
     parent.resume(() -> {
       parent.waiting = false;
-      Failures.handle(parent, failure[0], failure[1]);
+      Failures.handle(parent, failure[0], failure[1], failedEvent);
     });
   }
 

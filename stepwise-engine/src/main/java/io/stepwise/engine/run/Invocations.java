@@ -52,8 +52,13 @@ final class Invocations {
     }
     if (kind.isLambdaInvoke()) {
       String fn = req.input().path("FunctionName").asText();
-      JsonNode payload = req.input().has("Payload") ? req.input().get("Payload") : Json.NODES.objectNode();
-      JsonNode result = lambda(fn, functionName(fn)).handle(payload);
+      JsonNode payload = req.input().has("Payload") ? rawPayload(req.input().get("Payload")) : Json.NODES.objectNode();
+      JsonNode result;
+      try {
+        result = lambda(fn, functionName(fn)).handle(payload);
+      } catch (TaskFailure f) {
+        throw new TaskFailure(f.error(), compact(f.cause()));
+      }
       return envelope(result == null ? Json.NODES.nullNode() : result);
     }
     if (config.fallback() != null) {
@@ -81,6 +86,30 @@ final class Invocations {
     return fn;
   }
 
+  /** A text Payload is sent to Lambda as the request body itself, so JSON text arrives parsed. */
+  private static JsonNode rawPayload(JsonNode payload) {
+    if (payload.isTextual()) {
+      try {
+        return Json.parse(payload.textValue());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return payload;
+      }
+    }
+    return payload;
+  }
+
+  /** The Lambda integration passes a function's error payload on as compact JSON. */
+  private static String compact(String cause) {
+    if (cause == null || !cause.startsWith("{")) {
+      return cause;
+    }
+    try {
+      return Json.write(Json.parse(cause));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return cause;
+    }
+  }
+
   /** The function name from a name, a partial ARN or a full ARN, without a qualifier. */
   static String functionName(String fn) {
     int i = fn.indexOf(":function:");
@@ -93,7 +122,7 @@ final class Invocations {
   private static JsonNode envelope(JsonNode payload) {
     String requestId = UUID.randomUUID().toString();
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
-    String length = Integer.toString(Json.write(payload).getBytes(StandardCharsets.UTF_8).length);
+    String length = Integer.toString(PythonJson.length(payload));
     ObjectNode o = Json.NODES.objectNode();
     o.put("ExecutedVersion", "$LATEST");
     o.set("Payload", payload);

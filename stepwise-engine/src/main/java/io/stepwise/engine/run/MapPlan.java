@@ -20,7 +20,7 @@ import java.util.Map;
  * What a Map state will run, worked out when it starts: each iteration's input (items through
  * ItemSelector, then ItemBatcher), how many run at once, and how many failures it tolerates.
  */
-record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount, Double toleratedPercentage) {
+record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount, Double toleratedPercentage, EvalScope scope) {
 
   static MapPlan of(Frame f, MapState m) {
     JsonNode in = Pipeline.inputPath(m.common().inputPath(), f.input, f.scope(f.input));
@@ -38,15 +38,6 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
       String error = m.common().queryLanguage() == QueryLanguage.JSONATA ? StatesErrors.QUERY_EVALUATION_ERROR : StatesErrors.RUNTIME;
       throw new StatesException(error, "Map state input must be an array but was: " + (items == null ? "null" : Json.write(items)));
     }
-    Integer maxConcurrency = integer(m.maxConcurrency(), scope);
-    Integer toleratedCount = integer(m.toleratedFailureCount(), scope);
-    Double toleratedPercentage = decimal(m.toleratedFailurePercentage(), scope);
-    if (toleratedPercentage != null && (toleratedPercentage < 0 || toleratedPercentage > 100)) {
-      throw new StatesException(StatesErrors.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
-    }
-    if (toleratedCount != null && toleratedCount < 0) {
-      throw new StatesException(StatesErrors.RUNTIME, "ToleratedFailureCount must be greater than or equal to 0.");
-    }
     List<JsonNode> selected = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       JsonNode value = items.get(i);
@@ -56,7 +47,26 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
       selected.add(value);
     }
     List<JsonNode> inputs = m.itemBatcher() == null ? selected : batch(selected, m.itemBatcher(), scope);
-    return new MapPlan(inputs, maxConcurrency == null ? 0 : maxConcurrency, toleratedCount, toleratedPercentage);
+    return new MapPlan(inputs, concurrency(m, scope), null, null, scope);
+  }
+
+  /** MaxConcurrency is read before MapStateStarted is recorded; 0 means no limit. */
+  private static int concurrency(MapState m, EvalScope scope) {
+    Integer max = integer(m.maxConcurrency(), scope);
+    return max == null ? 0 : max;
+  }
+
+  /** The tolerances, which AWS reads after recording MapStateStarted. */
+  MapPlan withLimits(MapState m) {
+    Integer toleratedCount = integer(m.toleratedFailureCount(), scope);
+    Double toleratedPercentage = decimal(m.toleratedFailurePercentage(), scope);
+    if (toleratedPercentage != null && (toleratedPercentage < 0 || toleratedPercentage > 100)) {
+      throw new StatesException(StatesErrors.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
+    }
+    if (toleratedCount != null && toleratedCount < 0) {
+      throw new StatesException(StatesErrors.RUNTIME, "ToleratedFailureCount must be greater than or equal to 0.");
+    }
+    return new MapPlan(inputs, maxConcurrency, toleratedCount, toleratedPercentage, scope);
   }
 
   boolean tolerates(int failed, int total) {
@@ -115,7 +125,7 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
     return switch (field) {
       case NumberField.Fixed fx -> (int) fx.value();
       case NumberField.FromPath p -> {
-        JsonNode v = p.path().read(scope);
+        JsonNode v = numeric(p.path().read(scope));
         if (v == null || !v.canConvertToExactIntegral()) {
           throw new StatesException(
               StatesErrors.RUNTIME,
@@ -140,7 +150,7 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
     return switch (field) {
       case NumberField.Fixed fx -> fx.value();
       case NumberField.FromPath p -> {
-        JsonNode v = p.path().read(scope);
+        JsonNode v = numeric(p.path().read(scope));
         if (v == null || !v.isNumber()) {
           throw new StatesException(
               StatesErrors.RUNTIME,
@@ -156,6 +166,18 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
         yield v.doubleValue();
       }
     };
+  }
+
+  /** AWS reads a number given as text ("1") as that number. */
+  private static JsonNode numeric(JsonNode v) {
+    if (v != null && v.isTextual()) {
+      try {
+        return Json.NODES.numberNode(new java.math.BigDecimal(v.textValue().trim()));
+      } catch (NumberFormatException e) {
+        return v;
+      }
+    }
+    return v;
   }
 
   private static String show(JsonNode v) {

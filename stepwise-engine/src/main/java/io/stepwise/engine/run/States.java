@@ -133,11 +133,16 @@ final class States {
         throw new StatesException(
             StatesErrors.RUNTIME,
             "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: "
-                + w.timestampPath().text());
+                + w.timestampPath().text()
+                + (v == null ? "" : " == " + (v.isTextual() ? v.textValue() : io.stepwise.asl.json.Json.write(v))));
       }
       due = timestamp(v.textValue(), "TimestampPath");
     } else {
       throw new StatesException(StatesErrors.RUNTIME, "JSONata Wait fields are not supported yet");
+    }
+    if ((due - now) / 1000 > Integer.MAX_VALUE) {
+      // AWS keeps the delay in a 32-bit count of seconds
+      throw new StatesException(StatesErrors.RUNTIME, "Wait state delay is too long.");
     }
     f.held = in;
     f.waiting = true;

@@ -88,7 +88,7 @@ final class Tasks {
     boolean lambda = p.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION;
     if (Payloads.exceeds(output, MAX_PAYLOAD_BYTES)) {
       failed(p, StatesErrors.DATA_LIMIT_EXCEEDED,
-          "The state/task '" + f.state.name() + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+          "The state/task '" + (p.kind.type() == ResourceKind.Type.SERVICE ? p.kind.resourceType() : p.request.resource()) + "' returned a result with a size exceeding the maximum number of bytes service limit.");
       return;
     }
     f.exec.append(
