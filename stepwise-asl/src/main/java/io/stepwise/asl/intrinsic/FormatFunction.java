@@ -23,7 +23,8 @@ final class FormatFunction {
       throw args.fail(
           "the template has " + template.placeholders() + " placeholders but " + values + " values were given");
     }
-    StringBuilder out = new StringBuilder(template.piece(0));
+    StringBuilder out = new StringBuilder(64);
+    out.append(template.piece(0));
     for (int i = 1; i <= values; i++) {
       render(args.get(i), out);
       out.append(template.piece(i));

@@ -33,7 +33,7 @@ final class ChoiceBinder {
       Condition c = ql == QueryLanguage.JSONATA ? jsonataCondition(rf) : condition(rf);
       Expression assign = ql == QueryLanguage.JSONATA ? expressions.jsonata(rf, "Assign") : expressions.template(rf, "Assign");
       Expression output = ql == QueryLanguage.JSONATA ? expressions.jsonata(rf, "Output") : null;
-      rules.add(new ChoiceRule(c, rf.text("Next"), assign == null ? null : new Assignment(assign), output));
+      rules.add(new ChoiceRule(c, rf.stateName("Next"), assign == null ? null : new Assignment(assign), output));
     }
     return rules;
   }

@@ -58,7 +58,7 @@ final class ErrorBinder {
 
   private Catcher catcher(Fields f, QueryLanguage ql) {
     Expression output = ql == QueryLanguage.JSONATA ? states.payload(f, ql, "Output") : null;
-    return new Catcher(errorEquals(f), f.text("Next"), states.resultTarget(f), states.assignment(f, ql), output);
+    return new Catcher(errorEquals(f), f.stateName("Next"), states.resultTarget(f), states.assignment(f, ql), output);
   }
 
   private List<String> errorEquals(Fields f) {

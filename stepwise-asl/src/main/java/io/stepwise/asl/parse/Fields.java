@@ -46,6 +46,12 @@ final class Fields {
     return v.textValue();
   }
 
+  /** A state name (Next, Default, StartAt): interned, as Jackson interns the States keys, so lookups hit by identity. */
+  String stateName(String field) {
+    String s = text(field);
+    return s == null ? null : s.intern();
+  }
+
   Integer integer(String field) {
     JsonNode v = node.get(field);
     if (v == null) {

@@ -51,7 +51,7 @@ final class StateBinder {
     JsonNode statesNode = f.get("States");
     if (statesNode == null || !statesNode.isObject()) {
       f.problem("States", "must be an object of states");
-      return new StateGraph(f.text("StartAt"), states, ql);
+      return new StateGraph(f.stateName("StartAt"), states, ql);
     }
     Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields();
     while (it.hasNext()) {
@@ -62,7 +62,7 @@ final class StateBinder {
         states.put(e.getKey(), s);
       }
     }
-    return new StateGraph(f.text("StartAt"), states, ql);
+    return new StateGraph(f.stateName("StartAt"), states, ql);
   }
 
   private State state(String name, Fields f, QueryLanguage inherited) {
@@ -79,7 +79,7 @@ final class StateBinder {
             selector(f, "OutputPath"),
             assignment(f, ql),
             ql == QueryLanguage.JSONATA ? expressions.jsonata(f, "Output") : null);
-    String next = f.text("Next");
+    String next = f.stateName("Next");
     String type = f.text("Type");
     if (type == null) {
       f.problem("Type", "is required");
@@ -88,7 +88,7 @@ final class StateBinder {
     return switch (type) {
       case "Pass" -> new PassState(common, next, f.get("Result"), payload(f, ql, "Parameters"), resultTarget(f));
       case "Task" -> task(common, next, f, ql);
-      case "Choice" -> new ChoiceState(common, choices.rules(f, ql), f.text("Default"));
+      case "Choice" -> new ChoiceState(common, choices.rules(f, ql), f.stateName("Default"));
       case "Wait" -> wait(common, next, f, ql);
       case "Succeed" -> new SucceedState(common);
       case "Fail" -> fail(common, f, ql);

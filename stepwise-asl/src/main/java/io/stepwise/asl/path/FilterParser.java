@@ -1,5 +1,6 @@
 package io.stepwise.asl.path;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.json.Json;
 import java.math.BigDecimal;
@@ -9,8 +10,9 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Parses a filter expression, the inside of {@code [?(...)]}: comparisons of paths ({@code @...},
- * {@code $...}) and literals with {@code == != < <= > >= =~}, bare paths as existence tests, and
- * {@code && || !} with parentheses ({@code &&} binds tighter).
+ * {@code $...}) and literals (strings, numbers, true, false, null, JSON arrays and objects) with
+ * {@code == != < <= > >= =~}, bare paths as existence tests, and {@code && || !} with
+ * parentheses ({@code &&} binds tighter).
  */
 final class FilterParser {
   private final Cursor in;
@@ -107,6 +109,9 @@ final class FilterParser {
     if (c == '-' || Character.isDigit(c)) {
       return new Operand.Literal(number());
     }
+    if (c == '[' || c == '{') {
+      return new Operand.Literal(jsonLiteral());
+    }
     for (String word : new String[] {"true", "false", "null"}) {
       if (in.startsWith(word)) {
         in.pos += word.length();
@@ -178,6 +183,37 @@ final class FilterParser {
       return integral ? Json.NODES.numberNode(new BigInteger(text)) : Json.NODES.numberNode(new BigDecimal(text));
     } catch (NumberFormatException e) {
       throw in.fail("bad number '" + text + "'");
+    }
+  }
+
+  /** A JSON array or object written in the filter, such as {@code [1, 2]}. */
+  private JsonNode jsonLiteral() {
+    int start = in.pos;
+    int depth = 0;
+    char quote = 0;
+    do {
+      char c = in.text.charAt(in.pos++);
+      if (quote != 0) {
+        if (c == '\\') {
+          in.pos++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"') {
+        quote = c;
+      } else if (c == '[' || c == '{') {
+        depth++;
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    } while (depth > 0 && !in.atEnd());
+    in.pos = Math.min(in.pos, in.text.length());
+    String text = in.text.substring(start, in.pos);
+    try {
+      return Json.parse(text);
+    } catch (JsonProcessingException e) {
+      in.pos = start;
+      throw in.fail("bad JSON literal " + text);
     }
   }
 

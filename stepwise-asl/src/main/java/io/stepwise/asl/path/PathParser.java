@@ -86,7 +86,7 @@ final class PathParser {
       in.pos += 2;
       return null;
     }
-    return new Step.Field(name);
+    return new Step.Field(name.intern()); // Jackson interns field names: identity makes lookups cheap
   }
 
   private Step scanTarget() {
@@ -108,7 +108,7 @@ final class PathParser {
     if (in.peek() == '(') {
       throw in.fail("a function cannot follow '..'");
     }
-    return new Step.Field(name);
+    return new Step.Field(name.intern()); // Jackson interns field names: identity makes lookups cheap
   }
 
   private String name() {
@@ -174,7 +174,7 @@ final class PathParser {
       in.pos++;
       in.skipBlanks();
     }
-    return names.size() == 1 ? new Step.Field(names.get(0)) : new Step.FieldUnion(names.toArray(new String[0]));
+    return names.size() == 1 ? new Step.Field(names.get(0).intern()) : new Step.FieldUnion(names.toArray(new String[0]));
   }
 
   /**

@@ -9,14 +9,23 @@ import io.stepwise.asl.json.Json;
  * Definite selections return a node or null; indefinite ones an array of every match.
  */
 final class Selection {
+  /** How a final length() applies, which in Jayway depends on the steps before it. */
+  private enum Length {
+    /** After definite steps: the size of the one value. */
+    OF_VALUE,
+    /** After indefinite steps: an array with the size of each match. */
+    OF_EACH,
+    /** After a path starting with {@code $..}: the sizes of all matches added up. */
+    TOTAL
+  }
+
   private final Step[] steps;
   private final String[] fieldChain; // the field names when every step is a plain field, else null
-  private final boolean length;
   private final boolean definiteSteps;
+  private final Length length; // null without length()
 
-  Selection(Step[] steps, boolean length) {
+  Selection(Step[] steps, boolean endsWithLength) {
     this.steps = steps;
-    this.length = length;
     boolean definite = true;
     boolean fieldsOnly = true;
     for (Step s : steps) {
@@ -25,6 +34,13 @@ final class Selection {
     }
     this.definiteSteps = definite;
     this.fieldChain = fieldsOnly ? fieldNames(steps) : null;
+    if (!endsWithLength) {
+      this.length = null;
+    } else if (definite) {
+      this.length = Length.OF_VALUE;
+    } else {
+      this.length = steps[0] instanceof Step.DeepScan ? Length.TOTAL : Length.OF_EACH;
+    }
   }
 
   private static String[] fieldNames(Step[] steps) {
@@ -37,7 +53,7 @@ final class Selection {
 
   /** Whether the selection yields at most one node rather than a list of matches. */
   boolean definite() {
-    return definiteSteps || length;
+    return definiteSteps || length == Length.TOTAL;
   }
 
   Step[] steps() {
@@ -45,7 +61,7 @@ final class Selection {
   }
 
   boolean endsWithLength() {
-    return length;
+    return length != null;
   }
 
   /**
@@ -53,8 +69,26 @@ final class Selection {
    * when a definite selection finds nothing.
    */
   JsonNode from(JsonNode start, JsonNode root) {
-    JsonNode found = definiteSteps ? one(start) : all(start, root);
-    return length ? lengthOf(found) : found;
+    if (definiteSteps) {
+      JsonNode found = one(start);
+      return length == null || found == null ? found : sizeOf(found);
+    }
+    ArrayNode matches = all(start, root);
+    if (length == null) {
+      return matches;
+    }
+    if (length == Length.TOTAL) {
+      int total = 0;
+      for (JsonNode m : matches) {
+        total += m.isContainerNode() ? m.size() : 0;
+      }
+      return Json.NODES.numberNode(total);
+    }
+    ArrayNode sizes = Json.NODES.arrayNode(matches.size());
+    for (JsonNode m : matches) {
+      sizes.add(sizeOf(m));
+    }
+    return sizes;
   }
 
   private JsonNode one(JsonNode start) {
@@ -71,7 +105,7 @@ final class Selection {
     return node;
   }
 
-  private JsonNode all(JsonNode start, JsonNode root) {
+  private ArrayNode all(JsonNode start, JsonNode root) {
     ArrayNode matches = Json.NODES.arrayNode();
     if (start != null) {
       new Walk(steps, root, matches).at(start, 0);
@@ -79,8 +113,8 @@ final class Selection {
     return matches;
   }
 
-  /** Jayway's length(): the size of an array or object; nothing for other values. */
-  private static JsonNode lengthOf(JsonNode node) {
-    return node != null && node.isContainerNode() ? Json.NODES.numberNode(node.size()) : null;
+  /** Jayway's length() of one value: the size of an array or object, null for anything else. */
+  private static JsonNode sizeOf(JsonNode node) {
+    return node.isContainerNode() ? Json.NODES.numberNode(node.size()) : Json.NODES.nullNode();
   }
 }

@@ -74,7 +74,8 @@ final class TemplateCompiler {
           names.add(name);
           values.add(d);
         });
-    return new TemplateNode.ObjectTemplate(names.toArray(new String[0]), values.toArray(new TemplateNode[0]));
+    String[] interned = names.stream().map(String::intern).toArray(String[]::new); // as Jackson's own keys
+    return new TemplateNode.ObjectTemplate(interned, values.toArray(new TemplateNode[0]));
   }
 
   private static void claim(Set<String> seen, String name, String key) {

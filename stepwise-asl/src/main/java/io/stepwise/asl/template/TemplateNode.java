@@ -32,7 +32,8 @@ sealed interface TemplateNode {
   record ObjectTemplate(String[] names, TemplateNode[] values) implements TemplateNode {
     @Override
     public JsonNode evaluate(Scope scope) {
-      ObjectNode out = Json.NODES.objectNode();
+      // sized for its fields up front: no rehashing while it is filled
+      ObjectNode out = new ObjectNode(Json.NODES, new java.util.LinkedHashMap<>(names.length * 4 / 3 + 2));
       for (int i = 0; i < names.length; i++) {
         out.set(names[i], values[i].evaluate(scope));
       }

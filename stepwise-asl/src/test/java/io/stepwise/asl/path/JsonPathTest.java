@@ -100,9 +100,21 @@ class JsonPathTest {
     void lengthCountsArrayItemsAndObjectFields() {
       assertThat(readText("$.items.length()", "{'items': [1, 2, 3]}")).isEqualTo("3");
       assertThat(readText("$.o.length()", "{'o': {'a': 1}}")).isEqualTo("1");
-      assertThat(read("$.s.length()", "{'s': 'abc'}")).isNull();
-      assertThat(readText("$..price.length()", STORE)).isEqualTo("5");
-      assertThat(JsonPath.compile("$.items[*].length()").isDefinite()).isTrue();
+      assertThat(readText("$.s.length()", "{'s': 'abc'}")).isEqualTo("null");
+      assertThat(read("$.missing.length()", "{}")).isNull();
+    }
+
+    @Test
+    void lengthAfterIndefiniteStepsFollowsJayway() {
+      // checked against Jayway 2.10: per match after [*] or a filter, summed after a leading $..
+      String in = "{'x': [[1, 2], [3], 's'], 's': {'b': [1, 2, 3], 'o': {'b': [4, 5]}}}";
+      assertThat(readText("$.x[*].length()", in)).isEqualTo("[2,1,null]");
+      assertThat(JsonPath.compile("$.x[*].length()").isDefinite()).isFalse();
+      assertThat(readText("$..b.length()", in)).isEqualTo("5");
+      assertThat(JsonPath.compile("$..b.length()").isDefinite()).isTrue();
+      assertThat(readText("$.s..b.length()", in)).isEqualTo("[3,2]");
+      assertThat(readText("$..price.length()", STORE)).isEqualTo("0");
+      assertThat(readText("$..book.length()", STORE)).isEqualTo("4");
     }
   }
 
@@ -193,6 +205,14 @@ class JsonPathTest {
       assertThat(readText("$.a[?(@.v != 0)]", in)).isEqualTo("[{\"v\":null},{\"v\":true},{},{\"v\":[1]}]");
       assertThat(readText("$.a[?(@.v < 1)]", in)).isEqualTo("[{\"v\":0}]");
       assertThat(readText("$.a[?(@.v)]", in)).isEqualTo("[{\"v\":0},{\"v\":\"0\"},{\"v\":null},{\"v\":true},{\"v\":[1]}]");
+    }
+
+    @Test
+    void filtersCompareWithJsonLiterals() {
+      String in = "{'a': [{'v': [1]}, {'v': {'k': 'x'}}, {'v': 1}]}";
+      assertThat(readText("$.a[?(@.v == [1])]", in)).isEqualTo("[{\"v\":[1]}]");
+      assertThat(readText("$.a[?(@.v == {\"k\": \"x\"})]", in)).isEqualTo("[{\"v\":{\"k\":\"x\"}}]");
+      assertThatThrownBy(() -> JsonPath.compile("$.a[?(@.v == [1,)]")).hasMessageContaining("bad JSON literal [1,)]");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.model.StateMachine;
 import io.stepwise.asl.model.TaskState;
 import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.ExecutionType;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
 import io.stepwise.engine.history.HistoryEvent;
@@ -23,14 +24,14 @@ import java.util.SplittableRandom;
  * thread. Everything it decides follows from its history, so it can be rebuilt by replay.
  */
 public final class Execution {
-  /** AWS ends an execution whose history would pass 25,000 events. */
+  /** AWS ends a Standard execution whose history would pass 25,000 events; Express has no limit. */
   static final int MAX_EVENTS = 25_000;
 
   final StateMachine machine;
   final EngineConfig config;
   final ExecutionInfo info;
   final SplittableRandom random;
-  final List<HistoryEvent> events = new ArrayList<>();
+  final List<HistoryEvent> events;
   final Replay replay;
   private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
@@ -55,6 +56,8 @@ public final class Execution {
     this.info = info;
     this.replay = replay;
     this.kinds = kinds;
+    // two events a state is the common case; sizing for it avoids regrowing long histories
+    this.events = new ArrayList<>(Math.min(4096, machine.graph().states().size() * 2 + 4));
     this.random = new SplittableRandom(info.executionArn.hashCode() * 0x9E3779B97F4A7C15L ^ info.startTime);
   }
 
@@ -87,7 +90,7 @@ public final class Execution {
     if (frame != null) {
       frame.lastEventId = id;
     }
-    if (events.size() >= MAX_EVENTS && isRunning() && type != EventType.ExecutionFailed) {
+    if (events.size() >= MAX_EVENTS && info.type == ExecutionType.STANDARD && isRunning() && type != EventType.ExecutionFailed) {
       fail(
           null,
           StatesErrors.RUNTIME,

@@ -59,7 +59,8 @@ final class Invocations {
       } catch (TaskFailure f) {
         throw new TaskFailure(f.error(), compact(f.cause()));
       }
-      return envelope(result == null ? Json.NODES.nullNode() : result);
+      String logResult = "Tail".equals(req.input().path("LogType").asText()) ? tailLog(fn) : null;
+      return envelope(result == null ? Json.NODES.nullNode() : result, logResult);
     }
     if (config.fallback() != null) {
       return config.fallback().invoke(req);
@@ -88,6 +89,9 @@ final class Invocations {
 
   /** A text Payload is sent to Lambda as the request body itself, so JSON text arrives parsed. */
   private static JsonNode rawPayload(JsonNode payload) {
+    if (payload.isNull()) {
+      return Json.NODES.objectNode(); // a null Payload sends no body; the function gets {}
+    }
     if (payload.isTextual()) {
       try {
         return Json.parse(payload.textValue());
@@ -119,15 +123,27 @@ final class Invocations {
   }
 
   /** The response of Lambda's Invoke API as Step Functions' optimised integration returns it. */
-  private static JsonNode envelope(JsonNode payload) {
+  /** With LogType Tail, Lambda returns the end of the invocation's log, base64-encoded. */
+  private static String tailLog(String fn) {
+    String log = "START RequestId: " + UUID.randomUUID() + " Version: $LATEST\nEND\nREPORT Function: " + fn + "\n";
+    return java.util.Base64.getEncoder().encodeToString(log.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode envelope(JsonNode payload, String logResult) {
     String requestId = UUID.randomUUID().toString();
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
     String length = Integer.toString(PythonJson.length(payload));
     ObjectNode o = Json.NODES.objectNode();
     o.put("ExecutedVersion", "$LATEST");
+    if (logResult != null) {
+      o.put("LogResult", logResult);
+    }
     o.set("Payload", payload);
     ObjectNode http = o.putObject("SdkHttpMetadata");
     ObjectNode all = http.putObject("AllHttpHeaders");
+    if (logResult != null) {
+      all.putArray("X-Amz-Log-Result").add(logResult);
+    }
     all.putArray("X-Amz-Executed-Version").add("$LATEST");
     all.putArray("x-amzn-Remapped-Content-Length").add("0");
     all.putArray("Connection").add("keep-alive");
@@ -142,6 +158,9 @@ final class Invocations {
     h.put("Content-Type", "application/json");
     h.put("Date", date);
     h.put("X-Amz-Executed-Version", "$LATEST");
+    if (logResult != null) {
+      h.put("X-Amz-Log-Result", logResult);
+    }
     h.put("x-amzn-Remapped-Content-Length", "0");
     h.put("x-amzn-RequestId", requestId);
     h.put("X-Amzn-Trace-Id", all.get("X-Amzn-Trace-Id").get(0).asText());

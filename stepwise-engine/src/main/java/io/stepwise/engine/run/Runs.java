@@ -69,6 +69,6 @@ public final class Runs {
         exec.error,
         exec.cause,
         exec.info.executionArn,
-        List.copyOf(exec.events));
+        java.util.Collections.unmodifiableList(exec.events));
   }
 }
