@@ -33,6 +33,8 @@ final class FanOut {
   private boolean closed;
   private long lastIterationEventId;
 
+  static final int INLINE_MAP_LIMIT = 40;
+
   enum Kind {
     PARALLEL,
     MAP,
@@ -45,14 +47,16 @@ final class FanOut {
     this.graphs = graphs;
     this.inputs = inputs;
     this.results = new JsonNode[inputs.size()];
-    this.concurrency = concurrency <= 0 ? inputs.size() : Math.min(concurrency, inputs.size());
+    // AWS runs at most 40 inline Map iterations at once, whatever MaxConcurrency says
+    int limit = kind == Kind.MAP ? INLINE_MAP_LIMIT : Integer.MAX_VALUE;
+    this.concurrency = Math.min(Math.min(concurrency <= 0 ? limit : concurrency, limit), inputs.size());
     this.running = new Frame[inputs.size()];
     this.plan = plan;
   }
 
   static void parallel(Frame f, ParallelState p) {
-    JsonNode in = Pipeline.inputPath(p.common().inputPath(), f.input, f.scope(f.input));
-    JsonNode effective = Pipeline.template(p.parameters(), in, f.scope(in));
+    JsonNode in = Pipeline.inputPath(p.common().inputPath(), f.input, f);
+    JsonNode effective = Pipeline.template(p.parameters(), in, f);
     f.exec.append(f, EventType.ParallelStateStarted, EventDetails.NONE);
     List<JsonNode> inputs = new ArrayList<>(p.branches().size());
     for (int i = 0; i < p.branches().size(); i++) {
@@ -69,6 +73,10 @@ final class FanOut {
     plan = plan.withLimits(m);
     if (distributed) {
       f.exec.append(f, EventType.MapRunStarted, EventDetails.NONE);
+    }
+    if (!distributed) {
+      // an iteration records at least its start, its end, and two events per state it passes
+      f.exec.expectEvents((long) plan.inputs().size() * (2 + 2L * Math.min(4, m.processor().states().size())));
     }
     FanOut fan = new FanOut(f, distributed ? Kind.DISTRIBUTED_MAP : Kind.MAP, List.of(m.processor()), plan.inputs(), plan.maxConcurrency(), plan);
     fan.open();

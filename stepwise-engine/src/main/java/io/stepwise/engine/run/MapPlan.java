@@ -23,7 +23,7 @@ import java.util.Map;
 record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount, Double toleratedPercentage, EvalScope scope) {
 
   static MapPlan of(Frame f, MapState m) {
-    JsonNode in = Pipeline.inputPath(m.common().inputPath(), f.input, f.scope(f.input));
+    JsonNode in = Pipeline.inputPath(m.common().inputPath(), f.input, f);
     EvalScope scope = f.scope(in);
     JsonNode items = in;
     if (m.items() != null) {

@@ -48,11 +48,11 @@ final class States {
 
   private static void pass(Frame f, PassState p) {
     StateCommon c = p.common();
-    JsonNode in = Pipeline.inputPath(c.inputPath(), f.input, f.scope(f.input));
-    JsonNode result = p.result() != null ? p.result() : Pipeline.template(p.parameters(), in, f.scope(in));
+    JsonNode in = Pipeline.inputPath(c.inputPath(), f.input, f);
+    JsonNode result = p.result() != null ? p.result() : Pipeline.template(p.parameters(), in, f);
     ObjectNode assigned = f.assign(c.assign(), result);
     JsonNode out = Pipeline.resultPath(p.resultPath(), f.input, result);
-    out = Pipeline.outputPath(c.outputPath(), out, f.scope(out));
+    out = Pipeline.outputPath(c.outputPath(), out, f);
     f.exit(out, assigned, p.next());
   }
 
@@ -61,10 +61,10 @@ final class States {
     try {
       State s = f.state;
       ResultHandling rh = resultHandling(s);
-      JsonNode selected = Pipeline.template(rh.resultSelector(), result, f.scope(result));
+      JsonNode selected = Pipeline.template(rh.resultSelector(), result, f);
       ObjectNode assigned = f.assign(s.common().assign(), selected);
       JsonNode out = Pipeline.resultPath(rh.resultPath(), f.input, selected);
-      out = Pipeline.outputPath(s.common().outputPath(), out, f.scope(out));
+      out = Pipeline.outputPath(s.common().outputPath(), out, f);
       f.exit(out, assigned, next(s));
     } catch (StatesException e) {
       f.raise(e);
@@ -93,12 +93,12 @@ final class States {
 
   private static void choice(Frame f, ChoiceState c) {
     StateCommon common = c.common();
-    JsonNode in = Pipeline.inputPath(common.inputPath(), f.input, f.scope(f.input));
+    JsonNode in = Pipeline.inputPath(common.inputPath(), f.input, f);
     EvalScope scope = f.scope(in);
     for (ChoiceRule rule : c.choices()) {
       if (rule.condition().test(scope)) {
         ObjectNode assigned = f.assign(rule.assign(), in);
-        f.exit(Pipeline.outputPath(common.outputPath(), in, scope), assigned, rule.next());
+        f.exit(Pipeline.outputPath(common.outputPath(), in, f), assigned, rule.next());
         return;
       }
     }
@@ -106,11 +106,11 @@ final class States {
       throw new StatesException(StatesErrors.NO_CHOICE_MATCHED, "No Matches!");
     }
     ObjectNode assigned = f.assign(common.assign(), in);
-    f.exit(Pipeline.outputPath(common.outputPath(), in, scope), assigned, c.defaultNext());
+    f.exit(Pipeline.outputPath(common.outputPath(), in, f), assigned, c.defaultNext());
   }
 
   private static void waitState(Frame f, WaitState w) {
-    JsonNode in = Pipeline.inputPath(w.common().inputPath(), f.input, f.scope(f.input));
+    JsonNode in = Pipeline.inputPath(w.common().inputPath(), f.input, f);
     long now = f.enteredTime;
     long due;
     if (w.seconds() != null) {
@@ -163,7 +163,7 @@ final class States {
     WaitState w = (WaitState) f.state;
     try {
       ObjectNode assigned = f.assign(w.common().assign(), f.held);
-      JsonNode out = Pipeline.outputPath(w.common().outputPath(), f.held, f.scope(f.held));
+      JsonNode out = Pipeline.outputPath(w.common().outputPath(), f.held, f);
       f.exit(out, assigned, w.next());
     } catch (StatesException e) {
       f.raise(e);
@@ -171,8 +171,8 @@ final class States {
   }
 
   private static void succeed(Frame f, SucceedState s) {
-    JsonNode in = Pipeline.inputPath(s.common().inputPath(), f.input, f.scope(f.input));
-    f.exit(Pipeline.outputPath(s.common().outputPath(), in, f.scope(in)), null, null);
+    JsonNode in = Pipeline.inputPath(s.common().inputPath(), f.input, f);
+    f.exit(Pipeline.outputPath(s.common().outputPath(), in, f), null, null);
   }
 
   private static void fail(Frame f, FailState s) {

@@ -23,9 +23,9 @@ final class Tasks {
 
   static void schedule(Frame f, TaskState t) {
     StateCommon c = t.common();
-    JsonNode in = Pipeline.inputPath(c.inputPath(), f.input, f.scope(f.input));
+    JsonNode in = Pipeline.inputPath(c.inputPath(), f.input, f);
     EvalScope scope = f.scope(in);
-    JsonNode params = Pipeline.template(t.parameters(), in, scope);
+    JsonNode params = Pipeline.template(t.parameters(), in, f);
     Long timeout = seconds(t.timeout(), scope);
     Long heartbeat = seconds(t.heartbeat(), scope);
     ResourceKind kind = f.exec.kindOf(t);
