@@ -24,7 +24,8 @@ public final class Main implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    // "@FILE" is ours (an input file), not picocli's argument-file expansion
+    return new CommandLine(new Main()).setExpandAtFiles(false);
   }
 
   @Override

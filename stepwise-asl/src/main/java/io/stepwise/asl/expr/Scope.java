@@ -10,6 +10,16 @@ public interface Scope {
   /** The context object, read with {@code $$}. */
   JsonNode context();
 
+  /** In JSONata mode, {@code $states.result}: the state's result, or Java null before there is one. */
+  default JsonNode result() {
+    return null;
+  }
+
+  /** In JSONata mode, {@code $states.errorOutput} inside a Catch, else Java null. */
+  default JsonNode errorOutput() {
+    return null;
+  }
+
   /** A workflow variable's value, or Java null when it is not defined. */
   default JsonNode variable(String name) {
     return null;

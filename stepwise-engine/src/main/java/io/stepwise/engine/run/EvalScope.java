@@ -14,6 +14,8 @@ final class EvalScope implements Scope {
   private final Frame frame;
   private final JsonNode input;
   private final MapItem item;
+  private JsonNode result;
+  private JsonNode errorOutput;
   private ObjectNode context;
 
   /** The current Map item, visible as $$.Map.Item in ItemSelector. */
@@ -29,9 +31,31 @@ final class EvalScope implements Scope {
     this.item = item;
   }
 
+  /** The JSONata-mode view after the state's work: $states.result. */
+  EvalScope withResult(JsonNode r) {
+    this.result = r;
+    return this;
+  }
+
+  /** The JSONata-mode view inside a Catch: $states.errorOutput. */
+  EvalScope withErrorOutput(JsonNode e) {
+    this.errorOutput = e;
+    return this;
+  }
+
   @Override
   public JsonNode input() {
     return input;
+  }
+
+  @Override
+  public JsonNode result() {
+    return result;
+  }
+
+  @Override
+  public JsonNode errorOutput() {
+    return errorOutput;
   }
 
   @Override

@@ -77,8 +77,16 @@ final class Failures {
           errorOutput.put("Error", error);
           errorOutput.put("Cause", cause == null ? "" : cause);
           try {
-            ObjectNode assigned = f.assign(c.assign(), errorOutput);
-            JsonNode out = Pipeline.resultPath(c.resultPath(), f.input, errorOutput);
+            ObjectNode assigned;
+            JsonNode out;
+            if (f.jsonata()) {
+              EvalScope scope = f.scope(f.input).withErrorOutput(errorOutput);
+              assigned = f.assign(c.assign(), scope);
+              out = c.output() != null ? c.output().evaluate(scope) : errorOutput;
+            } else {
+              assigned = f.assign(c.assign(), errorOutput);
+              out = Pipeline.resultPath(c.resultPath(), f.input, errorOutput);
+            }
             f.waiting = false;
             f.exit(out, assigned, c.next());
           } catch (StatesException e) {

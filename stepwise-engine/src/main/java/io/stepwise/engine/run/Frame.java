@@ -112,6 +112,15 @@ final class Frame {
     return assign == null ? null : assign.evaluate(scope(value));
   }
 
+  ObjectNode assign(Assignment assign, EvalScope scope) {
+    return assign == null ? null : assign.evaluate(scope);
+  }
+
+  /** Whether the current state speaks JSONata (Arguments, Output, Assign with $states) rather than JSONPath. */
+  boolean jsonata() {
+    return state.common().queryLanguage() == io.stepwise.asl.model.QueryLanguage.JSONATA;
+  }
+
   /** The frame reached a terminal state or an End with this output. */
   void succeed(JsonNode output) {
     finished = true;

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.choice.Timestamps;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.error.StatesException;
+import io.stepwise.asl.model.Assignment;
 import io.stepwise.asl.model.ChoiceRule;
+import io.stepwise.asl.model.Expression;
 import io.stepwise.asl.model.ChoiceState;
 import io.stepwise.asl.model.FailState;
 import io.stepwise.asl.model.MapState;
@@ -48,6 +50,12 @@ final class States {
 
   private static void pass(Frame f, PassState p) {
     StateCommon c = p.common();
+    if (f.jsonata()) {
+      EvalScope scope = f.scope(f.input);
+      ObjectNode assigned = f.assign(c.assign(), scope);
+      f.exit(c.output() != null ? c.output().evaluate(scope) : f.input, assigned, p.next());
+      return;
+    }
     JsonNode in = Pipeline.inputPath(c.inputPath(), f.input, f);
     JsonNode result = p.result() != null ? p.result() : Pipeline.template(p.parameters(), in, f);
     ObjectNode assigned = f.assign(c.assign(), result);
@@ -60,6 +68,13 @@ final class States {
   static void complete(Frame f, JsonNode result) {
     try {
       State s = f.state;
+      if (f.jsonata()) {
+        // JSONata: Output and Assign see $states.input and $states.result; no output means the result
+        EvalScope scope = f.scope(f.input).withResult(result);
+        ObjectNode assigned = f.assign(s.common().assign(), scope);
+        f.exit(s.common().output() != null ? s.common().output().evaluate(scope) : result, assigned, next(s));
+        return;
+      }
       ResultHandling rh = resultHandling(s);
       JsonNode selected = Pipeline.template(rh.resultSelector(), result, f);
       ObjectNode assigned = f.assign(s.common().assign(), selected);
@@ -97,16 +112,23 @@ final class States {
     EvalScope scope = f.scope(in);
     for (ChoiceRule rule : c.choices()) {
       if (rule.condition().test(scope)) {
-        ObjectNode assigned = f.assign(rule.assign(), in);
-        f.exit(Pipeline.outputPath(common.outputPath(), in, f), assigned, rule.next());
+        leaveChoice(f, in, scope, rule.assign(), rule.output(), rule.next());
         return;
       }
     }
     if (c.defaultNext() == null) {
       throw new StatesException(StatesErrors.NO_CHOICE_MATCHED, "No Matches!");
     }
-    ObjectNode assigned = f.assign(common.assign(), in);
-    f.exit(Pipeline.outputPath(common.outputPath(), in, f), assigned, c.defaultNext());
+    leaveChoice(f, in, scope, common.assign(), common.output(), c.defaultNext());
+  }
+
+  /** A matched rule's Assign and Output apply; the state's own apply only when Default is taken. */
+  private static void leaveChoice(Frame f, JsonNode in, EvalScope scope, Assignment assign, Expression output, String next) {
+    ObjectNode assigned = f.assign(assign, scope);
+    JsonNode out = f.jsonata()
+        ? (output != null ? output.evaluate(scope) : in)
+        : Pipeline.outputPath(f.state.common().outputPath(), in, f);
+    f.exit(out, assigned, next);
   }
 
   private static void waitState(Frame f, WaitState w) {
@@ -137,8 +159,22 @@ final class States {
                 + (v == null ? "" : " == " + (v.isTextual() ? v.textValue() : io.stepwise.asl.json.Json.write(v))));
       }
       due = timestamp(v.textValue(), "TimestampPath");
+    } else if (w.secondsExpression() != null) {
+      JsonNode v = w.secondsExpression().evaluate(f.scope(in));
+      if (v == null || !v.canConvertToExactIntegral() || v.asLong() < 0) {
+        throw new StatesException(
+            StatesErrors.QUERY_EVALUATION_ERROR,
+            "The JSONata expression for the field 'Seconds' must return a non-negative integer, but returned: " + show(v));
+      }
+      due = now + v.asLong() * 1000;
     } else {
-      throw new StatesException(StatesErrors.RUNTIME, "JSONata Wait fields are not supported yet");
+      JsonNode v = w.timestampExpression().evaluate(f.scope(in));
+      if (v == null || !v.isTextual() || Timestamps.parse(v.textValue()) == null) {
+        throw new StatesException(
+            StatesErrors.QUERY_EVALUATION_ERROR,
+            "The JSONata expression for the field 'Timestamp' must return an ISO-8601 timestamp, but returned: " + show(v));
+      }
+      due = timestamp(v.textValue(), "Timestamp");
     }
     if ((due - now) / 1000 > Integer.MAX_VALUE) {
       // AWS keeps the delay in a 32-bit count of seconds
@@ -162,8 +198,11 @@ final class States {
   static void waitDone(Frame f) {
     WaitState w = (WaitState) f.state;
     try {
-      ObjectNode assigned = f.assign(w.common().assign(), f.held);
-      JsonNode out = Pipeline.outputPath(w.common().outputPath(), f.held, f);
+      EvalScope scope = f.scope(f.held);
+      ObjectNode assigned = f.assign(w.common().assign(), scope);
+      JsonNode out = f.jsonata()
+          ? (w.common().output() != null ? w.common().output().evaluate(scope) : f.held)
+          : Pipeline.outputPath(w.common().outputPath(), f.held, f);
       f.exit(out, assigned, w.next());
     } catch (StatesException e) {
       f.raise(e);
@@ -171,6 +210,10 @@ final class States {
   }
 
   private static void succeed(Frame f, SucceedState s) {
+    if (f.jsonata()) {
+      f.exit(s.common().output() != null ? s.common().output().evaluate(f.scope(f.input)) : f.input, null, null);
+      return;
+    }
     JsonNode in = Pipeline.inputPath(s.common().inputPath(), f.input, f);
     f.exit(Pipeline.outputPath(s.common().outputPath(), in, f), null, null);
   }
@@ -185,6 +228,10 @@ final class States {
       cause = text(s.causeValue().evaluate(f.scope(f.input)), "CausePath");
     }
     f.fail(error, cause);
+  }
+
+  private static String show(JsonNode v) {
+    return v == null ? "undefined" : io.stepwise.asl.json.Json.write(v);
   }
 
   private static String text(JsonNode v, String field) {

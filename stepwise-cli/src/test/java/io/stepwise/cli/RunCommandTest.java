@@ -1,0 +1,91 @@
+package io.stepwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+  @TempDir Path dir;
+
+  private record Outcome(int exit, String out, String err) {}
+
+  private Outcome stepwise(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true));
+      System.setErr(new PrintStream(err, true));
+      int exit = Main.commandLine().execute(args);
+      return new Outcome(exit, out.toString(), err.toString());
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private Path file(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void runsTheHelloExampleAndPrintsItsOutput() throws Exception {
+    Outcome o = stepwise("run", "../examples/hello/hello.asl.json", "--input", "{\"name\":\"Ada\"}");
+    assertThat(o.exit()).isZero();
+    assertThat(Json.parse(o.out())).isEqualTo(Json.parse("{\"greeting\":\"Hello, Ada!\",\"words\":2}"));
+  }
+
+  @Test
+  void jsonAndHistoryReportTheExecutionAsAwsDoes() throws Exception {
+    Path def = file("m.asl.json", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\",\"Cause\":\"C\"}}}");
+    Outcome o = stepwise("run", def.toString(), "--history");
+    assertThat(o.exit()).isEqualTo(1);
+    JsonNode r = Json.parse(o.out());
+    assertThat(r.get("status").asText()).isEqualTo("FAILED");
+    assertThat(r.get("error").asText()).isEqualTo("E");
+    assertThat(r.get("cause").asText()).isEqualTo("C");
+    assertThat(r.get("executionArn").asText()).startsWith("arn:aws:states:us-east-1:123456789012:execution:m:");
+    assertThat(r.get("events").get(2).get("type").asText()).isEqualTo("ExecutionFailed");
+    assertThat(r.get("events").get(2).get("executionFailedEventDetails").get("error").asText()).isEqualTo("E");
+  }
+
+  @Test
+  void taskResponsesScriptRetriesOneCallAtATime() throws Exception {
+    Path def = file("t.asl.json", """
+        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::svc:act",
+          "Retry":[{"ErrorEquals":["Busy"],"IntervalSeconds":30}],"End":true}}}""");
+    Path responses = file("r.json", """
+        {"arn:aws:states:::svc:act":[{"Throw":{"Error":"Busy","Cause":"try later"}},{"Return":{"ok":true}}]}""");
+    Outcome o = stepwise("run", def.toString(), "--task-responses", responses.toString(), "--fast-time", "--json");
+    assertThat(o.exit()).isZero();
+    assertThat(Json.parse(o.out()).get("output")).isEqualTo(Json.parse("{\"ok\":true}"));
+  }
+
+  @Test
+  void inputFromAFileAndBadInputGetsAClearError() throws Exception {
+    Path def = file("p.asl.json", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
+    Path input = file("in.json", "{\"a\":[1,2]}");
+    assertThat(Json.parse(stepwise("run", def.toString(), "--input", "@" + input).out())).isEqualTo(Json.parse("{\"a\":[1,2]}"));
+    Outcome bad = stepwise("run", def.toString(), "--input", "{not json");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("not valid JSON");
+  }
+
+  @Test
+  void anInvalidDefinitionIsReportedWithPointersAndExitCode1() throws Exception {
+    Path def = file("bad.asl.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"Nowhere\"}}}");
+    Outcome o = stepwise("run", def.toString());
+    assertThat(o.exit()).isEqualTo(1);
+    assertThat(o.err()).contains("/States/A");
+  }
+}
