@@ -35,7 +35,13 @@ final class FormatFunction {
   static void render(JsonNode v, StringBuilder out) {
     switch (v.getNodeType()) {
       case STRING -> out.append(v.textValue());
-      case NUMBER -> out.append(v.isIntegralNumber() ? v.asText() : Double.toString(v.doubleValue()));
+      case NUMBER -> {
+        if (v.isInt() || v.isLong()) {
+          out.append(v.longValue()); // no intermediate String on the common path
+        } else {
+          out.append(v.isIntegralNumber() ? v.asText() : Double.toString(v.doubleValue()));
+        }
+      }
       case ARRAY -> {
         out.append('[');
         for (int i = 0; i < v.size(); i++) {

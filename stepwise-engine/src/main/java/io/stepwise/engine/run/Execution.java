@@ -90,6 +90,14 @@ public final class Execution {
       frame.lastEventId = id;
       return id;
     }
+    if (!isRunning()) {
+      return lastId; // an ended execution records nothing more
+    }
+    if (events.size() >= MAX_EVENTS - 1 && info.type == ExecutionType.STANDARD && !type.endsExecution()) {
+      // the last place in the history goes to the failure
+      fail(null, StatesErrors.RUNTIME, "The execution reached the maximum number of history events (" + MAX_EVENTS + ").");
+      return lastId;
+    }
     long prev = frame == null ? lastId : frame.lastEventId;
     long id = ++lastId;
     HistoryEvent e = new HistoryEvent(id, prev, now(), type, details);
@@ -99,12 +107,6 @@ public final class Execution {
     events.add(e);
     if (frame != null) {
       frame.lastEventId = id;
-    }
-    if (events.size() >= MAX_EVENTS && info.type == ExecutionType.STANDARD && isRunning() && type != EventType.ExecutionFailed) {
-      fail(
-          null,
-          StatesErrors.RUNTIME,
-          "The execution reached the maximum number of history events (" + MAX_EVENTS + ").");
     }
     return id;
   }
