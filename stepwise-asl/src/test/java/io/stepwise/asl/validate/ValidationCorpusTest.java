@@ -1,0 +1,53 @@
+package io.stepwise.asl.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The asl-validator corpus in ../shared/validation/definitions: every {@code valid-*} definition
+ * is accepted and every {@code invalid-*} one rejected, except where AWS's own rules disagree with
+ * that project (listed below with the reason, and checked to fail for that reason alone).
+ */
+class ValidationCorpusTest {
+  /**
+   * File -> the only kind of problem it may have. AWS evaluates JSONPath with Jayway, whose syntax
+   * has no script expressions {@code [(...)]} and no unquoted words in filters; asl-validator's
+   * JavaScript path library takes both.
+   */
+  private static final Map<String, String> DISAGREEMENTS = Map.of(
+      "valid-path-array-context.json", "Invalid JSONPath '$[(@.length-1)].bar'",
+      "valid-current-value-predicate.json", "unexpected 'F' in filter");
+
+  @TestFactory
+  Stream<DynamicTest> everyVerdictMatchesTheFileName() throws IOException {
+    Path dir = SharedDirectory.find("validation/definitions");
+    Assumptions.assumeTrue(dir != null, "../shared/validation/definitions not found");
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(85);
+    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> verdict(f)));
+  }
+
+  private static void verdict(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    List<Problem> problems = Validator.validate(Files.readString(file));
+    if (DISAGREEMENTS.containsKey(name)) {
+      assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.message()).contains(DISAGREEMENTS.get(name)));
+    } else if (name.startsWith("valid-")) {
+      assertThat(problems).as(name).isEmpty();
+    } else {
+      assertThat(problems).as(name).isNotEmpty();
+    }
+  }
+}
