@@ -3,6 +3,7 @@ package io.stepwise.asl.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.model.QueryLanguage;
 import java.math.BigDecimal;
+import java.util.Set;
 
 /**
  * Map: the item processor (ItemProcessor, or the legacy Iterator) and its ProcessorConfig, where
@@ -63,7 +64,7 @@ final class MapChecker {
       return false;
     }
     Site c = p.field("ProcessorConfig");
-    c.allowOnly(java.util.Set.of("Mode", "ExecutionType"));
+    c.allowOnly(Set.of("Mode", "ExecutionType"));
     String mode = c.oneOf("Mode", "INLINE", "DISTRIBUTED");
     c.oneOf("ExecutionType", "STANDARD", "EXPRESS");
     boolean distributed = "DISTRIBUTED".equals(mode);

@@ -118,7 +118,13 @@ class JsonataModeTest {
   }
 
   @Test
-  void aDistributedMapsChildMachineMayUseJsonPath() {
+  void aDistributedMapsChildMachineMayUseJsonPathButAnInlineMapsStatesMayNot() {
+    problems("""
+        {"QueryLanguage": "JSONata", "StartAt": "M", "States": {
+          "M": {"Type": "Map", "End": true,
+                "ItemProcessor": {"StartAt": "P",
+                  "States": {"P": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}}}}}}""",
+        "/States/M/ItemProcessor/States/P/QueryLanguage: a JSONPath state is not allowed in a JSONata state machine");
     valid("""
         {"QueryLanguage": "JSONata", "StartAt": "M", "States": {
           "M": {"Type": "Map", "End": true,
