@@ -35,16 +35,27 @@ public interface Scope {
 
   /** A fixed scope, for tests and simple callers. */
   static Scope of(JsonNode input, JsonNode context) {
-    return new Scope() {
-      @Override
-      public JsonNode input() {
-        return input;
-      }
+    return new Fixed(input, context, java.util.Map.of(), null);
+  }
 
-      @Override
-      public JsonNode context() {
-        return context;
-      }
-    };
+  /** A fixed scope with variables and a source of randomness of the caller's choice. */
+  static Scope of(
+      JsonNode input, JsonNode context, java.util.Map<String, JsonNode> variables, java.util.random.RandomGenerator random) {
+    return new Fixed(input, context, variables, random);
+  }
+
+  /** The scope {@link #of} returns. */
+  record Fixed(
+      JsonNode input, JsonNode context, java.util.Map<String, JsonNode> variables, java.util.random.RandomGenerator random)
+      implements Scope {
+    @Override
+    public JsonNode variable(String name) {
+      return variables.get(name);
+    }
+
+    @Override
+    public java.util.random.RandomGenerator random() {
+      return random != null ? random : java.util.concurrent.ThreadLocalRandom.current();
+    }
   }
 }

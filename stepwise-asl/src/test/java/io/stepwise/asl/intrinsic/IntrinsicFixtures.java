@@ -29,27 +29,7 @@ final class IntrinsicFixtures {
     JsonNode context = parse("{\"Execution\": {\"Name\": \"run-7\"}}");
     RandomGenerator random = new SplittableRandom(seed);
     Map<String, JsonNode> variables = Map.of("greeting", Json.NODES.textNode("hi {}"));
-    return new Scope() {
-      @Override
-      public JsonNode input() {
-        return input;
-      }
-
-      @Override
-      public JsonNode context() {
-        return context;
-      }
-
-      @Override
-      public JsonNode variable(String name) {
-        return variables.get(name);
-      }
-
-      @Override
-      public RandomGenerator random() {
-        return random;
-      }
-    };
+    return Scope.of(input, context, variables, random);
   }
 
   static JsonNode parse(String json) {

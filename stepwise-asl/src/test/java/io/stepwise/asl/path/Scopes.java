@@ -22,21 +22,6 @@ final class Scopes {
   }
 
   static Scope of(JsonNode input, JsonNode context, Map<String, JsonNode> variables) {
-    return new Scope() {
-      @Override
-      public JsonNode input() {
-        return input;
-      }
-
-      @Override
-      public JsonNode context() {
-        return context;
-      }
-
-      @Override
-      public JsonNode variable(String name) {
-        return variables.get(name);
-      }
-    };
+    return Scope.of(input, context, variables, java.util.concurrent.ThreadLocalRandom.current());
   }
 }

@@ -144,26 +144,6 @@ final class CorpusPassRunner {
   }
 
   private Scope scope(JsonNode input, JsonNode context) {
-    return new Scope() {
-      @Override
-      public JsonNode input() {
-        return input;
-      }
-
-      @Override
-      public JsonNode context() {
-        return context;
-      }
-
-      @Override
-      public JsonNode variable(String name) {
-        return variables.get(name);
-      }
-
-      @Override
-      public RandomGenerator random() {
-        return random;
-      }
-    };
+    return Scope.of(input, context, variables, random);
   }
 }

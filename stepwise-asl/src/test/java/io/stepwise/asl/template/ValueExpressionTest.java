@@ -16,23 +16,7 @@ class ValueExpressionTest {
   private final JsonNode input = PayloadTemplateTest.json("{'int-literal': 0, 'Error': 'Boom'}");
   private final JsonNode context = PayloadTemplateTest.json("{'Execution': {'Input': {'int-literal': 0}}}");
   private final Map<String, JsonNode> variables = Map.of("status", Json.NODES.textNode("DONE"));
-  private final Scope scope =
-      new Scope() {
-        @Override
-        public JsonNode input() {
-          return input;
-        }
-
-        @Override
-        public JsonNode context() {
-          return context;
-        }
-
-        @Override
-        public JsonNode variable(String name) {
-          return variables.get(name);
-        }
-      };
+  private final Scope scope = Scope.of(input, context, variables, java.util.concurrent.ThreadLocalRandom.current());
 
   @Test
   void pathsReadInputContextAndVariables() {
