@@ -45,7 +45,13 @@ final class StateBinder {
     this.choices = new ChoiceBinder(expressions);
   }
 
+  /** Nested states take the machine's language, not their Parallel's or Map's (as AWS does). */
+  private QueryLanguage machineLanguage;
+
   StateGraph graph(Fields f, QueryLanguage inherited) {
+    if (machineLanguage == null) {
+      machineLanguage = inherited;
+    }
     QueryLanguage ql = f.has("QueryLanguage") ? QueryLanguage.of(f.text("QueryLanguage")) : inherited;
     Map<String, State> states = new LinkedHashMap<>();
     JsonNode statesNode = f.get("States");
@@ -168,7 +174,7 @@ final class StateBinder {
     JsonNode b = f.get("Branches");
     if (b != null && b.isArray()) {
       for (int i = 0; i < b.size(); i++) {
-        branches.add(graph(new Fields(b.get(i), f.at("Branches") + "/" + i, problems), ql));
+        branches.add(graph(new Fields(b.get(i), f.at("Branches") + "/" + i, problems), machineLanguage));
       }
     }
     return new ParallelState(
@@ -183,7 +189,7 @@ final class StateBinder {
   private MapState map(StateCommon common, String next, Fields f, QueryLanguage ql) {
     String processorField = f.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
     Fields pf = new Fields(f.get(processorField), f.at(processorField), problems);
-    StateGraph processor = pf.node == null ? null : graph(pf, ql);
+    StateGraph processor = pf.node == null ? null : graph(pf, machineLanguage);
     MapMode mode = MapMode.INLINE;
     String executionType = null;
     JsonNode config = pf.node == null ? null : pf.node.get("ProcessorConfig");
