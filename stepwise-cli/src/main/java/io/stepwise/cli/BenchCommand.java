@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Times benchmark workloads and prints one JSON line per workload.")
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--workload", split = ",", defaultValue = "chain,ten,map", description = "chain, ten, map (comma-separated; default all).")
+  @Option(names = "--workload", split = ",", defaultValue = "chain,ten,map", description = "chain, ten, map, ten-jsonata, map-jsonata (comma-separated; default chain,ten,map).")
   List<String> workloads;
 
   @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The workloads directory (holding asl/, inputs/, expected/).")

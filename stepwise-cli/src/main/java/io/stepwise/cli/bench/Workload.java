@@ -27,9 +27,22 @@ record Workload(String name, String unit, StateMachine machine, JsonNode input, 
       case "map" -> new Workload(
           name, "items_per_s", machine(dir.resolve("asl/map-10k.asl.json")),
           read(dir.resolve("inputs/map-10k.input.json")), null, read(dir.resolve("expected/map-10k.output.json")));
-      case "ten-jsonata", "map-jsonata" -> throw new IllegalArgumentException("workload " + name + " comes with JSONata support");
-      default -> throw new IllegalArgumentException("unknown workload '" + name + "': use chain, ten or map");
+      case "ten-jsonata" -> new Workload(
+          name, "executions_per_s", twin("ten-state.jsonata.asl.json"), null,
+          read(dir.resolve("inputs/ten-state.samples.json")), read(dir.resolve("expected/ten-state.samples.output.json")));
+      case "map-jsonata" -> new Workload(
+          name, "items_per_s", twin("map-10k.jsonata.asl.json"),
+          read(dir.resolve("inputs/map-10k.input.json")), null, read(dir.resolve("expected/map-10k.output.json")));
+      default -> throw new IllegalArgumentException(
+          "unknown workload '" + name + "': use chain, ten, map, ten-jsonata or map-jsonata");
     };
+  }
+
+  /** Our JSONata twins of the shared JSONPath workloads ship with the CLI. */
+  private static StateMachine twin(String resource) throws IOException {
+    try (var in = Workload.class.getResourceAsStream("/bench/" + resource)) {
+      return StateMachineParser.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   private static StateMachine machine(Path p) throws IOException {
