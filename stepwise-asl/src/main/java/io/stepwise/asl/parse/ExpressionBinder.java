@@ -6,6 +6,7 @@ import io.stepwise.asl.error.StatesException;
 import io.stepwise.asl.expr.ExpressionSyntaxException;
 import io.stepwise.asl.expr.ValueExpression;
 import io.stepwise.asl.model.Expression;
+import io.stepwise.asl.query.JsonataTemplate;
 import io.stepwise.asl.template.PayloadTemplate;
 
 /** Compiles expression-valued fields of either query language into {@link Expression}s. */
@@ -45,18 +46,46 @@ final class ExpressionBinder {
     if (v == null) {
       return null;
     }
-    return JSONATA.compile(v, f.at(field), f);
+    try {
+      JsonataTemplate t = JsonataTemplate.compile(v, field);
+      return t::evaluate;
+    } catch (ExpressionSyntaxException e) {
+      f.problem(field, e.getMessage());
+      return null;
+    }
   }
 
-  /** Set by the JSONata module when it is present; until then JSONata fields fail at run time. */
-  static volatile JsonataCompiler JSONATA =
-      (node, pointer, fields) ->
-          scope -> {
-            throw new StatesException(StatesErrors.RUNTIME, "JSONata expressions are not supported yet");
-          };
+  /** A Map's Items: an array, or an expression that must return one. */
+  Expression jsonataItems(Fields f) {
+    JsonNode v = f.get("Items");
+    if (v == null) {
+      return null;
+    }
+    Expression e = jsonata(f, "Items");
+    if (e == null || !JsonataTemplate.isExpression(v)) {
+      return e;
+    }
+    String text = v.textValue().substring(2, v.textValue().length() - 2).trim();
+    return scope -> {
+      JsonNode items = e.evaluate(scope);
+      if (!items.isArray()) {
+        throw new StatesException(
+            StatesErrors.QUERY_EVALUATION_ERROR,
+            "The JSONata expression '" + text + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
+                + typeName(items) + "' for value: " + io.stepwise.asl.json.Json.write(items));
+      }
+      return items;
+    };
+  }
 
-  /** Compiles a JSONata-mode field value. */
-  interface JsonataCompiler {
-    Expression compile(JsonNode value, String pointer, Fields fields);
+  private static String typeName(JsonNode v) {
+    return switch (v.getNodeType()) {
+      case OBJECT -> "object";
+      case STRING -> "string";
+      case NUMBER -> "number";
+      case BOOLEAN -> "boolean";
+      case NULL -> "null";
+      default -> v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 }

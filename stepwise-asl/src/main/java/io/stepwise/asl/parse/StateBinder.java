@@ -215,7 +215,7 @@ final class StateBinder {
         mode,
         executionType,
         f.compile("ItemsPath", JsonPath::compile),
-        ql == QueryLanguage.JSONATA ? expressions.jsonata(f, "Items") : null,
+        ql == QueryLanguage.JSONATA ? expressions.jsonataItems(f) : null,
         payload(f, ql, selectorField),
         number(f, ql, "MaxConcurrency"),
         number(f, ql, "ToleratedFailureCount"),
