@@ -8,11 +8,22 @@ package io.stepwise.asl.error;
 public final class StatesException extends RuntimeException {
   private final String error;
   private final String cause;
+  private final String location;
 
   public StatesException(String error, String cause) {
+    this(error, cause, null);
+  }
+
+  /** @param location the field the failure arose in, e.g. "Output/result", or null */
+  public StatesException(String error, String cause, String location) {
     super(error + ": " + cause, null, false, false);
     this.error = error;
     this.cause = cause;
+    this.location = location;
+  }
+
+  public String location() {
+    return location;
   }
 
   public String error() {

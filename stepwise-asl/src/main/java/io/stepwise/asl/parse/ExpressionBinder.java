@@ -72,7 +72,8 @@ final class ExpressionBinder {
         throw new StatesException(
             StatesErrors.QUERY_EVALUATION_ERROR,
             "The JSONata expression '" + text + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
-                + typeName(items) + "' for value: " + io.stepwise.asl.json.Json.write(items));
+                + typeName(items) + "' for value: " + io.stepwise.asl.json.Json.write(items),
+            "Items");
       }
       return items;
     };

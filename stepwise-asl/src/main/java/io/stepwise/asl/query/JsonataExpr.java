@@ -77,7 +77,8 @@ public final class JsonataExpr {
     if (json == null) {
       throw new StatesException(
           StatesErrors.QUERY_EVALUATION_ERROR,
-          "The JSONata expression '" + text + "' specified for the field '" + field + "' returned an unsupported result type.");
+          "The JSONata expression '" + text + "' specified for the field '" + field + "' returned an unsupported result type.",
+          field);
     }
     return json;
   }
@@ -88,7 +89,8 @@ public final class JsonataExpr {
     if (v == null) {
       throw new StatesException(
           StatesErrors.QUERY_EVALUATION_ERROR,
-          "The JSONata expression '" + text + "' specified for the field '" + field + "' returned nothing (undefined).");
+          "The JSONata expression '" + text + "' specified for the field '" + field + "' returned nothing (undefined).",
+          field);
     }
     return v;
   }
@@ -141,7 +143,8 @@ public final class JsonataExpr {
   private StatesException failed(String field, String message) {
     return new StatesException(
         StatesErrors.QUERY_EVALUATION_ERROR,
-        "The JSONata expression '" + text + "' specified for the field '" + field + "' threw an error during evaluation. " + message);
+        "The JSONata expression '" + text + "' specified for the field '" + field + "' threw an error during evaluation. " + message,
+        field);
   }
 
   private static Set<String> referencedNames(String text) {

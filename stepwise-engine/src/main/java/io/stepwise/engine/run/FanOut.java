@@ -137,6 +137,11 @@ final class FanOut {
     running[child.index] = null;
     active--;
     failed++;
+    EventType aborted = child.state == null ? null : abortedType(child.state.typeName());
+    if (aborted != null && kind != Kind.DISTRIBUTED_MAP) {
+      // the state that failed never exited: AWS records it as aborted with its branch
+      parent.exec.append(child, aborted, EventDetails.NONE);
+    }
     if (kind == Kind.MAP) {
       lastIterationEventId = child.lastEventId;
       parent.exec.append(child, EventType.MapIterationFailed, new EventDetails.MapIteration(parent.state.name(), child.index));

@@ -2,6 +2,7 @@ package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.error.StatesException;
 import io.stepwise.asl.model.Assignment;
 import io.stepwise.asl.model.State;
@@ -162,7 +163,18 @@ final class Frame {
 
   /** A failure raised while running the current state's own logic goes through Retry and Catch. */
   void raise(StatesException e) {
-    Failures.handle(this, e.error(), Failures.describe(this, e));
+    String cause = Failures.describe(this, e);
+    EventType failedEvent = null;
+    if (StatesErrors.QUERY_EVALUATION_ERROR.equals(e.error())) {
+      // AWS records where a JSONata evaluation failed, and a Map or Parallel as failed, before handling it
+      exec.append(this, EventType.EvaluationFailed, new EventDetails.EvaluationFailed(state.name(), e.error(), cause, e.location()));
+      failedEvent = switch (state) {
+        case io.stepwise.asl.model.MapState m -> EventType.MapStateFailed;
+        case io.stepwise.asl.model.ParallelState p -> EventType.ParallelStateFailed;
+        default -> null;
+      };
+    }
+    Failures.handle(this, e.error(), cause, failedEvent);
   }
 
   /** Resumes a waiting frame on the execution's ready queue. */
