@@ -20,6 +20,9 @@ final class AwsFunctions {
   /** The most items $range and $partition may produce. */
   static final int MAX_ITEMS = 100_000;
 
+  /** Finds a call of any of them in an expression's text. */
+  static final java.util.regex.Pattern NAMES = java.util.regex.Pattern.compile("\\$(partition|range|hash|random|uuid|parse)\\b");
+
   private AwsFunctions() {}
 
   static void bind(Jsonata.Frame frame, RandomGenerator random) {

@@ -35,11 +35,15 @@ public final class JsonataExpr {
   // The library's compiled form keeps evaluation state, so each thread gets its own copy.
   private final ThreadLocal<Jsonata> compiled;
   private volatile Jsonata existence;
+  private final FastForm simple;
+  private final boolean callsAwsFunctions;
 
   private JsonataExpr(String text, Jsonata first) {
     this.text = text;
     this.variables = referencedNames(text);
     this.readsContext = text.contains("context");
+    this.simple = FastForm.of(text);
+    this.callsAwsFunctions = AwsFunctions.NAMES.matcher(text).find();
     Jsonata[] firstUse = {first};
     this.compiled = ThreadLocal.withInitial(() -> {
       Jsonata j = firstUse[0];
@@ -67,6 +71,12 @@ public final class JsonataExpr {
    * @param field where the expression stands, e.g. "Output" or "Arguments/name", for messages
    */
   public JsonNode evaluate(Scope scope, String field) {
+    if (simple != null) {
+      JsonNode v = simple.read(scope);
+      if (v != SimplePath.DECLINED) {
+        return v;
+      }
+    }
     Object result = run(compiled.get(), scope, field);
     if (result == null) {
       // The library returns Java null both for JSON null and for nothing; ask which it was.
@@ -125,7 +135,9 @@ public final class JsonataExpr {
         frame.bind(name, JsonataValues.toJava(v));
       }
     }
-    AwsFunctions.bind(frame, scope.random());
+    if (callsAwsFunctions) {
+      AwsFunctions.bind(frame, scope.random());
+    }
     try {
       return j.evaluate(null, frame);
     } catch (JException | IllegalArgumentException | ClassCastException | UnsupportedOperationException e) {
