@@ -81,7 +81,7 @@ final class JsonataValues {
       return Json.NODES.numberNode(i);
     }
     if (v instanceof Long l) {
-      return Json.NODES.numberNode(l);
+      return l == l.intValue() ? Json.NODES.numberNode(l.intValue()) : Json.NODES.numberNode(l);
     }
     if (v instanceof BigInteger b) {
       return Json.NODES.numberNode(b);
@@ -92,7 +92,8 @@ final class JsonataValues {
     if (v instanceof Number num) {
       double d = num.doubleValue();
       if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 9.007199254740992E15) {
-        return Json.NODES.numberNode((long) d); // JSONata computes in doubles; AWS prints 3, not 3.0
+        long l = (long) d; // JSONata computes in doubles; AWS prints 3, not 3.0
+        return l == (int) l ? Json.NODES.numberNode((int) l) : Json.NODES.numberNode(l);
       }
       return Json.NODES.numberNode(BigDecimal.valueOf(d));
     }
