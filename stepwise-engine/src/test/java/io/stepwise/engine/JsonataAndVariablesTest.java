@@ -101,4 +101,15 @@ class JsonataAndVariablesTest {
           "B":{"Type":"Pass","Parameters":{"again.$":"$id"},"End":true}}}""", "{}");
     assertThat(r.output()).isEqualTo(Json.parse("{\"again\":7}"));
   }
+
+  @Test
+  void aVariableOver256KiBFailsTheStateWithDataLimitExceeded() {
+    ExecutionResult r = run("""
+        {"QueryLanguage":"JSONata","StartAt":"A","States":{
+          "A":{"Type":"Pass","Assign":{"big":"{% $states.input.s & $states.input.s %}"},"End":true}}}""",
+        "{\"s\":\"" + "x".repeat(200_000) + "\"}");
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(r.error()).isEqualTo("States.DataLimitExceeded");
+    assertThat(r.cause()).contains("The variable 'big'");
+  }
 }

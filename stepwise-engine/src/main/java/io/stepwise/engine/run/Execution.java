@@ -43,6 +43,7 @@ public final class Execution {
   private long silentIds;
   long skew; // fast-time: how far the engine's clock has been moved ahead of the real one
   private int tokenSeq;
+  long variableBytes; // the JSON size of every value assigned so far, against the 10 MiB limit
   private boolean draining;
   private long cachedNow = Long.MIN_VALUE;
 

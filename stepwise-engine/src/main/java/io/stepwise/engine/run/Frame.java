@@ -110,11 +110,11 @@ final class Frame {
 
   /** Evaluates an Assign against a value, or returns null when there is none. */
   ObjectNode assign(Assignment assign, JsonNode value) {
-    return assign == null ? null : assign.evaluate(scope(value));
+    return assign == null ? null : VariableLimits.check(assign.evaluate(scope(value)), exec);
   }
 
   ObjectNode assign(Assignment assign, EvalScope scope) {
-    return assign == null ? null : assign.evaluate(scope);
+    return assign == null ? null : VariableLimits.check(assign.evaluate(scope), exec);
   }
 
   /** Whether the current state speaks JSONata (Arguments, Output, Assign with $states) rather than JSONPath. */
