@@ -12,10 +12,6 @@ import io.stepwise.asl.template.PayloadTemplate;
 /** Compiles expression-valued fields of either query language into {@link Expression}s. */
 final class ExpressionBinder {
 
-  static boolean isJsonata(JsonNode v) {
-    return v != null && v.isTextual() && v.textValue().startsWith("{%") && v.textValue().endsWith("%}");
-  }
-
   /** A JSONPath payload template (Parameters, ResultSelector, ItemSelector, Assign, ...). */
   Expression template(Fields f, String field) {
     JsonNode v = f.get(field);

@@ -25,6 +25,7 @@ import io.stepwise.asl.model.TaskState;
 import io.stepwise.asl.model.TimeLimit;
 import io.stepwise.asl.model.WaitState;
 import io.stepwise.asl.path.JsonPath;
+import io.stepwise.asl.query.JsonataTemplate;
 import io.stepwise.asl.path.ReferencePath;
 import io.stepwise.asl.validate.Problem;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ final class StateBinder {
       }
     }
     if (timestamp != null) {
-      if (ql == QueryLanguage.JSONATA && ExpressionBinder.isJsonata(timestamp)) {
+      if (ql == QueryLanguage.JSONATA && JsonataTemplate.isExpression(timestamp)) {
         timestampExpr = expressions.jsonata(f, "Timestamp");
       } else {
         fixedTimestamp = timestamp.asText();
@@ -156,10 +157,10 @@ final class StateBinder {
     if (ql == QueryLanguage.JSONATA) {
       return new FailState(
           common,
-          ExpressionBinder.isJsonata(f.get("Error")) ? null : f.text("Error"),
-          ExpressionBinder.isJsonata(f.get("Cause")) ? null : f.text("Cause"),
-          ExpressionBinder.isJsonata(f.get("Error")) ? expressions.jsonata(f, "Error") : null,
-          ExpressionBinder.isJsonata(f.get("Cause")) ? expressions.jsonata(f, "Cause") : null);
+          JsonataTemplate.isExpression(f.get("Error")) ? null : f.text("Error"),
+          JsonataTemplate.isExpression(f.get("Cause")) ? null : f.text("Cause"),
+          JsonataTemplate.isExpression(f.get("Error")) ? expressions.jsonata(f, "Error") : null,
+          JsonataTemplate.isExpression(f.get("Cause")) ? expressions.jsonata(f, "Cause") : null);
     }
     return new FailState(
         common,

@@ -13,12 +13,17 @@ final class Payloads {
     if (value == null || value.isNumber() || value.isBoolean() || value.isNull()) {
       return false;
     }
-    if (value.isTextual()) {
-      String s = value.textValue();
-      if (s.length() * 3L + 2 <= limit) {
-        return false;
-      }
+    if (value.isTextual() && value.textValue().length() * 3L + 2 <= limit) {
+      return false; // even all three-byte characters would fit
     }
-    return Json.write(value).getBytes(StandardCharsets.UTF_8).length > limit;
+    return size(value) > limit;
+  }
+
+  /** The UTF-8 length of a value's JSON text (scalars cheaply, without writing them). */
+  static long size(JsonNode value) {
+    if (value.isNumber() || value.isBoolean() || value.isNull()) {
+      return value.isNumber() ? value.asText().length() : value.isBoolean() ? (value.booleanValue() ? 4 : 5) : 4;
+    }
+    return Json.write(value).getBytes(StandardCharsets.UTF_8).length;
   }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.error.StatesException;
-import io.stepwise.asl.json.Json;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -25,7 +23,7 @@ final class VariableLimits {
     Iterator<Map.Entry<String, JsonNode>> it = assigned.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      long size = size(e.getValue());
+      long size = Payloads.size(e.getValue());
       if (size > MAX_VARIABLE_BYTES) {
         throw new StatesException(
             StatesErrors.DATA_LIMIT_EXCEEDED,
@@ -45,15 +43,5 @@ final class VariableLimits {
           "The execution's variables exceed the limit of " + MAX_EXECUTION_BYTES + " bytes.");
     }
     return assigned;
-  }
-
-  private static long size(JsonNode v) {
-    if (v.isNumber() || v.isBoolean() || v.isNull()) {
-      return 8;
-    }
-    if (v.isTextual() && v.textValue().length() < 1024) {
-      return v.textValue().length() + 2L;
-    }
-    return Json.write(v).getBytes(StandardCharsets.UTF_8).length;
   }
 }
