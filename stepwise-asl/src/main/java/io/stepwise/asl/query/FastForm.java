@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Forms common enough in definitions to answer without the JSONata library, compiled when the
- * definition loads: a plain field path, {@code $exists(path)}, and {@code path OP literal}
- * comparing a number with a number or a string with a string. Each answers only where JSONata's
+ * definition loads: a plain field path, {@code $exists(path)}, {@code path OP literal}
+ * comparing a number with a number or a string with a string, and {@code &} joins of string
+ * literals, paths and {@code $string(path)} over strings, whole numbers and booleans. Each answers only where JSONata's
  * own rules give the same answer by the same simple means; otherwise it declines and the
  * library evaluates the expression.
  */
@@ -18,6 +19,10 @@ abstract sealed class FastForm {
   private static final Pattern EXISTS = Pattern.compile("\\$exists\\(\\s*(\\$[A-Za-z0-9_.]+)\\s*\\)");
   private static final Pattern COMPARE =
       Pattern.compile("(\\$[A-Za-z0-9_.]+)\\s*(<=|>=|!=|<|>|=)\\s*(-?\\d+(?:\\.\\d+)?|'[^'\\\\]*'|\"[^\"\\\\]*\")");
+
+  private static final String PART = "'[^'\\\\]*'|\"[^\"\\\\]*\"|\\$string\\(\\s*\\$[A-Za-z0-9_.]+\\s*\\)|\\$[A-Za-z0-9_.]+";
+  private static final Pattern JOIN = Pattern.compile("(?:" + PART + ")(?:\\s*&\\s*(?:" + PART + "))+");
+  private static final Pattern JOIN_PART = Pattern.compile(PART);
 
   /** The fast form of this expression text, or null when it has none. */
   static FastForm of(String text) {
@@ -37,6 +42,9 @@ abstract sealed class FastForm {
               ? Json.NODES.textNode(lit.substring(1, lit.length() - 1))
               : Json.NODES.numberNode(new BigDecimal(lit));
       return new Compare(SimplePath.of(m.group(1)), m.group(2), literal);
+    }
+    if (JOIN.matcher(text).matches()) {
+      return Join.of(text);
     }
     return null;
   }
@@ -108,6 +116,61 @@ abstract sealed class FastForm {
         default -> c != 0;
       };
       return Json.NODES.booleanNode(r);
+    }
+  }
+
+  static final class Join extends FastForm {
+    private final Object[] parts; // String literals or SimplePaths
+
+    private Join(Object[] parts) {
+      this.parts = parts;
+    }
+
+    static Join of(String text) {
+      java.util.List<Object> parts = new java.util.ArrayList<>();
+      Matcher m = JOIN_PART.matcher(text);
+      while (m.find()) {
+        String p = m.group();
+        if (p.startsWith("'") || p.startsWith("\"")) {
+          parts.add(p.substring(1, p.length() - 1));
+        } else {
+          String path = p.startsWith("$string(") ? p.substring(8, p.length() - 1).trim() : p;
+          SimplePath sp = SimplePath.of(path);
+          if (sp == null) {
+            return null;
+          }
+          parts.add(sp);
+        }
+      }
+      return new Join(parts.toArray());
+    }
+
+    @Override
+    JsonNode read(Scope scope) {
+      StringBuilder out = new StringBuilder(32);
+      for (Object part : parts) {
+        if (part instanceof String s) {
+          out.append(s);
+          continue;
+        }
+        JsonNode v = ((SimplePath) part).read(scope);
+        if (v == SimplePath.DECLINED) {
+          return v;
+        }
+        if (v == null) {
+          continue; // nothing joins as the empty string
+        }
+        if (v.isTextual()) {
+          out.append(v.textValue());
+        } else if (v.isIntegralNumber() && v.canConvertToLong() && Math.abs(v.longValue()) < 1L << 53) {
+          out.append(v.longValue());
+        } else if (v.isBoolean()) {
+          out.append(v.booleanValue());
+        } else {
+          return SimplePath.DECLINED; // fractions, objects and arrays print by JSONata's own rules
+        }
+      }
+      return Json.NODES.textNode(out.toString());
     }
   }
 }

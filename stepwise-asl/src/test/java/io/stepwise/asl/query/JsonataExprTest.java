@@ -109,10 +109,14 @@ class JsonataExprTest {
     "$states.input.s != 'low'",
     "$states.input.s < 'b'",
     "$v.x",
-    "$v"
+    "$v",
+    "'item-' & $string($states.input.n)",
+    "$states.input.s & '-' & $states.input.n & $states.input.missing",
+    "'a' & $states.input.t",
+    "$string($v.x) & \"!\""
   })
   void fastFormsAgreeWithTheLibrary(String expr) {
-    Scope s = scope("{\"a\":{\"b\":[1,2]},\"list\":[{\"x\":1},{\"x\":2}],\"n\":7,\"s\":\"low\"}", Map.of("v", json("{\"x\":3}")));
+    Scope s = scope("{\"a\":{\"b\":[1,2]},\"list\":[{\"x\":1},{\"x\":2}],\"n\":7,\"s\":\"low\",\"t\":true}", Map.of("v", json("{\"x\":3}")));
     JsonNode fast = JsonataExpr.compile(expr).evaluate(s, "Output");
     JsonNode library = JsonataExpr.compile("(" + expr + ")").evaluate(s, "Output"); // no fast form for a block
     assertThat(fast).isEqualTo(library);
