@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * The commonest JSONata expression, a plain field path such as {@code $states.input.order.id}
  * or {@code $total.amount}, read straight from the JSON tree without the library. It answers
- * only while every step lands on an object; anywhere JSONata's own rules would differ (arrays,
- * which JSONata maps over) it declines, and the library evaluates the expression as usual.
+ * only while every step before the last lands on an object; where JSONata's own rules would
+ * differ (an array along the way, which JSONata maps over) it declines, and the library
+ * evaluates the expression as usual.
  */
 final class SimplePath {
   private static final Pattern FORM = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
@@ -87,6 +88,6 @@ final class SimplePath {
         return null;
       }
     }
-    return node.isArray() ? DECLINED : node; // JSONata flattens and unwraps sequences: leave arrays to it
+    return node; // an array at the end is returned as it stands; only arrays along the way are mapped over
   }
 }
