@@ -44,10 +44,10 @@ public final class JsonataExpr {
     this.readsContext = text.contains("context");
     this.simple = FastForm.of(text);
     this.callsAwsFunctions = AwsFunctions.NAMES.matcher(text).find();
-    Jsonata[] firstUse = {first};
+    // the copy parsed to check the syntax serves the first thread; exactly one thread can take it
+    java.util.concurrent.atomic.AtomicReference<Jsonata> firstUse = new java.util.concurrent.atomic.AtomicReference<>(first);
     this.compiled = ThreadLocal.withInitial(() -> {
-      Jsonata j = firstUse[0];
-      firstUse[0] = null;
+      Jsonata j = firstUse.getAndSet(null);
       return j != null ? j : Jsonata.jsonata(text);
     });
   }

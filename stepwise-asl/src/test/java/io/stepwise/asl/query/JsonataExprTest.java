@@ -121,4 +121,27 @@ class JsonataExprTest {
     JsonNode library = JsonataExpr.compile("(" + expr + ")").evaluate(s, "Output"); // no fast form for a block
     assertThat(fast).isEqualTo(library);
   }
+
+  @Test
+  void oneCompiledExpressionServesManyThreadsAtOnce() throws Exception {
+    JsonataExpr e = JsonataExpr.compile("$sum($states.input.xs) * $k");
+    java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      for (int t = 0; t < 8; t++) {
+        int k = t;
+        results.add(pool.submit(() -> {
+          for (int i = 0; i < 500; i++) {
+            Scope s = Scope.of(json("{\"xs\":[1,2,3]}"), json("{}"), Map.of("k", json(Integer.toString(k))), new SplittableRandom(i));
+            if (e.evaluate(s, "Output").intValue() != 6 * k) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (var r : results) {
+        assertThat(r.get()).isTrue();
+      }
+    }
+  }
 }
