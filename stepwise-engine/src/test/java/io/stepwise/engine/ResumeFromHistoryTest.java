@@ -43,7 +43,13 @@ class ResumeFromHistoryTest {
             {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":2,"End":true,"ItemProcessor":{"StartAt":"C","States":{
               "C":{"Type":"Choice","Choices":[{"Variable":"$","NumericGreaterThan":2,"Next":"T"}],"Default":"S"},
               "T":{"Type":"Task","Resource":"arn:aws:states:::t:double","End":true},
-              "S":{"Type":"Wait","Seconds":1,"End":true}}}}}}""", "[1,2,3,4,5]"));
+              "S":{"Type":"Wait","Seconds":1,"End":true}}}}}}""", "[1,2,3,4,5]"),
+        Arguments.of("JSONata with variables and random values", """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Pass","Assign":{"id":"{% $uuid() %}","r":"{% $random() %}"},"Next":"T"},
+              "T":{"Type":"Task","Resource":"arn:aws:states:::t:double","Arguments":"{% $states.input.v %}","Next":"W"},
+              "W":{"Type":"Wait","Seconds":3,"Next":"B"},
+              "B":{"Type":"Pass","Output":{"id":"{% $id %}","r":"{% $r %}","doubled":"{% $states.input %}"},"End":true}}}""", "{\"v\":4}"));
   }
 
   private static Engine engine() {
