@@ -33,6 +33,14 @@ public interface Scope {
     return java.util.concurrent.ThreadLocalRandom.current();
   }
 
+  /**
+   * What JSONata's {@code $now()} and {@code $millis()} read. The engine passes one that answers
+   * recorded times, so that a replayed execution computes the same values.
+   */
+  default java.time.InstantSource clock() {
+    return java.time.InstantSource.system();
+  }
+
   /** A fixed scope, for tests and simple callers. */
   static Scope of(JsonNode input, JsonNode context) {
     return new Fixed(input, context, java.util.Map.of(), null);

@@ -92,8 +92,8 @@ class JsonataExprTest {
     assertThatThrownBy(() -> eval(expr, "{}"))
         .isInstanceOf(StatesException.class)
         .satisfies(e -> assertThat(((StatesException) e).error()).isEqualTo("States.QueryEvaluationError"));
-    // bounded: the library's own limit is JsonataExpr.TIMEOUT_MILLIS; allow scheduling slack
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(JsonataExpr.TIMEOUT_MILLIS * 4);
+    // bounded: the limit is JsonataLimits.DEFAULT_TIMEOUT_MILLIS; allow scheduling slack
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(io.stepwise.asl.jsonata.JsonataLimits.DEFAULT_TIMEOUT_MILLIS * 4);
   }
 
   @ParameterizedTest
@@ -143,5 +143,37 @@ class JsonataExprTest {
         assertThat(r.get()).isTrue();
       }
     }
+  }
+
+  @Test
+  void oneEvaluationsVariablesNeverReachTheNext() {
+    // the library makes a just-compiled expression its thread's working copy; evaluations on the
+    // compiling thread must still start from a clean frame
+    JsonataExpr e = JsonataExpr.compile("$count([$x])");
+    assertThat(e.evaluate(scope("{}", Map.of("x", json("1"))), "Output")).isEqualTo(json("1"));
+    assertThat(e.evaluate(scope("{}", Map.of()), "Output")).isEqualTo(json("0"));
+    JsonataExpr assigns = JsonataExpr.compile("($y := 5; $count([$z]))");
+    assertThat(assigns.evaluate(scope("{}", Map.of()), "Output")).isEqualTo(json("0"));
+    assertThat(JsonataExpr.compile("$count([$y])").evaluate(scope("{}", Map.of()), "Output")).isEqualTo(json("0"));
+  }
+
+  @Test
+  void nowReadsTheScopesClock() {
+    java.time.Instant at = java.time.Instant.parse("2024-03-01T10:00:00.123Z");
+    Scope s = new Scope() {
+      public JsonNode input() {
+        return json("{}");
+      }
+
+      public JsonNode context() {
+        return json("{}");
+      }
+
+      public java.time.InstantSource clock() {
+        return java.time.InstantSource.fixed(at);
+      }
+    };
+    assertThat(JsonataExpr.compile("$now()").evaluate(s, "Output").asText()).isEqualTo("2024-03-01T10:00:00.123Z");
+    assertThat(JsonataExpr.compile("$millis()").evaluate(s, "Output").asLong()).isEqualTo(at.toEpochMilli());
   }
 }

@@ -104,4 +104,10 @@ final class EvalScope implements Scope {
   public RandomGenerator random() {
     return frame.exec.random;
   }
+
+  /** $now() reads the newest event's time: recorded, so a replay computes the same value. */
+  @Override
+  public java.time.InstantSource clock() {
+    return () -> java.time.Instant.ofEpochMilli(frame.exec.lastTimestamp());
+  }
 }
