@@ -15,7 +15,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Checks state machine definitions and lists every problem as JSON-Pointer: what is wrong.")
+    description = {
+      "Checks state machine definitions and lists every problem as JSON-Pointer: what is wrong.",
+      "Also warns (without failing) about what AWS accepts but is likely a mistake: a variable read",
+      "where no visible state assigns it, or a branch or iteration assigning a name its enclosing scope assigns."})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "ASL definition files (JSON).")
   List<Path> files;
@@ -33,8 +36,13 @@ final class ValidateCommand implements Callable<Integer> {
         continue;
       }
       List<Problem> problems = Validator.validate(text);
+      List<Problem> warnings = Validator.warnings(text);
       if (problems.isEmpty()) {
-        System.out.println(file + ": valid");
+        System.out.println(file + ": valid"
+            + (warnings.isEmpty() ? "" : " (" + warnings.size() + (warnings.size() == 1 ? " warning)" : " warnings)")));
+        for (Problem w : warnings) {
+          System.out.println("  warning " + w);
+        }
       } else {
         ok = false;
         System.out.println(file + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));

@@ -88,4 +88,15 @@ class RunCommandTest {
     assertThat(o.exit()).isEqualTo(1);
     assertThat(o.err()).contains("/States/A");
   }
+
+  @Test
+  void validateWarnsAboutUnassignedVariablesWithoutFailing() throws Exception {
+    Path def = file("v.asl.json", """
+        {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+          "A": {"Type": "Pass", "Output": "{% $total + $missing %}", "Assign": {"total": 1}, "End": true}}}""");
+    Outcome o = stepwise("validate", def.toString());
+    assertThat(o.exit()).isZero();
+    assertThat(o.out()).contains("v.asl.json: valid (1 warning)")
+        .contains("warning /States/A/Output: reads $missing, which no state this one can see assigns");
+  }
 }

@@ -92,7 +92,7 @@ public final class JsonataExpression {
     }
     Jsonata compiled;
     try {
-      compiled = Jsonata.jsonata(text);
+      compiled = Jsonata.jsonata(JsonataComments.blanked(text));
     } catch (JException e) {
       throw new ExpressionSyntaxException(syntaxMessage(text, e));
     } catch (StackOverflowError e) {

@@ -62,7 +62,7 @@ final class JsonataChecks {
 
   private static String parseError(String expression) {
     try {
-      Jsonata.jsonata(expression);
+      Jsonata.jsonata(io.stepwise.asl.jsonata.JsonataComments.blanked(expression));
       return null;
     } catch (RuntimeException e) { // JException, and any parser failure on odd input
       return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

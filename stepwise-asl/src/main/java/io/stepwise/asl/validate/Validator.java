@@ -27,4 +27,19 @@ public final class Validator {
     ScopeChecker.machine(new Site(definition, "", report));
     return report.problems();
   }
+
+  /**
+   * What is legal but likely wrong: variables read where no visible state assigns them, and names
+   * a branch or iteration assigns that its enclosing scope assigns too. AWS accepts these, so they
+   * are warnings, never problems. Malformed text has none (see {@link #validate(String)}).
+   */
+  public static List<Problem> warnings(String definitionText) {
+    JsonNode root = DefinitionReader.read(definitionText, new Report());
+    return root == null ? List.of() : VariableLint.check(root);
+  }
+
+  /** {@link #warnings(String)} for an already parsed definition. */
+  public static List<Problem> warnings(JsonNode definition) {
+    return VariableLint.check(definition);
+  }
 }

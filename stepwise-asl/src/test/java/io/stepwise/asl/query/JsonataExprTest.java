@@ -176,4 +176,11 @@ class JsonataExprTest {
     assertThat(JsonataExpr.compile("$now()").evaluate(s, "Output").asText()).isEqualTo("2024-03-01T10:00:00.123Z");
     assertThat(JsonataExpr.compile("$millis()").evaluate(s, "Output").asLong()).isEqualTo(at.toEpochMilli());
   }
+
+  @Test
+  void commentsAreWhitespaceEvenAtTheEnd() {
+    assertThat(eval("1 + /* one */ 1 /* trailing */", "{}")).isEqualTo(json("2"));
+    assertThat(eval("'/* not a comment */'", "{}").asText()).isEqualTo("/* not a comment */");
+    assertThatThrownBy(() -> JsonataExpr.compile("1 /* unterminated")).isInstanceOf(ExpressionSyntaxException.class);
+  }
 }

@@ -1,0 +1,159 @@
+package io.stepwise.asl.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Warnings about workflow variables in a definition AWS accepts: a state that reads a variable no
+ * state it can see assigns (at run time it is undefined, which fails most expressions with
+ * States.QueryEvaluationError, or States.Runtime for a JSONPath reference), and a Parallel branch or Map iteration that assigns a name its
+ * enclosing scope assigns too (AWS's documentation asks for names unique across scopes; its
+ * service still accepts such definitions, as the conformance corpus shows, so this is not an
+ * error).
+ *
+ * <p>"Can see" follows the scoping rules: a branch or inline Map iteration sees its own
+ * assignments and those of every enclosing scope; a Distributed Map's children see only their own.
+ * Whether an assignment runs before the read is not analysed: a name assigned anywhere visible
+ * counts.
+ */
+final class VariableLint {
+  private final List<Problem> warnings = new ArrayList<>();
+
+  private VariableLint() {}
+
+  static List<Problem> check(JsonNode machine) {
+    VariableLint lint = new VariableLint();
+    if (machine != null && machine.isObject()) {
+      String ql = text(machine.get("QueryLanguage"), "JSONPath");
+      lint.scope(machine, "", ql, Map.of());
+    }
+    return lint.warnings;
+  }
+
+  /**
+   * @param outer the names enclosing scopes assign, each with where it is first assigned
+   */
+  private void scope(JsonNode scope, String pointer, String ql, Map<String, String> outer) {
+    JsonNode states = scope.get("States");
+    if (states == null || !states.isObject()) {
+      return;
+    }
+    String statesAt = Pointers.child(pointer, "States");
+    Map<String, String> own = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : states.properties()) {
+      assignments(e.getValue(), Pointers.child(statesAt, e.getKey()), own);
+    }
+    for (Map.Entry<String, String> e : own.entrySet()) {
+      String first = outer.get(e.getKey());
+      if (first != null) {
+        warnings.add(new Problem(e.getValue(), "assigns $" + e.getKey() + ", which an enclosing scope also assigns (at "
+            + first + "); AWS documents variable names as unique across scopes, and this branch or iteration"
+            + " keeps its own value while the outer one stays unchanged"));
+      }
+    }
+    Map<String, String> visible = new LinkedHashMap<>(own);
+    outer.forEach(visible::putIfAbsent);
+    for (Map.Entry<String, JsonNode> e : states.properties()) {
+      JsonNode state = e.getValue();
+      if (!state.isObject()) {
+        continue;
+      }
+      String at = Pointers.child(statesAt, e.getKey());
+      String stateQl = text(state.get("QueryLanguage"), ql);
+      reads(state, at, stateQl, visible.keySet());
+      JsonNode branches = state.get("Branches");
+      if (branches != null && branches.isArray()) {
+        for (int i = 0; i < branches.size(); i++) {
+          scope(branches.get(i), Pointers.child(Pointers.child(at, "Branches"), i), ql, visible);
+        }
+      }
+      for (String field : new String[] {"ItemProcessor", "Iterator"}) {
+        JsonNode processor = state.get(field);
+        if (processor != null && processor.isObject()) {
+          boolean distributed = "DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText());
+          scope(processor, Pointers.child(at, field), ql, distributed ? Map.of() : visible);
+        }
+      }
+    }
+  }
+
+  /** The names a state assigns: its Assign, its Choice rules' and its Catchers'. */
+  private static void assignments(JsonNode state, String at, Map<String, String> into) {
+    if (!state.isObject()) {
+      return;
+    }
+    names(state.get("Assign"), Pointers.child(at, "Assign"), into);
+    for (String list : new String[] {"Choices", "Catch"}) {
+      JsonNode items = state.get(list);
+      if (items != null && items.isArray()) {
+        for (int i = 0; i < items.size(); i++) {
+          names(items.get(i).get("Assign"), Pointers.child(Pointers.child(Pointers.child(at, list), i), "Assign"), into);
+        }
+      }
+    }
+  }
+
+  private static void names(JsonNode assign, String at, Map<String, String> into) {
+    if (assign == null || !assign.isObject()) {
+      return;
+    }
+    for (String key : (Iterable<String>) assign::fieldNames) {
+      String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+      into.putIfAbsent(name, Pointers.child(at, key));
+    }
+  }
+
+  /** Warns for each variable the state's own fields read that no visible scope assigns. */
+  private void reads(JsonNode state, String at, String ql, Set<String> visible) {
+    Set<String> reported = new HashSet<>();
+    for (Map.Entry<String, JsonNode> field : state.properties()) {
+      String name = field.getKey();
+      if (name.equals("Branches") || name.equals("ItemProcessor") || name.equals("Iterator")) {
+        continue; // their states are checked in their own scope
+      }
+      walk(field.getValue(), Pointers.child(at, name), name, ql, visible, reported);
+    }
+  }
+
+  private void walk(JsonNode v, String at, String key, String ql, Set<String> visible, Set<String> reported) {
+    if (v.isObject()) {
+      for (Map.Entry<String, JsonNode> e : v.properties()) {
+        walk(e.getValue(), Pointers.child(at, e.getKey()), e.getKey(), ql, visible, reported);
+      }
+    } else if (v.isArray()) {
+      for (int i = 0; i < v.size(); i++) {
+        walk(v.get(i), Pointers.child(at, i), key, ql, visible, reported);
+      }
+    } else if (v.isTextual()) {
+      String s = v.textValue();
+      List<String> read;
+      if ("JSONata".equals(ql)) {
+        read = s.startsWith("{%") && s.endsWith("%}") && s.length() >= 4
+            ? VariableReads.jsonata(s.substring(2, s.length() - 2))
+            : List.of();
+      } else {
+        read = takesPath(key) ? VariableReads.jsonPath(s) : List.of();
+      }
+      for (String name : read) {
+        if (!visible.contains(name) && reported.add(name)) {
+          warnings.add(new Problem(at, "reads $" + name + ", which no state this one can see assigns (AWS accepts"
+              + " the definition; when this runs the variable is undefined)"));
+        }
+      }
+    }
+  }
+
+  /** JSONPath-mode fields whose string value is a path or intrinsic call, where a variable can be read. */
+  private static boolean takesPath(String key) {
+    return key.endsWith(".$") || key.endsWith("Path") && !key.equals("ResultPath") || key.equals("Variable");
+  }
+
+  private static String text(JsonNode v, String otherwise) {
+    return v != null && v.isTextual() ? v.textValue() : otherwise;
+  }
+}

@@ -1,0 +1,122 @@
+package io.stepwise.asl.validate;
+
+import com.dashjoin.jsonata.Jsonata;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The workflow variables an expression reads, found in its text. */
+final class VariableReads {
+  private static final Pattern NAME = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern BIND = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)\\s*:=");
+  private static final Pattern PARAMETERS = Pattern.compile("(?:function|λ)\\s*\\(([^)]*)\\)");
+
+  /** What Step Functions adds to JSONata's own functions. */
+  private static final Set<String> AWS_FUNCTIONS = Set.of("partition", "range", "hash", "random", "uuid", "parse");
+
+  private static final Set<String> BUILT_IN = ConcurrentHashMap.newKeySet();
+  private static final Set<String> NOT_BUILT_IN = ConcurrentHashMap.newKeySet();
+
+  private VariableReads() {}
+
+  /**
+   * The variables a JSONPath-mode value reads: {@code $name} or {@code $name.field} as a path, or
+   * {@code $name} among an intrinsic function's arguments.
+   */
+  static List<String> jsonPath(String value) {
+    if (value.startsWith("States.")) {
+      List<String> names = new ArrayList<>();
+      Matcher m = NAME.matcher(withoutQuoted(value, false));
+      while (m.find()) {
+        names.add(m.group(1));
+      }
+      return names;
+    }
+    Matcher m = NAME.matcher(value);
+    return m.lookingAt() ? List.of(m.group(1)) : List.of();
+  }
+
+  /**
+   * The variables a JSONata expression reads: every {@code $name} that is not {@code $states}, not
+   * a function of the library or of Step Functions, and not bound inside the expression (by
+   * {@code :=} or as a function parameter).
+   */
+  static List<String> jsonata(String expression) {
+    String code = withoutQuoted(expression, true);
+    Set<String> bound = new LinkedHashSet<>();
+    Matcher b = BIND.matcher(code);
+    while (b.find()) {
+      bound.add(b.group(1));
+    }
+    Matcher p = PARAMETERS.matcher(code);
+    while (p.find()) {
+      Matcher n = NAME.matcher(p.group(1));
+      while (n.find()) {
+        bound.add(n.group(1));
+      }
+    }
+    Set<String> names = new LinkedHashSet<>();
+    Matcher m = NAME.matcher(code);
+    while (m.find()) {
+      String name = m.group(1);
+      if (!name.equals("states") && !bound.contains(name) && !AWS_FUNCTIONS.contains(name) && !builtIn(name)) {
+        names.add(name);
+      }
+    }
+    return new ArrayList<>(names);
+  }
+
+  /** Whether JSONata itself defines the name ($count, $map, ...), asked of the library. */
+  private static boolean builtIn(String name) {
+    if (BUILT_IN.contains(name)) {
+      return true;
+    }
+    if (NOT_BUILT_IN.contains(name)) {
+      return false;
+    }
+    boolean known;
+    try {
+      // a private instance, evaluated once per name: nothing else ever evaluates it
+      known = "function".equals(Jsonata.jsonata("$type($" + name + ")").evaluate(null));
+    } catch (RuntimeException e) {
+      known = false;
+    }
+    (known ? BUILT_IN : NOT_BUILT_IN).add(name);
+    return known;
+  }
+
+  /** The text with string literals (and, in JSONata, comments) blanked, so their contents are not read as names. */
+  private static String withoutQuoted(String text, boolean doubleQuotesToo) {
+    StringBuilder out = new StringBuilder(text.length());
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+          out.append("  ");
+          continue;
+        }
+        if (c == quote) {
+          quote = 0;
+        }
+        out.append(' ');
+      } else if (c == '\'' || doubleQuotesToo && c == '"') {
+        quote = c;
+        out.append(' ');
+      } else if (doubleQuotesToo && c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+        int end = text.indexOf("*/", i + 2);
+        int stop = end < 0 ? text.length() : end + 2;
+        out.append(" ".repeat(stop - i));
+        i = stop - 1;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
