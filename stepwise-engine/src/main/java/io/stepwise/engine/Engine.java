@@ -62,7 +62,7 @@ public final class Engine implements AutoCloseable {
   public ExecutionResult run(StateMachine machine, JsonNode input, RunOptions options, Driver.StepListener listener) {
     String name = options.executionName() != null ? options.executionName() : Ids.uuid();
     try {
-      return runs.run(machine, input, options.stateMachineName(), name, options.roleArn(), options.type(), listener);
+      return runs.run(machine, input, options.withNames(options.stateMachineName(), name), listener);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while running an execution", e);
@@ -72,7 +72,7 @@ public final class Engine implements AutoCloseable {
   /** Rebuilds an execution from its history alone and runs it on to its end. */
   public ExecutionResult resume(StateMachine machine, List<HistoryEvent> history, RunOptions options) {
     try {
-      return runs.resume(machine, history, options.stateMachineName(), options.executionName(), options.roleArn(), options.type(), Driver.StepListener.NONE);
+      return runs.resume(machine, history, options, Driver.StepListener.NONE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while resuming an execution", e);

@@ -8,21 +8,32 @@ package io.stepwise.engine;
  * @param executionName the execution's name; null for a random UUID
  * @param roleArn the role ARN recorded in ExecutionStarted
  * @param type STANDARD or EXPRESS
+ * @param synchronous started as StartSyncExecution (Express only): AWS then leaves RedriveCount
+ *     out of the context object, which StartExecution gives as 0
  */
-public record RunOptions(String stateMachineName, String executionName, String roleArn, ExecutionType type) {
+public record RunOptions(String stateMachineName, String executionName, String roleArn, ExecutionType type, boolean synchronous) {
+  public RunOptions(String stateMachineName, String executionName, String roleArn, ExecutionType type) {
+    this(stateMachineName, executionName, roleArn, type, false);
+  }
+
   public static RunOptions defaults() {
     return new RunOptions("StateMachine", null, "arn:aws:iam::123456789012:role/stepwise", ExecutionType.STANDARD);
   }
 
   public RunOptions withNames(String machine, String execution) {
-    return new RunOptions(machine, execution, roleArn, type);
+    return new RunOptions(machine, execution, roleArn, type, synchronous);
   }
 
   public RunOptions withRoleArn(String role) {
-    return new RunOptions(stateMachineName, executionName, role, type);
+    return new RunOptions(stateMachineName, executionName, role, type, synchronous);
   }
 
   public RunOptions withType(ExecutionType t) {
-    return new RunOptions(stateMachineName, executionName, roleArn, t);
+    return new RunOptions(stateMachineName, executionName, roleArn, t, synchronous);
+  }
+
+  /** As StartSyncExecution starts an Express execution. */
+  public RunOptions withSynchronous(boolean sync) {
+    return new RunOptions(stateMachineName, executionName, roleArn, type, sync);
   }
 }

@@ -82,6 +82,18 @@ class PassAndPipelineTest {
   }
 
   @Test
+  void redriveCountIsZeroExceptForAnExpressExecutionStartedSynchronously() {
+    var machine = Fixtures.machine("""
+        {"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"e.$":"$$.Execution"},"End":true}}}
+        """);
+    RunOptions standard = Fixtures.options();
+    RunOptions express = standard.withType(ExecutionType.EXPRESS);
+    assertThat(engine.run(machine, "{}", standard).output().get("e").get("RedriveCount").asInt()).isZero();
+    assertThat(engine.run(machine, "{}", express).output().get("e").get("RedriveCount").asInt()).isZero();
+    assertThat(engine.run(machine, "{}", express.withSynchronous(true)).output().get("e").has("RedriveCount")).isFalse();
+  }
+
+  @Test
   void failStateEndsTheExecutionWithItsErrorAndCause() {
     ExecutionResult r = run("""
         {"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Oops","Cause":"bad"}}}

@@ -343,7 +343,8 @@ public final class ConformanceRunner {
     }
     lambdas.forEach(b::lambda);
     ExecutionType type = ExecutionType.valueOf(c.executionType());
-    RunOptions ro = new RunOptions(c.names().stateMachineName(), c.names().executionName(), c.names().roleArn(), type);
+    RunOptions ro = new RunOptions(c.names().stateMachineName(), c.names().executionName(), c.names().roleArn(), type)
+        .withSynchronous("StartSyncExecution".equals(c.startApi()));
     ExecutionResult r;
     try (Engine engine = b.build()) {
       r = engine.run(machine, c.input(), ro);

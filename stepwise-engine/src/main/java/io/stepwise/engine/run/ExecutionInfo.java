@@ -16,6 +16,8 @@ final class ExecutionInfo {
   final String stateMachineName;
   final String roleArn;
   final ExecutionType type;
+  /** Started by StartSyncExecution, whose context object has no RedriveCount. */
+  final boolean synchronous;
   final JsonNode input;
   final long startTime;
   private ObjectNode executionContext;
@@ -28,6 +30,7 @@ final class ExecutionInfo {
       String stateMachineName,
       String roleArn,
       ExecutionType type,
+      boolean synchronous,
       JsonNode input,
       long startTime) {
     this.executionArn = executionArn;
@@ -36,6 +39,7 @@ final class ExecutionInfo {
     this.stateMachineName = stateMachineName;
     this.roleArn = roleArn;
     this.type = type;
+    this.synchronous = synchronous;
     this.input = input;
     this.startTime = startTime;
   }
@@ -48,8 +52,8 @@ final class ExecutionInfo {
       o.put("StartTime", Times.iso(startTime));
       o.put("Name", executionName);
       o.put("RoleArn", roleArn);
-      if (type == ExecutionType.STANDARD) {
-        o.put("RedriveCount", 0); // Express executions cannot be redriven
+      if (!(synchronous && type == ExecutionType.EXPRESS)) {
+        o.put("RedriveCount", 0); // as AWS gives it, although Express executions cannot be redriven
       }
       executionContext = o;
     }

@@ -6,6 +6,7 @@ import io.stepwise.asl.model.TaskState;
 import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.ExecutionType;
+import io.stepwise.engine.RunOptions;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
 import io.stepwise.engine.history.HistoryEvent;
@@ -28,10 +29,10 @@ public final class Runs {
   }
 
   public ExecutionResult run(
-      StateMachine machine, JsonNode input, String machineName, String executionName, String roleArn, ExecutionType type, Driver.StepListener listener)
+      StateMachine machine, JsonNode input, RunOptions options, Driver.StepListener listener)
       throws InterruptedException {
     long start = config.clock().millis();
-    ExecutionInfo info = info(machineName, executionName, roleArn, type, input, start);
+    ExecutionInfo info = info(options, options.roleArn(), input, start);
     Execution exec = new Execution(machine, config, info, null, kinds);
     new Driver(exec, invocations, executor).listener(listener).run(true);
     return result(exec);
@@ -39,26 +40,29 @@ public final class Runs {
 
   /** Rebuilds an execution from its recorded events alone and drives it on to its end. */
   public ExecutionResult resume(
-      StateMachine machine, List<HistoryEvent> history, String machineName, String executionName, String roleArn, ExecutionType type, Driver.StepListener listener)
+      StateMachine machine, List<HistoryEvent> history, RunOptions options, Driver.StepListener listener)
       throws InterruptedException {
     if (history.isEmpty() || history.get(0).type() != EventType.ExecutionStarted) {
       throw new IllegalArgumentException("A history to resume must begin with ExecutionStarted");
     }
     HistoryEvent first = history.get(0);
     EventDetails.ExecutionStarted started = (EventDetails.ExecutionStarted) first.details();
-    ExecutionInfo info = info(machineName, executionName, started.roleArn(), type, started.input(), first.timestamp());
+    ExecutionInfo info = info(options, started.roleArn(), started.input(), first.timestamp());
     Execution exec = new Execution(machine, config, info, new Replay(history), kinds);
     new Driver(exec, invocations, executor).listener(listener).run(true);
     return result(exec);
   }
 
-  private ExecutionInfo info(String machineName, String executionName, String roleArn, ExecutionType type, JsonNode input, long start) {
+  private ExecutionInfo info(RunOptions options, String roleArn, JsonNode input, long start) {
+    String machineName = options.stateMachineName();
+    String executionName = options.executionName();
+    ExecutionType type = options.type();
     String machineArn = config.stateMachineArn(machineName);
     String arn =
         type == ExecutionType.EXPRESS
             ? "arn:aws:states:" + config.region() + ":" + config.account() + ":express:" + machineName + ":" + executionName + ":" + Ids.uuid()
             : "arn:aws:states:" + config.region() + ":" + config.account() + ":execution:" + machineName + ":" + executionName;
-    return new ExecutionInfo(arn, executionName, machineArn, machineName, roleArn, type, input, start);
+    return new ExecutionInfo(arn, executionName, machineArn, machineName, roleArn, type, options.synchronous(), input, start);
   }
 
   private static ExecutionResult result(Execution exec) {
