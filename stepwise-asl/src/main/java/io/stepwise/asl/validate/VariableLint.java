@@ -49,6 +49,12 @@ final class VariableLint {
       assignments(e.getValue(), Pointers.child(statesAt, e.getKey()), own);
     }
     for (Map.Entry<String, String> e : own.entrySet()) {
+      String trouble = nameTrouble(e.getKey());
+      if (trouble != null) {
+        warnings.add(new Problem(e.getValue(), "the variable name '" + e.getKey() + "' " + trouble));
+      }
+    }
+    for (Map.Entry<String, String> e : own.entrySet()) {
       String first = outer.get(e.getKey());
       if (first != null) {
         warnings.add(new Problem(e.getValue(), "assigns $" + e.getKey() + ", which an enclosing scope also assigns (at "
@@ -146,6 +152,31 @@ final class VariableLint {
         }
       }
     }
+  }
+
+  /**
+   * What is wrong with a variable name, or null: AWS documents names as Unicode identifiers
+   * (UAX #31: an ID_Start character, then ID_Continue characters) of at most 80 characters, and
+   * reserves {@code states}.
+   */
+  static String nameTrouble(String name) {
+    if (name.equals("states")) {
+      return "is reserved: $states is what JSONata expressions read the state's input, result and context from";
+    }
+    if (name.codePointCount(0, name.length()) > 80) {
+      return "is longer than the 80 characters AWS allows";
+    }
+    boolean first = true;
+    for (int cp : name.codePoints().toArray()) {
+      boolean ok = first ? Character.isUnicodeIdentifierStart(cp) || cp == '_' : Character.isUnicodeIdentifierPart(cp)
+          && !Character.isIdentifierIgnorable(cp);
+      if (!ok) {
+        return "is not an identifier (a letter or _, then letters, digits or _), as AWS documents variable names;"
+            + " a reference such as $" + name + " would not read it";
+      }
+      first = false;
+    }
+    return null;
   }
 
   /** JSONPath-mode fields whose string value is a path or intrinsic call, where a variable can be read. */

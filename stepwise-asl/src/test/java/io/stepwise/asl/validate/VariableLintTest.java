@@ -85,6 +85,19 @@ class VariableLintTest {
   }
 
   @Test
+  void variableNamesThatAreNotIdentifiersOrTooLongOrReservedAreWarnings() {
+    String longName = "v".repeat(81);
+    List<String> w = warnings(jsonata("\"A\": {\"Type\": \"Pass\", \"Assign\": {\"top-level\": 1, \"a.b\": 2, \""
+        + longName + "\": 3, \"states\": 4, \"ok_name\": 5, \"_x1\": 6, \"caf\u00e9\": 7, \"1st\": 8}, \"End\": true}"));
+    assertThat(w).hasSize(5);
+    assertThat(w.get(0)).startsWith("/States/A/Assign/top-level: the variable name 'top-level' is not an identifier");
+    assertThat(w.get(1)).startsWith("/States/A/Assign/a.b: the variable name 'a.b' is not an identifier");
+    assertThat(w.get(2)).contains("is longer than the 80 characters AWS allows");
+    assertThat(w.get(3)).contains("'states' is reserved");
+    assertThat(w.get(4)).startsWith("/States/A/Assign/1st: the variable name '1st' is not an identifier");
+  }
+
+  @Test
   void malformedTextHasNoWarnings() {
     assertThat(Validator.warnings("{\"StartAt\": ")).isEmpty();
   }
