@@ -92,18 +92,9 @@ public final class JsonataExpression {
     }
     Jsonata compiled;
     try {
-      compiled = Jsonata.jsonata(JsonataComments.blanked(text));
-    } catch (JException e) {
-      throw new ExpressionSyntaxException(syntaxMessage(text, e));
-    } catch (StackOverflowError e) {
-      throw new ExpressionSyntaxException("The JSONata expression '" + text + "' is nested too deeply");
-    } catch (RuntimeException e) {
+      compiled = parse(text);
+    } catch (ExpressionSyntaxException e) {
       throw new ExpressionSyntaxException("The JSONata expression '" + text + "' is not valid: " + e.getMessage());
-    }
-    if (compiled.getErrors() != null && !compiled.getErrors().isEmpty()) {
-      Exception first = compiled.getErrors().get(0);
-      throw new ExpressionSyntaxException(
-          first instanceof JException j ? syntaxMessage(text, j) : "The JSONata expression '" + text + "' is not valid");
     }
     ScratchInstances.detach();
     compiled.setValidateInput(false); // inputs are built from JSON trees, so they are valid
@@ -111,11 +102,44 @@ public final class JsonataExpression {
     return new JsonataExpression(text, limits, compiled);
   }
 
+  /**
+   * What is wrong with an expression's syntax, e.g. "S0207: Unexpected end of expression (at
+   * position 4)", or null when it parses.
+   */
+  public static String syntaxProblem(String expressionText) {
+    try {
+      parse(expressionText.strip());
+      return null;
+    } catch (ExpressionSyntaxException e) {
+      return e.getMessage();
+    } finally {
+      ScratchInstances.detach();
+    }
+  }
+
+  /** Parses, or throws an ExpressionSyntaxException whose message says what is wrong and where. */
+  private static Jsonata parse(String text) {
+    Jsonata compiled;
+    try {
+      compiled = Jsonata.jsonata(JsonataComments.blanked(text));
+    } catch (JException e) {
+      throw new ExpressionSyntaxException(syntaxMessage(text, e));
+    } catch (StackOverflowError e) {
+      throw new ExpressionSyntaxException("it is nested too deeply");
+    } catch (RuntimeException e) {
+      throw new ExpressionSyntaxException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+    if (compiled.getErrors() != null && !compiled.getErrors().isEmpty()) {
+      Exception first = compiled.getErrors().get(0);
+      throw new ExpressionSyntaxException(first instanceof JException j ? syntaxMessage(text, j) : String.valueOf(first.getMessage()));
+    }
+    return compiled;
+  }
+
   private static String syntaxMessage(String text, JException e) {
     String code = e.getError();
     String message = code != null && code.matches("[A-Z]\\d{4}") ? code + ": " + JsonataErrors.message(e, text) : e.getMessage();
-    return "The JSONata expression '" + text + "' is not valid: " + message
-        + (e.getLocation() >= 0 ? " (at position " + e.getLocation() + ")" : "");
+    return message + (e.getLocation() >= 0 ? " (at position " + e.getLocation() + ")" : "");
   }
 
   /** The expression's text, as causes quote it. */

@@ -1,6 +1,5 @@
 package io.stepwise.asl.validate;
 
-import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
@@ -61,11 +60,6 @@ final class JsonataChecks {
   }
 
   private static String parseError(String expression) {
-    try {
-      Jsonata.jsonata(io.stepwise.asl.jsonata.JsonataComments.blanked(expression));
-      return null;
-    } catch (RuntimeException e) { // JException, and any parser failure on odd input
-      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
+    return io.stepwise.asl.jsonata.JsonataExpression.syntaxProblem(expression);
   }
 }

@@ -17,6 +17,13 @@ class JsonReadingTest {
   }
 
   @Test
+  void anUnclosedObjectNamesWhereItOpenedWithoutParserNoise() {
+    problems("{\"StartAt\": \"A\"",
+        "/: invalid JSON at line 1, column 16: Unexpected end-of-input: expected close marker for Object"
+            + " (start marker at line 1, column 1)");
+  }
+
+  @Test
   void emptyTextAndTrailingContentAreReported() {
     problems("  ", "/: the definition is empty");
     problems("{\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Succeed\"}}} {}",

@@ -57,8 +57,8 @@ class JsonataModeTest {
         "/States/S/Output/b: a JSONata expression must end with \" %}\"",
         "/States/S/Output/c: a JSONata expression must start with \"{% \"",
         "/States/S/Output/d: a JSONata expression must not contain line breaks",
-        "/States/S/Output/e/0: invalid JSONata expression: Syntax error: \"2\"",
-        "/States/S/Output/f: invalid JSONata expression: Expected \")\" before end of expression");
+        "/States/S/Output/e/0: invalid JSONata expression: S0201: Syntax error: 2 (at position 8)",
+        "/States/S/Output/f: invalid JSONata expression: S0203: Expected \")\" before end of expression (at position 20)");
   }
 
   @Test
@@ -69,7 +69,7 @@ class JsonataModeTest {
     problems(oneJsonataState("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"End\": true,"
             + " \"TimeoutSeconds\": \"ten\", \"HeartbeatSeconds\": \"{% 1 + %}\", \"Arguments\": [1]}"),
         "/States/S/TimeoutSeconds: must be an integer or a JSONata expression",
-        "/States/S/HeartbeatSeconds: invalid JSONata expression: Unexpected end of expression",
+        "/States/S/HeartbeatSeconds: invalid JSONata expression: S0207: Unexpected end of expression (at position 3)",
         "/States/S/Arguments: must be an object or a JSONata expression");
   }
 
@@ -114,7 +114,7 @@ class JsonataModeTest {
                            "Output": "{% $states.errorOutput %}", "Assign": {"e": "{% ( %}"}}]},
           "F": {"Type": "Fail"}}}""",
         "/States/T/Catch/0: \"ResultPath\" is not allowed with QueryLanguage JSONata",
-        "/States/T/Catch/0/Assign/e: invalid JSONata expression: Expected \")\" before end of expression");
+        "/States/T/Catch/0/Assign/e: invalid JSONata expression: S0203: Expected \")\" before end of expression (at position 1)");
   }
 
   @Test
