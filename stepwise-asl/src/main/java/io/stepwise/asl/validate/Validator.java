@@ -11,9 +11,16 @@ import java.util.List;
 public final class Validator {
   private Validator() {}
 
+  /** The longest definition AWS accepts, in characters (CreateStateMachine's Definition). */
+  public static final int MAX_DEFINITION_CHARS = 1_048_576;
+
   /** Validates definition text: malformed JSON gives one problem naming line and column. */
   public static List<Problem> validate(String definitionText) {
     Report report = new Report();
+    if (definitionText != null && definitionText.length() > MAX_DEFINITION_CHARS) {
+      report.add("", "the definition is " + definitionText.length() + " characters long; AWS accepts at most "
+          + MAX_DEFINITION_CHARS);
+    }
     JsonNode root = DefinitionReader.read(definitionText, report);
     if (root != null) {
       ScopeChecker.machine(new Site(root, "", report));

@@ -1,6 +1,7 @@
 package io.stepwise.asl.validate;
 
 import static io.stepwise.asl.validate.Expect.problems;
+import static io.stepwise.asl.validate.Expect.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.asl.json.Json;
@@ -21,6 +22,15 @@ class JsonReadingTest {
     problems("{\"StartAt\": \"A\"",
         "/: invalid JSON at line 1, column 16: Unexpected end-of-input: expected close marker for Object"
             + " (start marker at line 1, column 1)");
+  }
+
+  @Test
+  void aDefinitionOverAwsSizeLimitIsRejectedNamingBothSizes() {
+    String padding = " ".repeat(Validator.MAX_DEFINITION_CHARS);
+    String ok = "{\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Succeed\"}}}";
+    problems(ok + padding, "/: the definition is " + (ok.length() + padding.length())
+        + " characters long; AWS accepts at most 1048576");
+    valid(ok + padding.substring(ok.length()));
   }
 
   @Test
