@@ -62,10 +62,10 @@ class RunCommandTest {
   @Test
   void taskResponsesScriptRetriesOneCallAtATime() throws Exception {
     Path def = file("t.asl.json", """
-        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::svc:act",
+        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:svc:act",
           "Retry":[{"ErrorEquals":["Busy"],"IntervalSeconds":30}],"End":true}}}""");
     Path responses = file("r.json", """
-        {"arn:aws:states:::svc:act":[{"Throw":{"Error":"Busy","Cause":"try later"}},{"Return":{"ok":true}}]}""");
+        {"arn:aws:states:::aws-sdk:svc:act":[{"Throw":{"Error":"Busy","Cause":"try later"}},{"Return":{"ok":true}}]}""");
     Outcome o = stepwise("run", def.toString(), "--task-responses", responses.toString(), "--fast-time", "--json");
     assertThat(o.exit()).isZero();
     assertThat(Json.parse(o.out()).get("output")).isEqualTo(Json.parse("{\"ok\":true}"));

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class FlowStatesTest {
   private final Engine engine =
       Fixtures.engine()
-          .invoker("arn:aws:states:::my:double", req -> Json.NODES.numberNode(req.input().asInt() * 2))
-          .invoker("arn:aws:states:::my:fail", req -> {
+          .invoker("arn:aws:states:::aws-sdk:my:double", req -> Json.NODES.numberNode(req.input().asInt() * 2))
+          .invoker("arn:aws:states:::aws-sdk:my:fail", req -> {
             throw new TaskFailure("Nope", "item " + req.input());
           })
           .build();
@@ -63,7 +63,7 @@ class FlowStatesTest {
   void parallelRunsBranchesAndCollectsOutputsInBranchOrder() throws Exception {
     ExecutionResult r = run("""
         {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
-          {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::my:double","InputPath":"$.v","End":true}}},
+          {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:my:double","InputPath":"$.v","End":true}}},
           {"StartAt":"B","States":{"B":{"Type":"Pass","Result":"b","End":true}}}]}}}
         """, "{\"v\":21}");
     assertThat(r.output()).isEqualTo(Json.parse("[42,\"b\"]"));
@@ -75,7 +75,7 @@ class FlowStatesTest {
     ExecutionResult r = run("""
         {"StartAt":"P","States":{
           "P":{"Type":"Parallel","Next":"Done","Catch":[{"ErrorEquals":["Nope"],"Next":"Caught"}],"Branches":[
-            {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::my:fail","End":true}}},
+            {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:my:fail","End":true}}},
             {"StartAt":"B","States":{"B":{"Type":"Wait","Seconds":100,"End":true}}}]},
           "Done":{"Type":"Succeed"},
           "Caught":{"Type":"Pass","End":true}}}
@@ -90,7 +90,7 @@ class FlowStatesTest {
     ExecutionResult r = run("""
         {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":2,
           "ItemSelector":{"i.$":"$$.Map.Item.Index","v.$":"$$.Map.Item.Value","k.$":"$.k"},
-          "ItemProcessor":{"StartAt":"D","States":{"D":{"Type":"Task","Resource":"arn:aws:states:::my:double","InputPath":"$.v","End":true}}},
+          "ItemProcessor":{"StartAt":"D","States":{"D":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:my:double","InputPath":"$.v","End":true}}},
           "ResultPath":"$.out","End":true}}}
         """, "{\"items\":[1,2,3],\"k\":\"z\"}");
     assertThat(r.output().get("out")).isEqualTo(Json.parse("[2,4,6]"));
@@ -103,7 +103,7 @@ class FlowStatesTest {
   void aFailingIterationFailsTheMap() {
     ExecutionResult r = run("""
         {"StartAt":"M","States":{"M":{"Type":"Map","End":true,
-          "ItemProcessor":{"StartAt":"F","States":{"F":{"Type":"Task","Resource":"arn:aws:states:::my:fail","End":true}}}}}}
+          "ItemProcessor":{"StartAt":"F","States":{"F":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:my:fail","End":true}}}}}}
         """, "[1,2]");
     assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(r.error()).isEqualTo("Nope");

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class JsonataAndVariablesTest {
   private final Engine engine =
       Fixtures.engine()
-          .invoker("arn:aws:states:::calc:double", req -> Json.NODES.numberNode(req.input().get("n").asInt() * 2))
-          .invoker("arn:aws:states:::calc:fail", req -> {
+          .invoker("arn:aws:states:::aws-sdk:calc:double", req -> Json.NODES.numberNode(req.input().get("n").asInt() * 2))
+          .invoker("arn:aws:states:::aws-sdk:calc:fail", req -> {
             throw new TaskFailure("Calc.Broken", "no");
           })
           .build();
@@ -24,7 +24,7 @@ class JsonataAndVariablesTest {
   void argumentsOutputAndAssignSeeStatesInputAndResult() throws Exception {
     ExecutionResult r = run("""
         {"QueryLanguage":"JSONata","StartAt":"T","States":{
-          "T":{"Type":"Task","Resource":"arn:aws:states:::calc:double","Arguments":{"n":"{% $states.input.x + 1 %}"},
+          "T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:calc:double","Arguments":{"n":"{% $states.input.x + 1 %}"},
                "Assign":{"doubled":"{% $states.result %}"},
                "Output":{"in":"{% $states.input.x %}","out":"{% $states.result %}"},"Next":"P"},
           "P":{"Type":"Pass","Output":"{% $doubled * 10 %}","End":true}}}""", "{\"x\":4}");
@@ -37,7 +37,7 @@ class JsonataAndVariablesTest {
   void aCatcherSeesTheErrorOutputAndItsAssignSetsVariables() throws Exception {
     ExecutionResult r = run("""
         {"QueryLanguage":"JSONata","StartAt":"T","States":{
-          "T":{"Type":"Task","Resource":"arn:aws:states:::calc:fail","End":true,
+          "T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:calc:fail","End":true,
                "Catch":[{"ErrorEquals":["States.ALL"],"Assign":{"why":"{% $states.errorOutput.Cause %}"},
                          "Output":{"e":"{% $states.errorOutput.Error %}"},"Next":"H"}]},
           "H":{"Type":"Pass","Output":{"e":"{% $states.input.e %}","why":"{% $why %}"},"End":true}}}""", "{}");
@@ -84,7 +84,7 @@ class JsonataAndVariablesTest {
   void aJsonataErrorIsRecordedAsEvaluationFailedAndCanBeCaught() throws Exception {
     ExecutionResult r = run("""
         {"QueryLanguage":"JSONata","StartAt":"T","States":{
-          "T":{"Type":"Task","Resource":"arn:aws:states:::calc:double","Arguments":{"n":"{% $nope %}"},"End":true,
+          "T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:calc:double","Arguments":{"n":"{% $nope %}"},"End":true,
                "Catch":[{"ErrorEquals":["States.QueryEvaluationError"],"Next":"H"}]},
           "H":{"Type":"Pass","End":true}}}""", "{}");
     assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);

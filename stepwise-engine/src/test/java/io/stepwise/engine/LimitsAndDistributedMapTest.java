@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class LimitsAndDistributedMapTest {
   private final Engine engine =
       Fixtures.engine()
-          .invoker("arn:aws:states:::big:result", req -> Json.NODES.textNode("x".repeat(257 * 1024)))
+          .invoker("arn:aws:states:::aws-sdk:big:result", req -> Json.NODES.textNode("x".repeat(257 * 1024)))
           .build();
 
   /** Loops until $.stop is true, which it never becomes. */
@@ -33,7 +33,7 @@ class LimitsAndDistributedMapTest {
   void anOversizedTaskResultFailsTheTaskWithDataLimitExceededWhichCanBeCaught() {
     ExecutionResult r = engine.run(Fixtures.machine("""
         {"StartAt":"T","States":{
-          "T":{"Type":"Task","Resource":"arn:aws:states:::big:result","Catch":[{"ErrorEquals":["States.DataLimitExceeded"],"Next":"C"}],"End":true},
+          "T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:big:result","Catch":[{"ErrorEquals":["States.DataLimitExceeded"],"Next":"C"}],"End":true},
           "C":{"Type":"Pass","End":true}}}"""), "{}", Fixtures.options());
     assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(r.output().get("Error").asText()).isEqualTo("States.DataLimitExceeded");

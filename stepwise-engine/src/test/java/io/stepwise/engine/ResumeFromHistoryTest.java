@@ -28,37 +28,37 @@ class ResumeFromHistoryTest {
               "B":{"Type":"Pass","Parameters":{"v.$":"States.MathAdd($.v, 1)"},"End":true}}}""", "{\"v\":1}"),
         Arguments.of("tasks, retries with jitter, catch", """
             {"StartAt":"T","States":{
-              "T":{"Type":"Task","Resource":"arn:aws:states:::t:flaky","Retry":[{"ErrorEquals":["Flaky"],"MaxAttempts":3,"JitterStrategy":"FULL"}],
+              "T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:t:flaky","Retry":[{"ErrorEquals":["Flaky"],"MaxAttempts":3,"JitterStrategy":"FULL"}],
                    "ResultPath":"$.t","Next":"U"},
-              "U":{"Type":"Task","Resource":"arn:aws:states:::t:broken","Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.err","Next":"W"}],"End":true},
+              "U":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:t:broken","Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.err","Next":"W"}],"End":true},
               "W":{"Type":"Wait","Seconds":30,"Next":"Done"},
               "Done":{"Type":"Succeed"}}}""", "{\"v\":2}"),
         Arguments.of("parallel branches with tasks and waits", """
             {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
-              {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::t:double","InputPath":"$.v","Next":"AW"},
+              {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:t:double","InputPath":"$.v","Next":"AW"},
                                        "AW":{"Type":"Wait","Seconds":5,"End":true}}},
               {"StartAt":"B","States":{"B":{"Type":"Wait","Seconds":2,"Next":"BT"},
-                                       "BT":{"Type":"Task","Resource":"arn:aws:states:::t:double","InputPath":"$.v","End":true}}}]}}}""", "{\"v\":3}"),
+                                       "BT":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:t:double","InputPath":"$.v","End":true}}}]}}}""", "{\"v\":3}"),
         Arguments.of("map with concurrency, tasks and a choice", """
             {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":2,"End":true,"ItemProcessor":{"StartAt":"C","States":{
               "C":{"Type":"Choice","Choices":[{"Variable":"$","NumericGreaterThan":2,"Next":"T"}],"Default":"S"},
-              "T":{"Type":"Task","Resource":"arn:aws:states:::t:double","End":true},
+              "T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:t:double","End":true},
               "S":{"Type":"Wait","Seconds":1,"End":true}}}}}}""", "[1,2,3,4,5]"),
         Arguments.of("JSONata with variables and random values", """
             {"QueryLanguage":"JSONata","StartAt":"A","States":{
               "A":{"Type":"Pass","Assign":{"id":"{% $uuid() %}","r":"{% $random() %}"},"Next":"T"},
-              "T":{"Type":"Task","Resource":"arn:aws:states:::t:double","Arguments":"{% $states.input.v %}","Next":"W"},
+              "T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:t:double","Arguments":"{% $states.input.v %}","Next":"W"},
               "W":{"Type":"Wait","Seconds":3,"Next":"B"},
               "B":{"Type":"Pass","Output":{"id":"{% $id %}","r":"{% $r %}","doubled":"{% $states.input %}"},"End":true}}}""", "{\"v\":4}"));
   }
 
   private static Engine engine() {
     return Fixtures.engine()
-        .invoker("arn:aws:states:::t:double", r -> Json.NODES.numberNode(r.input().asInt() * 2))
-        .invoker("arn:aws:states:::t:broken", r -> {
+        .invoker("arn:aws:states:::aws-sdk:t:double", r -> Json.NODES.numberNode(r.input().asInt() * 2))
+        .invoker("arn:aws:states:::aws-sdk:t:broken", r -> {
           throw new TaskFailure("Broken", "always");
         })
-        .invoker("arn:aws:states:::t:flaky", r -> {
+        .invoker("arn:aws:states:::aws-sdk:t:flaky", r -> {
           // fails on the first two attempts: a function of the attempt, so a re-run after a crash agrees
           int attempt = r.context().get("State").get("RetryCount").asInt();
           if (attempt < 2) {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TaskRetryCatchTest {
-  static final String ARN = "arn:aws:states:::my:work";
+  static final String ARN = "arn:aws:states:::aws-sdk:my:work";
 
   private static ExecutionResult run(Engine engine, String definition) {
     return engine.run(Fixtures.machine(definition), "{\"x\":1}", Fixtures.options());
@@ -22,7 +22,7 @@ class TaskRetryCatchTest {
   void aRegisteredHandlerGetsTheEffectiveInputAndItsResultGoesThroughResultSelectorAndResultPath() throws Exception {
     Engine engine = Fixtures.engine().invoker(ARN, req -> Json.parse("{\"value\":" + (req.input().get("n").asInt() * 2) + ",\"noise\":true}")).build();
     ExecutionResult r = run(engine, """
-        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::my:work",
+        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:my:work",
           "Parameters":{"n.$":"$.x"},"ResultSelector":{"v.$":"$.value"},"ResultPath":"$.res","End":true}}}
         """);
     assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -32,7 +32,7 @@ class TaskRetryCatchTest {
             EventType.ExecutionStarted, EventType.TaskStateEntered, EventType.TaskScheduled, EventType.TaskStarted,
             EventType.TaskSucceeded, EventType.TaskStateExited, EventType.ExecutionSucceeded);
     JsonNode scheduled = r.historyJson().get(2).get("taskScheduledEventDetails");
-    assertThat(scheduled.get("resourceType").asText()).isEqualTo("my");
+    assertThat(scheduled.get("resourceType").asText()).isEqualTo("aws-sdk:my"); // as AWS records SDK integrations
     assertThat(scheduled.get("resource").asText()).isEqualTo("work");
     assertThat(scheduled.get("parameters").asText()).isEqualTo("{\"n\":1}");
   }
@@ -57,7 +57,7 @@ class TaskRetryCatchTest {
     }).build();
     ExecutionResult r = run(engine, """
         {"StartAt":"T","States":{
-          "T":{"Type":"Task","Resource":"arn:aws:states:::my:work",
+          "T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:my:work",
             "Retry":[{"ErrorEquals":["Other"],"MaxAttempts":5},{"ErrorEquals":["Boom"],"IntervalSeconds":2,"MaxAttempts":2,"BackoffRate":3}],
             "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.err","Next":"H"}],"End":true},
           "H":{"Type":"Pass","End":true}}}
@@ -82,7 +82,7 @@ class TaskRetryCatchTest {
       throw new TaskFailure("Boom", null);
     }).build();
     ExecutionResult r = run(engine, """
-        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::my:work",
+        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:my:work",
           "Retry":[{"ErrorEquals":["States.ALL"],"MaxAttempts":0}],"End":true}}}
         """);
     assertThat(calls.get()).isEqualTo(1);
@@ -98,7 +98,7 @@ class TaskRetryCatchTest {
     }).build();
     ExecutionResult r = run(engine, """
         {"StartAt":"T","States":{
-          "T":{"Type":"Task","Resource":"arn:aws:states:::my:work","TimeoutSeconds":5,
+          "T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:my:work","TimeoutSeconds":5,
             "Catch":[{"ErrorEquals":["States.TaskFailed"],"Next":"Wrong"},{"ErrorEquals":["States.Timeout"],"Next":"Right"}],"End":true},
           "Wrong":{"Type":"Fail","Error":"wrong"},
           "Right":{"Type":"Succeed"}}}
@@ -112,7 +112,7 @@ class TaskRetryCatchTest {
     Engine engine = Fixtures.engine().invoker(ARN, req -> Json.parse("{}")).build();
     ExecutionResult r = run(engine, """
         {"StartAt":"T","States":{
-          "T":{"Type":"Task","Resource":"arn:aws:states:::my:work","OutputPath":"$.no.such",
+          "T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:my:work","OutputPath":"$.no.such",
             "Retry":[{"ErrorEquals":["States.ALL"]}],
             "Catch":[{"ErrorEquals":["States.Runtime"],"Next":"H"},{"ErrorEquals":["States.ALL"],"Next":"H"}],"End":true},
           "H":{"Type":"Pass","End":true}}}
@@ -125,9 +125,9 @@ class TaskRetryCatchTest {
   @Test
   void anUnregisteredResourceFailsTheTaskNamingTheResource() {
     ExecutionResult r = run(Fixtures.engine().build(), """
-        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::nobody:home","End":true}}}
+        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:nobody:home","End":true}}}
         """);
     assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(r.cause()).contains("arn:aws:states:::nobody:home");
+    assertThat(r.cause()).contains("arn:aws:states:::aws-sdk:nobody:home");
   }
 }

@@ -18,6 +18,11 @@ final class TaskChecker {
   static void check(Site s, QueryLanguage ql) {
     if (s.require("Resource")) {
       resource(s, "Resource");
+      String r = s.text("Resource");
+      String integration = r == null ? null : ServiceIntegrations.problem(r);
+      if (integration != null) {
+        s.problem("Resource", integration);
+      }
     }
     s.atMostOne("TimeoutSeconds", "TimeoutSecondsPath");
     s.atMostOne("HeartbeatSeconds", "HeartbeatSecondsPath");

@@ -1,9 +1,11 @@
 package io.stepwise.asl.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.stepwise.asl.validate.Expect.oneState;
 import static io.stepwise.asl.validate.Expect.problems;
 import static io.stepwise.asl.validate.Expect.valid;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Task fields, and the Retry and Catch of Task, Parallel and Map. */
@@ -19,6 +21,25 @@ class TaskAndErrorHandlingTest {
         "/States/S/Resource: must be an ARN (arn:partition:service:region:account:resource) or a ${...} placeholder");
     valid(oneState("{\"Type\": \"Task\", \"Resource\": \"${lambdaArn}\", \"End\": true}"));
     valid(oneState("{\"Type\": \"Task\", \"Resource\": \"arn:aws:lambda:us-east-1:123456789012:function:F:$LATEST\", \"End\": true}"));
+  }
+
+  @Test
+  void aServiceIntegrationMustNameAServiceStepFunctionsIntegratesWith() {
+    for (String ok : new String[] {"arn:aws:states:::lambda:invoke", "arn:aws:states:::states:startExecution.sync:2",
+        "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "arn:aws:states:::batch:submitJob.sync",
+        "arn:aws:states:::aws-sdk:s3:listBuckets", "arn:aws-cn:states:::emr-containers:startJobRun.sync",
+        "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess.waitForTaskToken", "arn:aws:states:us-east-1:123456789012:activity:a"}) {
+      valid(oneState("{\"Type\": \"Task\", \"Resource\": \"" + ok + "\", \"End\": true}"));
+    }
+    List<String> found = Expect.problems(oneState("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lamda:invoke\", \"End\": true}"));
+    assertThat(found).singleElement().satisfies(p -> assertThat(p)
+        .startsWith("/States/S/Resource: names 'lamda', which is not a Step Functions service integration (the services are apigateway,"));
+    problems(oneState("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke.syncc\", \"End\": true}"),
+        "/States/S/Resource: names the action 'invoke.syncc', which is not an action with an optional .sync, .sync:2"
+            + " or .waitForTaskToken suffix");
+    problems(oneState("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::aws-sdk:listBuckets\", \"End\": true}"),
+        "/States/S/Resource: names an AWS SDK integration as aws-sdk:SERVICE:ACTION[.waitForTaskToken], e.g."
+            + " arn:aws:states:::aws-sdk:s3:listBuckets; 'listBuckets' is not that");
   }
 
   @Test

@@ -4,7 +4,8 @@ package io.stepwise.engine.run;
  * What a Task's Resource ARN names, and so which history events it produces.
  *
  * @param type the family of resource
- * @param resourceType for service integrations, the service ("lambda", "dynamodb", ...)
+ * @param resourceType for service integrations, the service ("lambda", "dynamodb", ...; "aws-sdk:s3"
+ *     for an AWS SDK integration)
  * @param resource for service integrations, the action with its pattern suffix ("invoke",
  *     "putItem.waitForTaskToken"); for others the whole ARN
  * @param functionName for a Lambda function ARN, the function's name
@@ -31,6 +32,10 @@ record ResourceKind(Type type, String arn, String resourceType, String resource,
       // arn:aws:states:::service:action[.pattern]
       String rest = arn.substring(arn.indexOf(":::") + 3);
       int colon = rest.indexOf(':');
+      if (rest.startsWith("aws-sdk:")) {
+        // AWS records an SDK integration as resourceType "aws-sdk:glue", resource "startJobRun"
+        colon = rest.indexOf(':', "aws-sdk:".length());
+      }
       if (colon > 0) {
         return new ResourceKind(Type.SERVICE, arn, rest.substring(0, colon), rest.substring(colon + 1), null);
       }
