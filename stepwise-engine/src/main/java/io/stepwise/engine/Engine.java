@@ -106,6 +106,7 @@ public final class Engine implements AutoCloseable {
     private final Map<String, TaskInvoker> invokers = new HashMap<>();
     private final Map<String, LambdaFunction> lambdas = new HashMap<>();
     private TaskInvoker fallback;
+    private int stateOutputLimit = MAX_INPUT_BYTES;
 
     public Builder region(String region) {
       this.region = region;
@@ -146,8 +147,21 @@ public final class Engine implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The most bytes a state's output may take, 256 KiB as on AWS unless set. A larger limit lets
+     * through what AWS would fail with States.DataLimitExceeded: for benchmarks and migrations,
+     * not for tests that should catch what AWS refuses.
+     */
+    public Builder stateOutputLimit(int bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("stateOutputLimit must be positive, was " + bytes);
+      }
+      this.stateOutputLimit = bytes;
+      return this;
+    }
+
     public Engine build() {
-      return new Engine(new EngineConfig(region, account, clock, fastTime, invokers, lambdas, fallback));
+      return new Engine(new EngineConfig(region, account, clock, fastTime, invokers, lambdas, fallback, stateOutputLimit));
     }
   }
 }

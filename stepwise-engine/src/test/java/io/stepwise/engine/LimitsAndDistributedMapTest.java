@@ -41,6 +41,46 @@ class LimitsAndDistributedMapTest {
   }
 
   @Test
+  void aStateOutputOver256KiBFailsTheExecutionWithDataLimitExceededBeforeTheStateExits() {
+    // a Map whose collected results pass 256 KiB: 200 items of 1,000 characters, each returned twice
+    ExecutionResult r = engine.run(Fixtures.machine("""
+        {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","End":true,
+          "ItemSelector":{"a.$":"$$.Map.Item.Value","b.$":"$$.Map.Item.Value"},
+          "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}"""),
+        "{\"items\":[" + String.join(",", java.util.Collections.nCopies(200, "\"" + "z".repeat(1000) + "\"")) + "]}",
+        Fixtures.options());
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(r.error()).isEqualTo("States.DataLimitExceeded");
+    assertThat(r.cause()).isEqualTo(
+        "The state/task 'M' returned a result with a size exceeding the maximum number of bytes service limit.");
+    assertThat(Fixtures.types(r)).doesNotContain(EventType.MapStateExited);
+    try (Engine lifted = Fixtures.engine().stateOutputLimit(Integer.MAX_VALUE).build()) {
+      ExecutionResult whole = lifted.run(Fixtures.machine("""
+          {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","End":true,
+            "ItemSelector":{"a.$":"$$.Map.Item.Value","b.$":"$$.Map.Item.Value"},
+            "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}"""),
+          "{\"items\":[" + String.join(",", java.util.Collections.nCopies(200, "\"" + "z".repeat(1000) + "\"")) + "]}",
+          Fixtures.options());
+      assertThat(whole.status()).as("a lifted limit lets it through").isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(whole.output()).hasSize(200);
+    }
+  }
+
+  @Test
+  void anOutputJustUnderTheLimitPassesEvenWithCharactersThatTakeSeveralBytes() {
+    // 87,000 three-byte characters: 261,000 bytes of UTF-8, under 262,144
+    String text = "\u20ac".repeat(87_000);
+    ExecutionResult r = engine.run(Fixtures.machine("""
+        {"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"""), "{\"a\":\"" + text + "\"}", Fixtures.options());
+    assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    ExecutionResult over = engine.run(Fixtures.machine("""
+        {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"$.a","b.$":"$.a"},"End":true}}}"""),
+        "{\"a\":\"" + "\u20ac".repeat(44_000) + "\"}", Fixtures.options());
+    assertThat(over.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(over.error()).isEqualTo("States.DataLimitExceeded");
+  }
+
+  @Test
   void executionInputOver256KiBIsRejected() {
     String big = "{\"a\":\"" + "y".repeat(256 * 1024) + "\"}";
     assertThatThrownBy(() -> engine.run(Fixtures.machine(LOOP), big, Fixtures.options()))

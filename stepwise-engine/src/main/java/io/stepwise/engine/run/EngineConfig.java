@@ -11,6 +11,8 @@ import java.util.Map;
  * @param invokers handlers by exact resource ARN
  * @param lambdas Lambda functions by name and by ARN
  * @param fallback handler for resources nobody registered, or null
+ * @param stateOutputLimit the most bytes of UTF-8 JSON a state may pass on (AWS: 256 KiB); a
+ *     larger output fails the execution with States.DataLimitExceeded
  */
 public record EngineConfig(
     String region,
@@ -19,7 +21,8 @@ public record EngineConfig(
     boolean fastTime,
     Map<String, TaskInvoker> invokers,
     Map<String, LambdaFunction> lambdas,
-    TaskInvoker fallback) {
+    TaskInvoker fallback,
+    int stateOutputLimit) {
 
   public EngineConfig {
     invokers = Map.copyOf(invokers);

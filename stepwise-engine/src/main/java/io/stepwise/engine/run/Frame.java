@@ -88,6 +88,12 @@ final class Frame {
    * moves to {@code next} or ends the frame when next is null.
    */
   void exit(JsonNode output, ObjectNode assigned, String next) {
+    if (Payloads.exceeds(output, exec.config.stateOutputLimit())) {
+      // AWS's words for a payload over 256 KiB; the state cannot pass it on, so the frame fails
+      fail(io.stepwise.asl.error.StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
+          + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+      return;
+    }
     exec.append(this, EventType.exited(state.typeName()), new EventDetails.StateExited(state.name(), output, assigned));
     if (assigned != null) {
       Iterator<Map.Entry<String, JsonNode>> it = assigned.fields();
