@@ -67,6 +67,25 @@ class LimitsAndDistributedMapTest {
   }
 
   @Test
+  void aTaskInputOver256KiBAfterParametersFailsBeforeTheTaskIsCalled() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    try (Engine counting = Fixtures.engine().invoker("arn:aws:states:::aws-sdk:s3:putObject", req -> {
+      calls.incrementAndGet();
+      return Json.NODES.objectNode();
+    }).build()) {
+      ExecutionResult r = counting.run(Fixtures.machine("""
+          {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:putObject",
+            "Parameters":{"a.$":"$.s","b.$":"$.s"},"Catch":[{"ErrorEquals":["States.ALL"],"Next":"C"}],"End":true},
+            "C":{"Type":"Pass","End":true}}}"""), "{\"s\":\"" + "q".repeat(140_000) + "\"}", Fixtures.options());
+      assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(r.error()).isEqualTo("States.DataLimitExceeded");
+      assertThat(r.cause()).contains("'T'").contains("after Parameters or Arguments");
+      assertThat(calls).hasValue(0);
+      assertThat(Fixtures.types(r)).doesNotContain(EventType.TaskScheduled);
+    }
+  }
+
+  @Test
   void anOutputJustUnderTheLimitPassesEvenWithCharactersThatTakeSeveralBytes() {
     // 87,000 three-byte characters: 261,000 bytes of UTF-8, under 262,144
     String text = "\u20ac".repeat(87_000);

@@ -26,6 +26,12 @@ final class Tasks {
     JsonNode in = Pipeline.inputPath(c.inputPath(), f.input, f);
     EvalScope scope = f.scope(in);
     JsonNode params = Pipeline.template(t.parameters(), in, f);
+    if (Payloads.exceeds(params, f.exec.config.stateOutputLimit())) {
+      // AWS: an input over the quota after Parameters is a terminal States.DataLimitExceeded
+      f.fail(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + t.name()
+          + "' has an input, after Parameters or Arguments, with a size exceeding the maximum number of bytes service limit.");
+      return;
+    }
     Long timeout = seconds(t.timeout(), scope);
     Long heartbeat = seconds(t.heartbeat(), scope);
     ResourceKind kind = f.exec.kindOf(t);
