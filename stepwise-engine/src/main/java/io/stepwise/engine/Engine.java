@@ -150,7 +150,8 @@ public final class Engine implements AutoCloseable {
     /**
      * The most bytes a state's output may take, 256 KiB as on AWS unless set. A larger limit lets
      * through what AWS would fail with States.DataLimitExceeded: for benchmarks and migrations,
-     * not for tests that should catch what AWS refuses.
+     * not for tests that should catch what AWS refuses. {@code Integer.MAX_VALUE} turns the
+     * check off, which saves measuring every state's output.
      */
     public Builder stateOutputLimit(int bytes) {
       if (bytes <= 0) {

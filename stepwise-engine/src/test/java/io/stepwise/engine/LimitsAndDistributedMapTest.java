@@ -67,6 +67,36 @@ class LimitsAndDistributedMapTest {
   }
 
   @Test
+  void outputsGrowingStateByStateFailWhereTheyPassTheLimitAndNotBefore() {
+    // each state doubles $.a: 50,000 -> 100,000 -> 200,000 -> 400,000 characters
+    String doubling = "{\"Type\":\"Pass\",\"Parameters\":{\"a.$\":\"States.Format('{}{}', $.a, $.a)\"},";
+    ExecutionResult r = engine.run(Fixtures.machine("{\"StartAt\":\"P1\",\"States\":{"
+        + "\"P1\":" + doubling + "\"Next\":\"P2\"},\"P2\":" + doubling + "\"Next\":\"P3\"},"
+        + "\"P3\":" + doubling + "\"Next\":\"P4\"},\"P4\":{\"Type\":\"Pass\",\"End\":true}}}"),
+        "{\"a\":\"" + "d".repeat(50_000) + "\"}", Fixtures.options());
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(r.error()).isEqualTo("States.DataLimitExceeded");
+    assertThat(r.cause()).contains("'P3'");
+    assertThat(Fixtures.types(r)).containsSubsequence(EventType.PassStateExited, EventType.PassStateExited,
+        EventType.PassStateEntered, EventType.ExecutionFailed);
+  }
+
+  @Test
+  void replacingALargeFieldStateAfterStateStaysWithinTheLimit() {
+    // 40 states each put a fresh 30,000-character copy of $.seed at $.x: the output stays near
+    // 60 KB, while the bound carried from state to state passes the limit every other state
+    StringBuilder states = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      states.append("\"S").append(i).append("\":{\"Type\":\"Pass\",\"Parameters\":{\"v.$\":\"States.Format('{}', $.seed)\"},")
+          .append("\"ResultPath\":\"$.x\",").append(i < 39 ? "\"Next\":\"S" + (i + 1) + "\"}," : "\"End\":true}");
+    }
+    ExecutionResult r = engine.run(Fixtures.machine("{\"StartAt\":\"S0\",\"States\":{" + states + "}}"),
+        "{\"seed\":\"" + "s".repeat(30_000) + "\"}", Fixtures.options());
+    assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(r.output().get("x").get("v").asText()).hasSize(30_000);
+  }
+
+  @Test
   void aTaskInputOver256KiBAfterParametersFailsBeforeTheTaskIsCalled() {
     java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
     try (Engine counting = Fixtures.engine().invoker("arn:aws:states:::aws-sdk:s3:putObject", req -> {

@@ -28,6 +28,10 @@ final class Frame {
 
   State state;
   JsonNode input; // the current state's raw input
+  /** An upper bound on the byte size of {@link #input}'s JSON, or -1 until one is needed. */
+  private long inputBound = -1;
+  /** The bound {@link #exit} found for the output, which becomes the next state's input. */
+  private long nextInputBound = -1;
   long enteredEventId;
   long enteredTime;
   int[] retryCounts = NO_RETRIES;
@@ -57,6 +61,7 @@ final class Frame {
   void begin(JsonNode input) {
     this.state = graph.start();
     this.input = input;
+    this.inputBound = -1;
     run();
   }
 
@@ -88,7 +93,7 @@ final class Frame {
    * moves to {@code next} or ends the frame when next is null.
    */
   void exit(JsonNode output, ObjectNode assigned, String next) {
-    if (Payloads.exceeds(output, exec.config.stateOutputLimit())) {
+    if (exec.config.stateOutputLimit() != Integer.MAX_VALUE && !withinLimit(output)) {
       // AWS's words for a payload over 256 KiB; the state cannot pass it on, so the frame fails
       fail(io.stepwise.asl.error.StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
           + "' returned a result with a size exceeding the maximum number of bytes service limit.");
@@ -105,6 +110,27 @@ final class Frame {
     transition(output, next);
   }
 
+  /**
+   * Whether a state's output fits the limit. Bounds are carried from input to output so that
+   * only what a state changed is walked; the exact size is measured only when the bound is over.
+   */
+  private boolean withinLimit(JsonNode output) {
+    int limit = exec.config.stateOutputLimit();
+    if (inputBound < 0 && input != null) {
+      inputBound = Payloads.bound(input, null, -1, limit);
+    }
+    long bound = Payloads.bound(output, input, inputBound, limit);
+    if (bound > limit) {
+      long exact = Payloads.size(output);
+      if (exact > limit) {
+        return false;
+      }
+      bound = exact;
+    }
+    nextInputBound = bound;
+    return true;
+  }
+
   void transition(JsonNode output, String next) {
     if (next == null) {
       succeed(output);
@@ -112,6 +138,8 @@ final class Frame {
     }
     state = graph.state(next);
     input = output;
+    inputBound = nextInputBound; // -1 unless exit just measured this output
+    nextInputBound = -1;
   }
 
   /** Evaluates an Assign against a value, or returns null when there is none. */

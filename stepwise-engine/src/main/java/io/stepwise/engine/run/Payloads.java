@@ -1,8 +1,11 @@
 package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
 
 /** Payload size checks against AWS's 256 KiB limit. */
 final class Payloads {
@@ -23,31 +26,74 @@ final class Payloads {
   }
 
   /**
-   * At least the UTF-8 length of the value's JSON text (a character takes at most 6 bytes, as
-   * {@code \u0000}); the walk stops once the bound passes {@code budget}.
+   * An upper bound on the UTF-8 length of {@code value}'s JSON text, walking as little as it can:
+   * when the value is an object made from {@code base} (whose bound is {@code baseBound}) by
+   * adding or replacing fields, as ResultPath and most templates do, only the fields that differ
+   * from the base are walked. The bound only grows from state to state that way, so a caller that
+   * finds it over the limit measures the value exactly and starts again from that.
+   *
+   * @param baseBound the base's bound, or -1 when there is no base
+   * @param budget the walk may stop once the bound passes this
    */
-  private static long upperBound(JsonNode v, long budget) {
-    if (v.isTextual()) {
-      return 6L * v.textValue().length() + 2;
+  static long bound(JsonNode value, JsonNode base, long baseBound, long budget) {
+    if (value == null) {
+      return 4;
     }
-    if (v.isContainerNode()) {
-      long total = 2;
-      if (v.isObject()) {
-        for (var it = v.fields(); it.hasNext() && total <= budget; ) {
-          var e = it.next();
-          total += 6L * e.getKey().length() + 4 + upperBound(e.getValue(), budget - total);
-        }
-      } else {
-        for (int i = 0; i < v.size() && total <= budget; i++) {
-          total += 1 + upperBound(v.get(i), budget - total);
+    if (value == base && baseBound >= 0) {
+      return baseBound;
+    }
+    if (baseBound >= 0 && value instanceof ObjectNode o && base instanceof ObjectNode b) {
+      // Walk both in order: a ResultPath copy keeps the base's fields in place and appends a new
+      // one, so same-position pairs with the same key and the very same value are already counted
+      // in the base's bound. Anything else is counted again, which keeps the bound an upper one.
+      long total = baseBound;
+      Iterator<Map.Entry<String, JsonNode>> bs = b.properties().iterator();
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        Map.Entry<String, JsonNode> be = bs.hasNext() ? bs.next() : null;
+        JsonNode v = e.getValue();
+        if (be == null || be.getValue() != v || !be.getKey().equals(e.getKey())) {
+          total += 6L * e.getKey().length() + 4 + upperBound(v, budget - total);
+          if (total > budget) {
+            break;
+          }
         }
       }
       return total;
     }
-    if (v.isIntegralNumber() && v.canConvertToLong()) {
-      return 20;
+    return upperBound(value, budget);
+  }
+
+  /**
+   * At least the UTF-8 length of the value's JSON text (a character takes at most 6 bytes, as
+   * {@code \u0000}); the walk stops once the bound passes {@code budget}.
+   */
+  private static long upperBound(JsonNode v, long budget) {
+    switch (v.getNodeType()) {
+      case STRING:
+        return 6L * v.textValue().length() + 2;
+      case OBJECT: {
+        long total = 2;
+        for (Map.Entry<String, JsonNode> e : ((ObjectNode) v).properties()) {
+          total += 6L * e.getKey().length() + 4 + upperBound(e.getValue(), budget - total);
+          if (total > budget) {
+            break;
+          }
+        }
+        return total;
+      }
+      case ARRAY: {
+        long total = 2;
+        for (int i = 0, n = v.size(); i < n && total <= budget; i++) {
+          total += 1 + upperBound(v.get(i), budget - total);
+        }
+        return total;
+      }
+      case NUMBER:
+        // a long prints in at most 20 characters; other numbers are rare enough to print
+        return v.canConvertToLong() && v.isIntegralNumber() ? 20 : v.asText().length();
+      default:
+        return 5; // true, false, null
     }
-    return v.isNumber() ? v.asText().length() : 5;
   }
 
   /** The UTF-8 length of a value's JSON text (scalars cheaply, without writing them). */
