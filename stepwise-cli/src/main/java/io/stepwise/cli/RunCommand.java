@@ -80,7 +80,10 @@ final class RunCommand implements Callable<Integer> {
       try {
         responses = new TaskResponses(Json.parse(Files.readString(taskResponses)));
       } catch (JsonProcessingException e) {
-        System.err.println(taskResponses + ": not valid JSON: " + e.getOriginalMessage());
+        System.err.println(taskResponses + ": not valid JSON: " + Json.problem(e));
+        return 2;
+      } catch (NoSuchFileException e) {
+        System.err.println(taskResponses + ": no such file");
         return 2;
       } catch (IllegalArgumentException e) {
         System.err.println(e.getMessage());
@@ -94,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
     JsonNode inputNode;
     try {
       inputNode = Engine.parseInput(Inputs.textOrFile(input));
+    } catch (NoSuchFileException e) {
+      System.err.println(input.substring(1) + ": no such file");
+      return 2;
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       return 2;

@@ -99,4 +99,20 @@ class RunCommandTest {
     assertThat(o.out()).contains("v.asl.json: valid (1 warning)")
         .contains("warning /States/A/Output: reads $missing, which no state this one can see assigns");
   }
+
+  @Test
+  void missingInputOrResponseFilesAndMalformedResponsesAreOneLineErrors() throws Exception {
+    Path def = file("ok.asl.json", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
+    Outcome noInput = stepwise("run", def.toString(), "--input", "@" + dir.resolve("nope.json"));
+    assertThat(noInput.exit()).isEqualTo(2);
+    assertThat(noInput.err().strip()).isEqualTo(dir.resolve("nope.json") + ": no such file");
+    Outcome noResponses = stepwise("run", def.toString(), "--task-responses", dir.resolve("none.json").toString());
+    assertThat(noResponses.exit()).isEqualTo(2);
+    assertThat(noResponses.err().strip()).isEqualTo(dir.resolve("none.json") + ": no such file");
+    Path broken = file("broken.json", "{\"x\": [}");
+    Outcome bad = stepwise("run", def.toString(), "--task-responses", broken.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo(broken + ": not valid JSON: Unexpected close marker '}': expected ']'"
+        + " (for Array starting at line 1, column 7) (line 1, column 8)");
+  }
 }

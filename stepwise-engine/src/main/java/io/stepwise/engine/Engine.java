@@ -88,8 +88,7 @@ public final class Engine implements AutoCloseable {
     try {
       return Json.parse(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Execution input is not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+      throw new IllegalArgumentException("Execution input is not valid JSON: " + Json.problem(e));
     }
   }
 

@@ -30,6 +30,23 @@ public final class Json {
     return MAPPER.readTree(text);
   }
 
+  /**
+   * What is wrong with JSON text, for people: the parser's message without its source excerpt,
+   * then where, e.g. "Unexpected end-of-input: expected close marker for Object (start marker at
+   * line 1, column 1) (line 1, column 16)".
+   */
+  public static String problem(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      message = message.substring(0, newline);
+    }
+    message = message.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+    return e.getLocation() == null
+        ? message
+        : message + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+  }
+
   /** Compact JSON text, as AWS writes values into causes and events. */
   public static String write(JsonNode node) {
     try {
