@@ -1,5 +1,6 @@
 package io.stepwise.asl.json;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -31,20 +32,24 @@ public final class Json {
   }
 
   /**
-   * What is wrong with JSON text, for people: the parser's message without its source excerpt,
-   * then where, e.g. "Unexpected end-of-input: expected close marker for Object (start marker at
-   * line 1, column 1) (line 1, column 16)".
+   * What is wrong with JSON text, for people: the parser's message (see {@link #message}), then
+   * where, e.g. "Unexpected end-of-input: expected close marker for Object (start marker at line
+   * 1, column 1) (line 1, column 16)".
    */
-  public static String problem(JsonProcessingException e) {
+  public static String problem(JacksonException e) {
+    return e.getLocation() == null
+        ? message(e)
+        : message(e) + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+  }
+
+  /** The parser's message: its first line, with "[Source: ...; line: 1, column: 1]" as "line 1, column 1". */
+  public static String message(JacksonException e) {
     String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
     int newline = message.indexOf('\n');
     if (newline >= 0) {
       message = message.substring(0, newline);
     }
-    message = message.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
-    return e.getLocation() == null
-        ? message
-        : message + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    return message.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
   }
 
   /** Compact JSON text, as AWS writes values into causes and events. */

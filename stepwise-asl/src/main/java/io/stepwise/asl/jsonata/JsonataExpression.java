@@ -121,7 +121,7 @@ public final class JsonataExpression {
   private static Jsonata parse(String text) {
     Jsonata compiled;
     try {
-      compiled = Jsonata.jsonata(JsonataComments.blanked(text));
+      compiled = Jsonata.jsonata(JsonataText.withoutComments(text));
     } catch (JException e) {
       throw new ExpressionSyntaxException(syntaxMessage(text, e));
     } catch (StackOverflowError e) {

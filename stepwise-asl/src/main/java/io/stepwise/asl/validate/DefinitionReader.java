@@ -42,7 +42,7 @@ final class DefinitionReader {
       }
       return root;
     } catch (JacksonException e) {
-      report.add("", "invalid JSON" + where(e.getLocation()) + ": " + withoutSource(firstLine(e.getOriginalMessage())));
+      report.add("", "invalid JSON" + where(e.getLocation()) + ": " + Json.message(e));
       return null;
     } catch (IOException e) {
       report.add("", "invalid JSON: " + e.getMessage());
@@ -98,18 +98,5 @@ final class DefinitionReader {
 
   private static String where(JsonLocation at) {
     return at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "malformed";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
-  }
-
-  /** Jackson's "(start marker at [Source: REDACTED ...; line: 1, column: 1])" as "(start marker at line 1, column 1)". */
-  private static String withoutSource(String message) {
-    return message.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
   }
 }

@@ -1,6 +1,7 @@
 package io.stepwise.asl.validate;
 
 import com.dashjoin.jsonata.Jsonata;
+import io.stepwise.asl.jsonata.JsonataText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ final class VariableReads {
   static List<String> jsonPath(String value) {
     if (value.startsWith("States.")) {
       List<String> names = new ArrayList<>();
-      Matcher m = NAME.matcher(withoutQuoted(value, false));
+      Matcher m = NAME.matcher(JsonataText.codeOnly(value));
       while (m.find()) {
         names.add(m.group(1));
       }
@@ -46,7 +47,7 @@ final class VariableReads {
    * {@code :=} or as a function parameter).
    */
   static List<String> jsonata(String expression) {
-    String code = withoutQuoted(expression, true);
+    String code = JsonataText.codeOnly(expression);
     Set<String> bound = new LinkedHashSet<>();
     Matcher b = BIND.matcher(code);
     while (b.find()) {
@@ -87,36 +88,5 @@ final class VariableReads {
     }
     (known ? BUILT_IN : NOT_BUILT_IN).add(name);
     return known;
-  }
-
-  /** The text with string literals (and, in JSONata, comments) blanked, so their contents are not read as names. */
-  private static String withoutQuoted(String text, boolean doubleQuotesToo) {
-    StringBuilder out = new StringBuilder(text.length());
-    char quote = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-          out.append("  ");
-          continue;
-        }
-        if (c == quote) {
-          quote = 0;
-        }
-        out.append(' ');
-      } else if (c == '\'' || doubleQuotesToo && c == '"') {
-        quote = c;
-        out.append(' ');
-      } else if (doubleQuotesToo && c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
-        int end = text.indexOf("*/", i + 2);
-        int stop = end < 0 ? text.length() : end + 2;
-        out.append(" ".repeat(stop - i));
-        i = stop - 1;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }
