@@ -105,7 +105,7 @@ public final class Engine implements AutoCloseable {
     private final Map<String, TaskInvoker> invokers = new HashMap<>();
     private final Map<String, LambdaFunction> lambdas = new HashMap<>();
     private TaskInvoker fallback;
-    private int stateOutputLimit = MAX_INPUT_BYTES;
+    private int payloadLimit = 256 * 1024;
 
     public Builder region(String region) {
       this.region = region;
@@ -147,21 +147,23 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * The most bytes a state's output may take, 256 KiB as on AWS unless set. A larger limit lets
-     * through what AWS would fail with States.DataLimitExceeded: for benchmarks and migrations,
-     * not for tests that should catch what AWS refuses. {@code Integer.MAX_VALUE} turns the
-     * check off, which saves measuring every state's output.
+     * The most bytes a task result, a task's input or a state's output may take: 256 KiB, as on
+     * AWS, unless set. A larger limit lets through what AWS would fail with
+     * States.DataLimitExceeded: for benchmarks and migrations, not for tests that should catch
+     * what AWS refuses. {@code Integer.MAX_VALUE} turns the checks off, which saves measuring
+     * every state's output. (Execution input is held to 256 KiB regardless, as StartExecution
+     * holds it.)
      */
-    public Builder stateOutputLimit(int bytes) {
+    public Builder payloadLimit(int bytes) {
       if (bytes <= 0) {
-        throw new IllegalArgumentException("stateOutputLimit must be positive, was " + bytes);
+        throw new IllegalArgumentException("payloadLimit must be positive, was " + bytes);
       }
-      this.stateOutputLimit = bytes;
+      this.payloadLimit = bytes;
       return this;
     }
 
     public Engine build() {
-      return new Engine(new EngineConfig(region, account, clock, fastTime, invokers, lambdas, fallback, stateOutputLimit));
+      return new Engine(new EngineConfig(region, account, clock, fastTime, invokers, lambdas, fallback, payloadLimit));
     }
   }
 }

@@ -54,7 +54,7 @@ class LimitsAndDistributedMapTest {
     assertThat(r.cause()).isEqualTo(
         "The state/task 'M' returned a result with a size exceeding the maximum number of bytes service limit.");
     assertThat(Fixtures.types(r)).doesNotContain(EventType.MapStateExited);
-    try (Engine lifted = Fixtures.engine().stateOutputLimit(Integer.MAX_VALUE).build()) {
+    try (Engine lifted = Fixtures.engine().payloadLimit(Integer.MAX_VALUE).build()) {
       ExecutionResult whole = lifted.run(Fixtures.machine("""
           {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","End":true,
             "ItemSelector":{"a.$":"$$.Map.Item.Value","b.$":"$$.Map.Item.Value"},

@@ -15,7 +15,7 @@ public final class Bench {
     // States.DataLimitExceeded; the workload expects it whole, so its engine lifts the limit
     Engine.Builder builder = Engine.builder();
     if (w.name().startsWith("map")) {
-      builder.stateOutputLimit(Integer.MAX_VALUE);
+      builder.payloadLimit(Integer.MAX_VALUE);
     }
     try (Engine engine = builder.build()) {
       return new BenchRunner(engine).measure(w, warmupSeconds, seconds);

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param invokers handlers by exact resource ARN
  * @param lambdas Lambda functions by name and by ARN
  * @param fallback handler for resources nobody registered, or null
- * @param stateOutputLimit the most bytes of UTF-8 JSON a state may pass on (AWS: 256 KiB); a
- *     larger output fails the execution with States.DataLimitExceeded
+ * @param payloadLimit the most bytes of UTF-8 JSON a task result, a task's input or a state's
+ *     output may take (AWS: 256 KiB); more fails with States.DataLimitExceeded.
+ *     Integer.MAX_VALUE turns the checks off
  */
 public record EngineConfig(
     String region,
@@ -22,11 +23,16 @@ public record EngineConfig(
     Map<String, TaskInvoker> invokers,
     Map<String, LambdaFunction> lambdas,
     TaskInvoker fallback,
-    int stateOutputLimit) {
+    int payloadLimit) {
 
   public EngineConfig {
     invokers = Map.copyOf(invokers);
     lambdas = Map.copyOf(lambdas);
+  }
+
+  /** Whether payload sizes are checked at all. */
+  boolean checksPayloads() {
+    return payloadLimit != Integer.MAX_VALUE;
   }
 
   String stateMachineArn(String name) {

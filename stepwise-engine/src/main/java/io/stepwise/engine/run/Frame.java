@@ -93,7 +93,7 @@ final class Frame {
    * moves to {@code next} or ends the frame when next is null.
    */
   void exit(JsonNode output, ObjectNode assigned, String next) {
-    if (exec.config.stateOutputLimit() != Integer.MAX_VALUE && !withinLimit(output)) {
+    if (exec.config.checksPayloads() && !withinLimit(output)) {
       // AWS's words for a payload over 256 KiB; the state cannot pass it on, so the frame fails
       fail(io.stepwise.asl.error.StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
           + "' returned a result with a size exceeding the maximum number of bytes service limit.");
@@ -115,7 +115,7 @@ final class Frame {
    * only what a state changed is walked; the exact size is measured only when the bound is over.
    */
   private boolean withinLimit(JsonNode output) {
-    int limit = exec.config.stateOutputLimit();
+    int limit = exec.config.payloadLimit();
     if (inputBound < 0 && input != null) {
       inputBound = Payloads.bound(input, null, -1, limit);
     }

@@ -16,9 +16,6 @@ import io.stepwise.engine.task.TaskRequest;
  * or timed out. Lambda function ARNs record LambdaFunction* events; everything else Task* events.
  */
 final class Tasks {
-  /** The largest payload a state may pass on: 256 KiB. */
-  static final int MAX_PAYLOAD_BYTES = 256 * 1024;
-
   private Tasks() {}
 
   static void schedule(Frame f, TaskState t) {
@@ -26,7 +23,7 @@ final class Tasks {
     JsonNode in = Pipeline.inputPath(c.inputPath(), f.input, f);
     EvalScope scope = f.scope(in);
     JsonNode params = Pipeline.template(t.parameters(), in, f);
-    if (Payloads.exceeds(params, f.exec.config.stateOutputLimit())) {
+    if (f.exec.config.checksPayloads() && Payloads.exceeds(params, f.exec.config.payloadLimit())) {
       // AWS: an input over the quota after Parameters is a terminal States.DataLimitExceeded
       f.fail(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + t.name()
           + "' has an input, after Parameters or Arguments, with a size exceeding the maximum number of bytes service limit.");
@@ -92,7 +89,7 @@ final class Tasks {
     Frame f = p.frame;
     settle(p);
     boolean lambda = p.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION;
-    if (Payloads.exceeds(output, MAX_PAYLOAD_BYTES)) {
+    if (f.exec.config.checksPayloads() && Payloads.exceeds(output, f.exec.config.payloadLimit())) {
       failed(p, StatesErrors.DATA_LIMIT_EXCEEDED,
           "The state/task '" + (p.kind.type() == ResourceKind.Type.SERVICE ? p.kind.resourceType() : p.request.resource()) + "' returned a result with a size exceeding the maximum number of bytes service limit.");
       return;
