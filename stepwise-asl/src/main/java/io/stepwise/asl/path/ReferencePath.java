@@ -63,15 +63,18 @@ public final class ReferencePath {
       return value;
     }
     if (steps[i] instanceof Step.Field f) {
-      ObjectNode copy = Json.NODES.objectNode();
-      if (node != null) {
-        if (!node.isObject()) {
-          throw cannotApply(f.name(), node);
-        }
-        copy.setAll((ObjectNode) node);
+      if (node != null && !node.isObject()) {
+        throw cannotApply(f.name(), node);
       }
-      copy.set(f.name(), place(node == null ? null : node.get(f.name()), i + 1, value));
-      return copy;
+      // sized for the copy plus one field, so that copying never grows the table
+      java.util.LinkedHashMap<String, JsonNode> fields = java.util.LinkedHashMap.newLinkedHashMap(node == null ? 1 : node.size() + 1);
+      if (node != null) {
+        for (java.util.Map.Entry<String, JsonNode> e : ((ObjectNode) node).properties()) {
+          fields.put(e.getKey(), e.getValue());
+        }
+      }
+      fields.put(f.name(), place(node == null ? null : node.get(f.name()), i + 1, value));
+      return new ObjectNode(Json.NODES, fields);
     }
     int index = ((Step.Index) steps[i]).index();
     if (node == null || !node.isArray()) {
