@@ -102,6 +102,29 @@ public final class JsonataExpression {
     return new JsonataExpression(text, limits, compiled);
   }
 
+  /** Names already asked about in {@link #definesFunction}, with the answer. */
+  private static final Map<String, Boolean> FUNCTIONS = new ConcurrentHashMap<>();
+
+  /**
+   * Whether {@code $name} is a function every expression has: one of JSONata's own or one Step
+   * Functions adds ($partition, $uuid, ...), so that it is not a workflow variable.
+   */
+  public static boolean definesFunction(String name) {
+    Boolean known = FUNCTIONS.get(name);
+    if (known == null) {
+      try {
+        JsonNode type = compile("$type($" + name + ")").evaluate(null, Map.of(), java.util.concurrent.ThreadLocalRandom.current());
+        known = type != null && "function".equals(type.asText());
+      } catch (RuntimeException e) {
+        known = false;
+      }
+      if (FUNCTIONS.size() < 4096) {
+        FUNCTIONS.put(name, known);
+      }
+    }
+    return known;
+  }
+
   /**
    * What is wrong with an expression's syntax, e.g. "S0207: Unexpected end of expression (at
    * position 4)", or null when it parses.

@@ -1,12 +1,11 @@
 package io.stepwise.asl.validate;
 
-import com.dashjoin.jsonata.Jsonata;
+import io.stepwise.asl.jsonata.JsonataExpression;
 import io.stepwise.asl.jsonata.JsonataText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +14,6 @@ final class VariableReads {
   private static final Pattern NAME = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern BIND = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)\\s*:=");
   private static final Pattern PARAMETERS = Pattern.compile("(?:function|λ)\\s*\\(([^)]*)\\)");
-
-  /** What Step Functions adds to JSONata's own functions. */
-  private static final Set<String> AWS_FUNCTIONS = Set.of("partition", "range", "hash", "random", "uuid", "parse");
-
-  private static final Set<String> BUILT_IN = ConcurrentHashMap.newKeySet();
-  private static final Set<String> NOT_BUILT_IN = ConcurrentHashMap.newKeySet();
 
   private VariableReads() {}
 
@@ -64,29 +57,10 @@ final class VariableReads {
     Matcher m = NAME.matcher(code);
     while (m.find()) {
       String name = m.group(1);
-      if (!name.equals("states") && !bound.contains(name) && !AWS_FUNCTIONS.contains(name) && !builtIn(name)) {
+      if (!name.equals("states") && !bound.contains(name) && !JsonataExpression.definesFunction(name)) {
         names.add(name);
       }
     }
     return new ArrayList<>(names);
-  }
-
-  /** Whether JSONata itself defines the name ($count, $map, ...), asked of the library. */
-  private static boolean builtIn(String name) {
-    if (BUILT_IN.contains(name)) {
-      return true;
-    }
-    if (NOT_BUILT_IN.contains(name)) {
-      return false;
-    }
-    boolean known;
-    try {
-      // a private instance, evaluated once per name: nothing else ever evaluates it
-      known = "function".equals(Jsonata.jsonata("$type($" + name + ")").evaluate(null));
-    } catch (RuntimeException e) {
-      known = false;
-    }
-    (known ? BUILT_IN : NOT_BUILT_IN).add(name);
-    return known;
   }
 }
