@@ -1,6 +1,7 @@
 package io.stepwise.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.query.JsonataTemplate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,9 +140,7 @@ final class VariableLint {
       String s = v.textValue();
       List<String> read;
       if ("JSONata".equals(ql)) {
-        read = s.startsWith("{%") && s.endsWith("%}") && s.length() >= 4
-            ? VariableReads.jsonata(s.substring(2, s.length() - 2))
-            : List.of();
+        read = JsonataTemplate.isExpression(v) ? VariableReads.jsonata(s.substring(2, s.length() - 2)) : List.of();
       } else {
         read = takesPath(key) ? VariableReads.jsonPath(s) : List.of();
       }

@@ -119,16 +119,8 @@ final class Frame {
     if (inputBound < 0 && input != null) {
       inputBound = Payloads.bound(input, null, -1, limit);
     }
-    long bound = Payloads.bound(output, input, inputBound, limit);
-    if (bound > limit) {
-      long exact = Payloads.size(output);
-      if (exact > limit) {
-        return false;
-      }
-      bound = exact;
-    }
-    nextInputBound = bound;
-    return true;
+    nextInputBound = Payloads.checkedBound(output, input, inputBound, limit);
+    return nextInputBound >= 0;
   }
 
   void transition(JsonNode output, String next) {

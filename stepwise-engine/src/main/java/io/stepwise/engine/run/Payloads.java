@@ -16,13 +16,20 @@ final class Payloads {
    * size from above without writing it; only a value that might be too long is written out.
    */
   static boolean exceeds(JsonNode value, int limit) {
-    if (value == null || value.isNumber() || value.isBoolean() || value.isNull()) {
-      return false;
+    return value != null && checkedBound(value, null, -1, limit) < 0;
+  }
+
+  /**
+   * A bound on the value's size that is within the limit, or -1 when the value is over it: the
+   * {@link #bound} when that is within the limit, else the exact size when that is.
+   */
+  static long checkedBound(JsonNode value, JsonNode base, long baseBound, int limit) {
+    long bound = bound(value, base, baseBound, limit);
+    if (bound <= limit) {
+      return bound;
     }
-    if (upperBound(value, limit) <= limit) {
-      return false;
-    }
-    return size(value) > limit;
+    long exact = size(value);
+    return exact <= limit ? exact : -1;
   }
 
   /**
