@@ -9,7 +9,7 @@ if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major 
     fi
   done
   if [ -z "$JAVA_HOME" ]; then
-    echo "stepwise needs a JDK 21 or newer; set JAVA_HOME to one" >&2
+    echo "stepwise needs a JDK 21 or newer and found none (JAVA_HOME, /usr/lib/jvm): install one (Debian/Ubuntu: apt-get install openjdk-21-jdk; elsewhere Temurin 21 from adoptium.net) or set JAVA_HOME to one" >&2
     exit 2
   fi
 fi
