@@ -14,9 +14,15 @@ import java.util.List;
  */
 final class IntrinsicParser {
   private static final String PREFIX = "States.";
+  /**
+   * Calls nested deeper than this are refused when the definition loads, before parsing them
+   * could overflow the stack. Real definitions nest a handful; AWS's own bound is not published.
+   */
+  static final int MAX_NESTING = 100;
 
   private final String text;
   private int pos;
+  private int nesting;
 
   private IntrinsicParser(String text) {
     this.text = text;
@@ -36,6 +42,9 @@ final class IntrinsicParser {
   private Arg.Call call() {
     if (!text.startsWith(PREFIX, pos)) {
       throw fail("expected 'States.'");
+    }
+    if (++nesting > MAX_NESTING) {
+      throw fail("calls are nested more than " + MAX_NESTING + " deep");
     }
     int start = pos;
     pos += PREFIX.length();
@@ -68,6 +77,7 @@ final class IntrinsicParser {
     if (args.size() < function.minArgs || args.size() > function.maxArgs) {
       throw fail(name + " takes " + arity(function) + " but was given " + args.size());
     }
+    nesting--;
     return new Arg.Call(function, args.toArray(new Arg[0]), formatTemplate(function, args));
   }
 
@@ -218,7 +228,9 @@ final class IntrinsicParser {
   }
 
   private ExpressionSyntaxException fail(String problem) {
+    // a runaway call is shown by its start, so that the message stays one readable line
+    String shown = text.length() <= 200 ? text : text.substring(0, 160) + "... (" + text.length() + " characters)";
     return new ExpressionSyntaxException(
-        "Invalid intrinsic function call '" + text + "': " + problem + " at position " + pos);
+        "Invalid intrinsic function call '" + shown + "': " + problem + " at position " + pos);
   }
 }

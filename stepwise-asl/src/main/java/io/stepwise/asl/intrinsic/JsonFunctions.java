@@ -26,7 +26,11 @@ final class JsonFunctions {
   }
 
   static JsonNode jsonToString(Args args, Scope scope) {
-    return Json.NODES.textNode(Json.write(args.get(0)));
+    try {
+      return Json.NODES.textNode(Json.write(args.get(0)));
+    } catch (Json.TooDeepException e) {
+      throw args.fail("the argument is nested more than " + Json.MAX_DEPTH + " levels deep, too deep to write as JSON text");
+    }
   }
 
   /**

@@ -2,7 +2,10 @@ package io.stepwise.asl.json;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,13 +19,26 @@ public final class Json {
   public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   public static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(JsonFactory.builder()
+              // Jackson's writer lets one level more through than its reader: held one lower, what
+              // Stepwise writes (JsonToString, events) always reads back
+              .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Json.MAX_DEPTH - 1).build())
+              .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .nodeFactory(NODES)
           .build();
+
+  /**
+   * The deepest a JSON value may be nested: what Jackson reads and writes by default, so every
+   * value Stepwise takes in can be written out again.
+   */
+  public static final int MAX_DEPTH = 1000;
+
+  private static final java.util.regex.Pattern CONSTRAINT =
+      java.util.regex.Pattern.compile("(Document nesting depth|String value length|Number value length|Name length|Document length) \\((\\d+)\\) exceeds the maximum allowed \\((\\d+), from `[^`]*`\\)");
 
   private Json() {}
 
@@ -49,15 +65,46 @@ public final class Json {
     if (newline >= 0) {
       message = message.substring(0, newline);
     }
+    message = plainLimit(message);
     return message.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
   }
 
-  /** Compact JSON text, as AWS writes values into causes and events. */
+  /** A parser limit in plain words, without the names of Jackson's settings. */
+  private static String plainLimit(String message) {
+    java.util.regex.Matcher m = CONSTRAINT.matcher(message);
+    if (!m.find()) {
+      return message;
+    }
+    String limit = m.group(3);
+    String plain = switch (m.group(1)) {
+      case "Document nesting depth" -> "the JSON is nested more than " + limit + " levels deep";
+      case "String value length" -> "a string is longer than " + limit + " characters";
+      case "Number value length" -> "a number is longer than " + limit + " digits";
+      case "Name length" -> "a field name is longer than " + limit + " characters";
+      default -> "the JSON is longer than " + limit + " characters";
+    };
+    return message.substring(0, m.start()) + plain + message.substring(m.end());
+  }
+
+  /**
+   * Compact JSON text, as AWS writes values into causes and events.
+   *
+   * @throws TooDeepException when the value is nested more than {@link #MAX_DEPTH} levels deep
+   */
   public static String write(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);
+    } catch (StreamConstraintsException e) {
+      throw new TooDeepException();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** A value nested deeper than JSON text may be here ({@link #MAX_DEPTH}); only the engine can build one. */
+  public static final class TooDeepException extends RuntimeException {
+    public TooDeepException() {
+      super("the value is nested more than " + MAX_DEPTH + " levels deep", null, false, false);
     }
   }
 }
