@@ -14,6 +14,8 @@ import java.util.List;
  * @param cause the cause, likewise
  * @param executionArn the execution's ARN
  * @param events the history, in order
+ * @param waitingFor when RUNNING because it cannot go on, what it waits for (a callback nothing
+ *     will send), else null
  */
 public record ExecutionResult(
     ExecutionStatus status,
@@ -21,7 +23,8 @@ public record ExecutionResult(
     String error,
     String cause,
     String executionArn,
-    List<HistoryEvent> events) {
+    List<HistoryEvent> events,
+    String waitingFor) {
 
   /** The history as GetExecutionHistory returns it: a list of event objects. */
   public ArrayNode historyJson() {

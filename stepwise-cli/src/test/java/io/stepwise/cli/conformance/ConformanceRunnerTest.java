@@ -52,7 +52,7 @@ class ConformanceRunnerTest {
     for (int i = 0; i < types.length; i++) {
       events.add(new HistoryEvent(i + 1, i, 1_700_000_000_000L, types[i], new EventDetails.None()));
     }
-    return new ExecutionResult(s, output == null ? null : json(output), error, cause, "arn", events);
+    return new ExecutionResult(s, output == null ? null : json(output), error, cause, "arn", events, null);
   }
 
   private final ConformanceRunner runner = new ConformanceRunner(ConformanceRunner.Options.defaults().withCaseTimeout(Duration.ofSeconds(5)));

@@ -1,6 +1,7 @@
 package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.HistoryEvent;
 import java.util.concurrent.ExecutorService;
@@ -133,7 +134,13 @@ public final class Driver {
   private boolean liveStep() throws InterruptedException {
     boolean dispatched = false;
     for (PendingTask p : exec.pendingTasks()) {
-      if (p.running == null) {
+      if (p.running == null && !p.awaitsCallback) {
+        if (p.isCallback() && !invocations.answers(p)) {
+          // nobody registered an answer: the task waits, as on AWS, for a callback or its timeouts
+          p.awaitsCallback = true;
+          start(p);
+          continue;
+        }
         if (p.startedEventId == 0) {
           start(p);
         }
@@ -148,7 +155,11 @@ public final class Driver {
     PendingTask.Outcome o = outcomes.poll();
     if (o == null) {
       Timer t = exec.nextTimer();
-      if (t == null) {
+      boolean onlyTheLimit = t != null && t.kind() == Timer.Kind.DURATION_LIMIT && exec.timerCount() == 1;
+      if (t == null || (onlyTheLimit && (inFlight == 0 || exec.config.fastTime()))) {
+        // Only the type's duration limit (a year for Standard) is left: fast time waits for the
+        // tasks in flight rather than leap to it; with none in flight, only a callback that no
+        // one will send could come, so the execution stops here, RUNNING.
         if (inFlight == 0) {
           return false;
         }
@@ -193,6 +204,7 @@ public final class Driver {
     Frame f = t.frame();
     switch (t.kind()) {
       case EXECUTION_TIMEOUT -> exec.ready(exec::timeOut);
+      case DURATION_LIMIT -> exec.ready(exec::exceedDurationLimit);
       case WAIT -> f.resume(() -> {
         f.timer = null;
         f.waiting = false;
@@ -203,12 +215,13 @@ public final class Driver {
         f.waiting = false;
         States.body(f);
       });
-      case TASK_TIMEOUT -> {
+      case TASK_TIMEOUT, HEARTBEAT_TIMEOUT -> {
         PendingTask p = t.task();
         if (!p.done) {
+          String error = t.kind() == Timer.Kind.TASK_TIMEOUT ? StatesErrors.TIMEOUT : StatesErrors.HEARTBEAT_TIMEOUT;
           f.resume(() -> {
             f.timer = null;
-            Tasks.timedOut(p);
+            Tasks.timedOut(p, error);
           });
         }
       }

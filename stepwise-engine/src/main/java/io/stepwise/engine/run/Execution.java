@@ -26,6 +26,16 @@ import java.util.SplittableRandom;
 public final class Execution {
   /** AWS ends a Standard execution whose history would pass 25,000 events; Express has no limit. */
   static final int MAX_EVENTS = 25_000;
+  /**
+   * Stepwise's own bound on an Express execution's history, which it holds in memory. AWS has
+   * none but stops an Express execution after five minutes; a loop of Pass or Choice states runs
+   * far faster here than there and would fill the heap long before five minutes passed.
+   */
+  static final int MAX_EXPRESS_EVENTS = 1_000_000;
+  static final long STANDARD_MAX_MILLIS = 365L * 24 * 60 * 60 * 1000;
+  static final long EXPRESS_MAX_MILLIS = 5L * 60 * 1000;
+  /** Inside one long run of states the clock is cached; it is read again after this many events. */
+  private static final int EVENTS_PER_CLOCK_READ = 4096;
 
   final StateMachine machine;
   final EngineConfig config;
@@ -46,6 +56,9 @@ public final class Execution {
   long variableBytes; // the JSON size of every value assigned so far, against the 10 MiB limit
   private boolean draining;
   private long cachedNow = Long.MIN_VALUE;
+  private int eventsSinceClockRead;
+  /** When the execution passes its type's duration limit, in epoch millis. */
+  private final long durationDeadline;
 
   ExecutionStatus status = ExecutionStatus.RUNNING;
   JsonNode output;
@@ -62,6 +75,7 @@ public final class Execution {
     // two events a state is the common case; sizing for it avoids regrowing long histories
     this.events = new ArrayList<>(Math.min(4096, machine.graph().states().size() * 2 + 4));
     this.random = new SplittableRandom(info.executionArn.hashCode() * 0x9E3779B97F4A7C15L ^ info.startTime);
+    this.durationDeadline = info.startTime + (info.type == ExecutionType.EXPRESS ? EXPRESS_MAX_MILLIS : STANDARD_MAX_MILLIS);
   }
 
   boolean isRunning() {
@@ -94,9 +108,7 @@ public final class Execution {
     if (!isRunning()) {
       return lastId; // an ended execution records nothing more
     }
-    if (events.size() >= MAX_EVENTS - 1 && info.type == ExecutionType.STANDARD && !type.endsExecution()) {
-      // the last place in the history goes to the failure
-      fail(null, StatesErrors.RUNTIME, "The execution reached the maximum number of history events (" + MAX_EVENTS + ").");
+    if (!type.endsExecution() && overLimits()) {
       return lastId;
     }
     long prev = frame == null ? lastId : frame.lastEventId;
@@ -110,6 +122,28 @@ public final class Execution {
       frame.lastEventId = id;
     }
     return id;
+  }
+
+  /** Ends the execution when one more event would pass a limit on its history or its duration. */
+  private boolean overLimits() {
+    int size = events.size();
+    if (info.type == ExecutionType.STANDARD ? size >= MAX_EVENTS - 1 : size >= MAX_EXPRESS_EVENTS - 1) {
+      // the last place in the history goes to the failure
+      fail(null, StatesErrors.RUNTIME, info.type == ExecutionType.STANDARD
+          ? "The execution reached the maximum number of history events (" + MAX_EVENTS + ")."
+          : "The Express execution reached " + MAX_EXPRESS_EVENTS + " history events, the most Stepwise holds in memory for one execution.");
+      return true;
+    }
+    if (draining && ++eventsSinceClockRead >= EVENTS_PER_CLOCK_READ) {
+      eventsSinceClockRead = 0;
+      cachedNow = Long.MIN_VALUE;
+    }
+    if (now() >= durationDeadline) {
+      // a long run of states passed the limit between timers
+      exceedDurationLimit();
+      return true;
+    }
+    return false;
   }
 
   /** The timestamp of the newest event: times the engine computes start from recorded times, so replay reproduces them. */
@@ -130,6 +164,7 @@ public final class Execution {
     if (machine.timeoutSeconds() != null) {
       timer(Timer.Kind.EXECUTION_TIMEOUT, info.startTime + machine.timeoutSeconds() * 1000L, null, null);
     }
+    timer(Timer.Kind.DURATION_LIMIT, durationDeadline, null, null);
     root = new Frame(this, machine.graph(), null, 0, new Variables(null), 0);
     ready(() -> root.begin(info.input));
   }
@@ -176,6 +211,10 @@ public final class Execution {
 
   Timer nextTimer() {
     return timers.peek();
+  }
+
+  int timerCount() {
+    return timers.size();
   }
 
   Timer pollTimer() {
@@ -250,6 +289,35 @@ public final class Execution {
     append(null, EventType.ExecutionTimedOut, new EventDetails.ExecutionEnded(null, null));
     status = ExecutionStatus.TIMED_OUT;
     end();
+  }
+
+  /** The execution ran as long as its type may: TIMED_OUT with States.Timeout. */
+  void exceedDurationLimit() {
+    if (!isRunning()) {
+      return;
+    }
+    error = StatesErrors.TIMEOUT;
+    cause = info.type == ExecutionType.EXPRESS
+        ? "The execution ran longer than the 5 minutes an Express workflow may run."
+        : "The execution ran longer than the one year a Standard workflow may run.";
+    append(null, EventType.ExecutionTimedOut, new EventDetails.ExecutionEnded(error, cause));
+    status = ExecutionStatus.TIMED_OUT;
+    end();
+  }
+
+  /**
+   * What a RUNNING execution that cannot go on waits for: the callbacks that nothing answers, or
+   * null when it waits for nothing in particular.
+   */
+  String waitingFor() {
+    StringBuilder b = new StringBuilder();
+    for (PendingTask p : pendingByScheduled.values()) {
+      if (p.awaitsCallback) {
+        b.append(b.isEmpty() ? "" : "; ").append("the state '").append(p.request.stateName()).append("' (resource '")
+            .append(p.request.resource()).append("') waits for SendTaskSuccess or SendTaskFailure with its task token");
+      }
+    }
+    return b.isEmpty() ? null : "A callback that nothing will send: " + b + ", and no answer is registered for the resource.";
   }
 
   private void end() {

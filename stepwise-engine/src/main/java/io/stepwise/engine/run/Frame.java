@@ -93,10 +93,7 @@ final class Frame {
    * moves to {@code next} or ends the frame when next is null.
    */
   void exit(JsonNode output, ObjectNode assigned, String next) {
-    if (exec.config.checksPayloads() && !withinLimit(output)) {
-      // AWS's words for a payload over 256 KiB; the state cannot pass it on, so the frame fails
-      fail(io.stepwise.asl.error.StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
-          + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+    if (exec.config.checksPayloads() && !withinLimits(output)) {
       return;
     }
     exec.append(this, EventType.exited(state.typeName()), new EventDetails.StateExited(state.name(), output, assigned));
@@ -111,16 +108,31 @@ final class Frame {
   }
 
   /**
-   * Whether a state's output fits the limit. Bounds are carried from input to output so that
-   * only what a state changed is walked; the exact size is measured only when the bound is over.
+   * Whether a state's output fits the limits; fails the frame when not. Bounds are carried from
+   * input to output so that only what a state changed is walked; the exact size is measured only
+   * when the bound is over.
    */
-  private boolean withinLimit(JsonNode output) {
+  private boolean withinLimits(JsonNode output) {
     int limit = exec.config.payloadLimit();
     if (inputBound < 0 && input != null) {
-      inputBound = Payloads.bound(input, null, -1, limit);
+      try {
+        inputBound = Payloads.bound(input, null, -1, limit);
+      } catch (io.stepwise.asl.json.Json.TooDeepException e) {
+        inputBound = -1; // the output is then walked whole
+      }
     }
     nextInputBound = Payloads.checkedBound(output, input, inputBound, limit);
-    return nextInputBound >= 0;
+    if (nextInputBound == Payloads.TOO_LARGE) {
+      // AWS's words for a payload over 256 KiB; the state cannot pass it on, so the frame fails
+      fail(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
+          + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+      return false;
+    }
+    if (nextInputBound == Payloads.TOO_DEEP) {
+      fail(StatesErrors.RUNTIME, Payloads.tooDeep("The state '" + state.name() + "' produced an output"));
+      return false;
+    }
+    return true;
   }
 
   void transition(JsonNode output, String next) {

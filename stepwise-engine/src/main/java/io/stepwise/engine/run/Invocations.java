@@ -40,6 +40,14 @@ final class Invocations {
     }
   }
 
+  /** Whether anything registered answers the task: a handler for its resource, a Lambda function, or the fallback. */
+  boolean answers(PendingTask task) {
+    return config.invokers().containsKey(task.request.resource())
+        || task.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION
+        || task.kind.isLambdaInvoke()
+        || config.fallback() != null;
+  }
+
   private JsonNode call(PendingTask task) throws Exception {
     TaskRequest req = task.request;
     TaskInvoker exact = config.invokers().get(req.resource());
@@ -58,6 +66,9 @@ final class Invocations {
         result = lambda(fn, functionName(fn)).handle(payload);
       } catch (TaskFailure f) {
         throw new TaskFailure(f.error(), compact(f.cause()));
+      }
+      if (task.isCallback()) {
+        return result; // the function's answer stands for the callback it would send
       }
       String logResult = "Tail".equals(req.input().path("LogType").asText()) ? tailLog(fn) : null;
       return envelope(result == null ? Json.NODES.nullNode() : result, logResult);

@@ -14,16 +14,24 @@ final class PendingTask {
   final ResourceKind kind;
   final TaskRequest request;
   final Long timeoutSeconds;
+  final Long heartbeatSeconds;
   long startedEventId; // 0 until started
+  /** A .waitForTaskToken task that nothing answers: it waits, for its timeouts or forever. */
+  boolean awaitsCallback;
   Future<?> running;
   boolean done;
 
-  PendingTask(long scheduledEventId, Frame frame, ResourceKind kind, TaskRequest request, Long timeoutSeconds) {
+  PendingTask(long scheduledEventId, Frame frame, ResourceKind kind, TaskRequest request, Long timeoutSeconds, Long heartbeatSeconds) {
     this.scheduledEventId = scheduledEventId;
     this.frame = frame;
     this.kind = kind;
     this.request = request;
     this.timeoutSeconds = timeoutSeconds;
+    this.heartbeatSeconds = heartbeatSeconds;
+  }
+
+  boolean isCallback() {
+    return request.taskToken() != null;
   }
 
   /** What the invocation produced: an output, or an error and cause. */

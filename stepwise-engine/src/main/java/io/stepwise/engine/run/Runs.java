@@ -73,6 +73,7 @@ public final class Runs {
         exec.error,
         exec.cause,
         exec.info.executionArn,
-        java.util.Collections.unmodifiableList(exec.events));
+        java.util.Collections.unmodifiableList(exec.events),
+        status == ExecutionStatus.RUNNING ? exec.waitingFor() : null);
   }
 }

@@ -21,20 +21,26 @@ final class Tasks {
   static void schedule(Frame f, TaskState t) {
     StateCommon c = t.common();
     JsonNode in = Pipeline.inputPath(c.inputPath(), f.input, f);
+    ResourceKind kind = f.exec.kindOf(t);
+    if (kind.resource().endsWith(".waitForTaskToken")) {
+      // before Parameters or Arguments: they pass $$.Task.Token (or $states.context.Task.Token) on
+      f.taskToken = f.exec.newTaskToken();
+    }
     EvalScope scope = f.scope(in);
     JsonNode params = Pipeline.template(t.parameters(), in, f);
-    if (f.exec.config.checksPayloads() && Payloads.exceeds(params, f.exec.config.payloadLimit())) {
+    long checked = f.exec.config.checksPayloads() ? Payloads.check(params, f.exec.config.payloadLimit()) : 0;
+    if (checked == Payloads.TOO_LARGE) {
       // AWS: an input over the quota after Parameters is a terminal States.DataLimitExceeded
       f.fail(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + t.name()
           + "' has an input, after Parameters or Arguments, with a size exceeding the maximum number of bytes service limit.");
       return;
     }
+    if (checked == Payloads.TOO_DEEP) {
+      f.fail(StatesErrors.RUNTIME, Payloads.tooDeep("The state/task '" + t.name() + "' has an input, after Parameters or Arguments,"));
+      return;
+    }
     Long timeout = seconds(t.timeout(), scope);
     Long heartbeat = seconds(t.heartbeat(), scope);
-    ResourceKind kind = f.exec.kindOf(t);
-    if (kind.resource().endsWith(".waitForTaskToken")) {
-      f.taskToken = f.exec.newTaskToken();
-    }
     EventDetails details =
         kind.type() == ResourceKind.Type.LAMBDA_FUNCTION
             ? new EventDetails.LambdaScheduled(t.resource(), params, timeout)
@@ -43,7 +49,7 @@ final class Tasks {
     EventType type = kind.type() == ResourceKind.Type.LAMBDA_FUNCTION ? EventType.LambdaFunctionScheduled : EventType.TaskScheduled;
     long id = f.exec.append(f, type, details);
     TaskRequest request = new TaskRequest(t.resource(), params, t.name(), f.exec.info.executionArn, scope.context(), f.taskToken);
-    PendingTask p = new PendingTask(id, f, kind, request, timeout);
+    PendingTask p = new PendingTask(id, f, kind, request, timeout, heartbeat);
     f.pending = p;
     f.waiting = true;
     f.exec.register(p);
@@ -80,8 +86,13 @@ final class Tasks {
             : new EventDetails.TaskStarted(resourceType(p.kind), p.kind.resource());
     EventType type = p.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION ? EventType.LambdaFunctionStarted : EventType.TaskStarted;
     p.startedEventId = f.exec.append(f, type, d);
-    if (p.timeoutSeconds != null) {
-      f.timer = f.exec.timer(Timer.Kind.TASK_TIMEOUT, f.exec.lastTimestamp() + p.timeoutSeconds * 1000, f, p);
+    long started = f.exec.lastTimestamp();
+    if (p.awaitsCallback && p.heartbeatSeconds != null
+        && (p.timeoutSeconds == null || p.heartbeatSeconds < p.timeoutSeconds)) {
+      // nothing will send a heartbeat, so the heartbeat timeout comes first
+      f.timer = f.exec.timer(Timer.Kind.HEARTBEAT_TIMEOUT, started + p.heartbeatSeconds * 1000, f, p);
+    } else if (p.timeoutSeconds != null) {
+      f.timer = f.exec.timer(Timer.Kind.TASK_TIMEOUT, started + p.timeoutSeconds * 1000, f, p);
     }
   }
 
@@ -89,9 +100,15 @@ final class Tasks {
     Frame f = p.frame;
     settle(p);
     boolean lambda = p.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION;
-    if (f.exec.config.checksPayloads() && Payloads.exceeds(output, f.exec.config.payloadLimit())) {
+    long checked = f.exec.config.checksPayloads() ? Payloads.check(output, f.exec.config.payloadLimit()) : 0;
+    if (checked == Payloads.TOO_LARGE) {
       failed(p, StatesErrors.DATA_LIMIT_EXCEEDED,
           "The state/task '" + (p.kind.type() == ResourceKind.Type.SERVICE ? p.kind.resourceType() : p.request.resource()) + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+      return;
+    }
+    if (checked == Payloads.TOO_DEEP) {
+      // the handler's value could not be recorded in the history; the task fails as a malformed response would
+      failed(p, StatesErrors.RUNTIME, Payloads.tooDeep("The task '" + p.request.stateName() + "' returned a result"));
       return;
     }
     f.exec.append(
@@ -112,7 +129,8 @@ final class Tasks {
     Failures.handle(f, error, cause);
   }
 
-  static void timedOut(PendingTask p) {
+  /** The task's TimeoutSeconds (States.Timeout) or HeartbeatSeconds (States.HeartbeatTimeout) passed. */
+  static void timedOut(PendingTask p, String error) {
     Frame f = p.frame;
     f.exec.cancel(p);
     settle(p);
@@ -120,9 +138,9 @@ final class Tasks {
     f.exec.append(
         f,
         lambda ? EventType.LambdaFunctionTimedOut : EventType.TaskTimedOut,
-        lambda ? new EventDetails.LambdaFailed(StatesErrors.TIMEOUT, null)
-            : new EventDetails.TaskFailed(resourceType(p.kind), p.kind.resource(), StatesErrors.TIMEOUT, null));
-    Failures.handle(f, StatesErrors.TIMEOUT, null);
+        lambda ? new EventDetails.LambdaFailed(error, null)
+            : new EventDetails.TaskFailed(resourceType(p.kind), p.kind.resource(), error, null));
+    Failures.handle(f, error, null);
   }
 
   private static void settle(PendingTask p) {

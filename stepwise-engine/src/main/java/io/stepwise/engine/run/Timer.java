@@ -2,7 +2,7 @@ package io.stepwise.engine.run;
 
 /**
  * Something the execution waits for until a time: a Wait state, a retry back-off, a task's
- * timeout, the execution's timeout. Timers are data, not sleeping threads.
+ * timeout or heartbeat, the execution's timeout and its type's duration limit. Timers are data, not sleeping threads.
  *
  * @param due epoch milliseconds
  * @param seq creation order, to break ties deterministically
@@ -13,7 +13,12 @@ record Timer(long due, long seq, Kind kind, Frame frame, PendingTask task) imple
     WAIT,
     RETRY,
     TASK_TIMEOUT,
-    EXECUTION_TIMEOUT
+    /** A callback task that nothing answers: no heartbeat will come. */
+    HEARTBEAT_TIMEOUT,
+    /** The state machine's TimeoutSeconds. */
+    EXECUTION_TIMEOUT,
+    /** AWS's longest run for the execution's type: Standard one year, Express five minutes. */
+    DURATION_LIMIT
   }
 
   @Override

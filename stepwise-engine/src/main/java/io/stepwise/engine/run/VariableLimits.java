@@ -23,7 +23,12 @@ final class VariableLimits {
     Iterator<Map.Entry<String, JsonNode>> it = assigned.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      long size = Payloads.size(e.getValue());
+      long size;
+      try {
+        size = Payloads.size(e.getValue());
+      } catch (io.stepwise.asl.json.Json.TooDeepException tooDeep) {
+        throw new StatesException(StatesErrors.RUNTIME, Payloads.tooDeep("The variable '" + e.getKey() + "' was assigned a value"));
+      }
       if (size > MAX_VARIABLE_BYTES) {
         throw new StatesException(
             StatesErrors.DATA_LIMIT_EXCEEDED,
