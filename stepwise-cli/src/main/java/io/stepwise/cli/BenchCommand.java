@@ -12,18 +12,20 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Times benchmark workloads and prints one JSON line per workload.")
+    description = "Times benchmark workloads and prints one JSON line per workload.",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE, ExitCodes.USAGE_LINE})
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--workload", split = ",", defaultValue = "chain,ten,map", description = "chain, ten, map, ten-jsonata, map-jsonata (comma-separated; default chain,ten,map).")
+  @Option(names = "--workload", paramLabel = "NAME", split = ",", defaultValue = "chain,ten,map", description = "chain, ten, map, ten-jsonata, map-jsonata (comma-separated; default chain,ten,map).")
   List<String> workloads;
 
   @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The workloads directory (holding asl/, inputs/, expected/).")
   Path dir;
 
-  @Option(names = "--warmup", defaultValue = "5", description = "Seconds of warm-up per workload (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5", description = "Seconds of warm-up per workload (default ${DEFAULT-VALUE}).")
   double warmup;
 
-  @Option(names = "--seconds", defaultValue = "10", description = "Seconds measured per workload (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seconds", paramLabel = "SECONDS", defaultValue = "10", description = "Seconds measured per workload (default ${DEFAULT-VALUE}).")
   double seconds;
 
   @Override
@@ -34,6 +36,6 @@ final class BenchCommand implements Callable<Integer> {
       allCorrect &= line.get("correct").asBoolean();
       System.out.println(Json.write(line));
     }
-    return allCorrect ? 0 : 1;
+    return allCorrect ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

@@ -1,6 +1,5 @@
 package io.stepwise.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.json.Json;
@@ -13,9 +12,6 @@ import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.ExecutionType;
 import io.stepwise.engine.RunOptions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,12 +22,14 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs one execution of a state machine and prints its output, or its error and cause.")
+    description = "Runs one execution of a state machine and prints its output, or its error and cause.",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE, ExitCodes.USAGE_LINE, ExitCodes.INVALID_LINE})
 final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DEFINITION", description = "The ASL definition file (JSON).")
-  Path definition;
+  @Parameters(index = "0", paramLabel = "DEFINITION", description = "The ASL definition file (JSON); - reads standard input.")
+  String definition;
 
-  @Option(names = "--input", paramLabel = "JSON|@FILE", description = "The execution input (default {}).")
+  @Option(names = "--input", paramLabel = "JSON|@FILE", description = "The execution input (default {}); @- or - reads standard input.")
   String input;
 
   @Option(names = "--json", description = "Print {status, output, error, cause, executionArn} as JSON.")
@@ -40,11 +38,18 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--history", description = "Also print the history events as GetExecutionHistory returns them.")
   boolean history;
 
-  @Option(names = "--fast-time", description = "Wait states and retry back-off take no wall time.")
+  @Option(names = "--fast-time", description = "Wait states, retry back-off and timeouts take no wall time.")
   boolean fastTime;
 
-  @Option(names = "--task-responses", paramLabel = "FILE", description = "Canned task results: resource ARN to {\"Return\": ...} or {\"Throw\": {\"Error\", \"Cause\"}}, or a list of them.")
-  Path taskResponses;
+  @Option(
+      names = "--task-responses",
+      paramLabel = "FILE",
+      description = "Canned task results: a JSON object from a Task's resource ARN, or a Lambda function's name or ARN, to"
+          + " {\"Return\": value} or {\"Throw\": {\"Error\": ..., \"Cause\": ...}}, or to a list of those used one per call"
+          + " (the last repeats). For a Lambda function the value is the function's own result, which Step Functions'"
+          + " Lambda invoke integration wraps in Lambda's response; for a task that waits for a task token, it is what"
+          + " the callback sends.")
+  String taskResponses;
 
   @Option(names = "--name", paramLabel = "NAME", description = "The state machine's name (default: the file name).")
   String machineName;
@@ -55,67 +60,43 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--express", description = "Run as an Express execution.")
   boolean express;
 
+  private final Inputs inputs = Inputs.fromSystemIn();
+
   @Override
-  public Integer call() throws IOException {
-    String text;
-    try {
-      text = Files.readString(definition);
-    } catch (NoSuchFileException e) {
-      System.err.println(definition + ": no such file");
-      return 2;
-    }
+  public Integer call() {
+    String text = inputs.read(definition);
     StateMachine machine;
     try {
       machine = StateMachineParser.parse(text);
     } catch (DefinitionException e) {
-      System.err.println(definition + ": invalid definition");
+      System.err.println(label(definition) + ": invalid definition");
       for (Problem p : e.problems()) {
         System.err.println("  " + p);
       }
-      return 1;
+      return ExitCodes.INVALID_DEFINITION;
     }
     Engine.Builder builder = Engine.builder().fastTime(fastTime);
     if (taskResponses != null) {
-      TaskResponses responses;
-      try {
-        responses = new TaskResponses(Json.parse(Files.readString(taskResponses)));
-      } catch (JsonProcessingException e) {
-        System.err.println(taskResponses + ": not valid JSON: " + Json.problem(e));
-        return 2;
-      } catch (NoSuchFileException e) {
-        System.err.println(taskResponses + ": no such file");
-        return 2;
-      } catch (IllegalArgumentException e) {
-        System.err.println(e.getMessage());
-        return 2;
-      }
-      for (String arn : responses.resources()) {
-        builder.invoker(arn, responses);
-      }
-      builder.fallback(responses);
+      TaskResponses.parse(label(taskResponses), inputs.read(taskResponses)).register(builder);
     }
     JsonNode inputNode;
     try {
-      inputNode = Engine.parseInput(Inputs.textOrFile(input));
-    } catch (NoSuchFileException e) {
-      System.err.println(input.substring(1) + ": no such file");
-      return 2;
+      inputNode = Engine.parseInput(inputs.textOrFile(input));
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      return 2;
+      throw new Inputs.InputException("--input: " + e.getMessage());
     }
-    String name = machineName != null ? machineName : baseName(definition);
-    RunOptions options =
-        RunOptions.defaults().withNames(name, executionName).withType(express ? ExecutionType.EXPRESS : ExecutionType.STANDARD);
+    RunOptions options = RunOptions.defaults()
+        .withNames(machineName != null ? machineName : baseName(definition), executionName)
+        .withType(express ? ExecutionType.EXPRESS : ExecutionType.STANDARD);
     ExecutionResult result;
     try (Engine engine = builder.build()) {
       result = engine.run(machine, inputNode, options);
     }
-    print(result);
-    return result.status() == ExecutionStatus.SUCCEEDED ? 0 : 1;
+    return print(result);
   }
 
-  private void print(ExecutionResult r) {
+  private int print(ExecutionResult r) {
+    int code = r.status() == ExecutionStatus.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILED;
     if (json || history) {
       ObjectNode o = Json.NODES.objectNode();
       o.put("status", r.status().name());
@@ -123,21 +104,43 @@ final class RunCommand implements Callable<Integer> {
       o.put("error", r.error());
       o.put("cause", r.cause());
       o.put("executionArn", r.executionArn());
+      if (r.waitingFor() != null) {
+        o.put("waitingFor", r.waitingFor());
+      }
       if (history) {
         o.set("events", r.historyJson());
       }
-      System.out.println(Json.write(o));
-      return;
+      System.out.println(writeOrExplain(o));
+      return code;
     }
     if (r.status() == ExecutionStatus.SUCCEEDED) {
-      System.out.println(Json.write(r.output()));
+      System.out.println(writeOrExplain(r.output()));
+    } else if (r.waitingFor() != null) {
+      System.err.println(r.status() + ": " + r.waitingFor() + " Give one in --task-responses.");
     } else {
-      System.err.println(r.status() + ": " + (r.error() == null ? "" : r.error()) + (r.cause() == null ? "" : ": " + r.cause()));
+      System.err.println(Outcomes.line(r.status().name(), r.error(), r.cause()));
+    }
+    return code;
+  }
+
+  /** Only a value built by the engine with payload checks off can be too deep to print; say so in one line. */
+  private static String writeOrExplain(JsonNode value) {
+    try {
+      return Json.write(value);
+    } catch (Json.TooDeepException e) {
+      throw new Inputs.InputException("the result cannot be printed: " + e.getMessage());
     }
   }
 
-  private static String baseName(Path p) {
-    String n = p.getFileName().toString();
+  private static String label(String file) {
+    return file.equals(Inputs.STDIN) ? "standard input" : file;
+  }
+
+  private static String baseName(String file) {
+    if (file.equals(Inputs.STDIN)) {
+      return "stdin";
+    }
+    String n = Path.of(file).getFileName().toString();
     for (String ext : new String[] {".asl.json", ".json"}) {
       if (n.endsWith(ext)) {
         return n.substring(0, n.length() - ext.length());

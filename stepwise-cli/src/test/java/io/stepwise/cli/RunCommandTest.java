@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,22 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandTest {
   @TempDir Path dir;
 
-  private record Outcome(int exit, String out, String err) {}
-
-  private Outcome stepwise(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true));
-      System.setErr(new PrintStream(err, true));
-      int exit = Main.commandLine().execute(args);
-      return new Outcome(exit, out.toString(), err.toString());
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static Cli.Outcome stepwise(String... args) {
+    return Cli.stepwise(args);
   }
 
   private Path file(String name, String text) throws Exception {
@@ -40,7 +24,7 @@ class RunCommandTest {
 
   @Test
   void runsTheHelloExampleAndPrintsItsOutput() throws Exception {
-    Outcome o = stepwise("run", "../examples/hello/hello.asl.json", "--input", "{\"name\":\"Ada\"}");
+    Cli.Outcome o = stepwise("run", "../examples/hello/hello.asl.json", "--input", "{\"name\":\"Ada\"}");
     assertThat(o.exit()).isZero();
     assertThat(Json.parse(o.out())).isEqualTo(Json.parse("{\"greeting\":\"Hello, Ada!\",\"words\":2}"));
   }
@@ -48,7 +32,7 @@ class RunCommandTest {
   @Test
   void jsonAndHistoryReportTheExecutionAsAwsDoes() throws Exception {
     Path def = file("m.asl.json", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\",\"Cause\":\"C\"}}}");
-    Outcome o = stepwise("run", def.toString(), "--history");
+    Cli.Outcome o = stepwise("run", def.toString(), "--history");
     assertThat(o.exit()).isEqualTo(1);
     JsonNode r = Json.parse(o.out());
     assertThat(r.get("status").asText()).isEqualTo("FAILED");
@@ -66,7 +50,7 @@ class RunCommandTest {
           "Retry":[{"ErrorEquals":["Busy"],"IntervalSeconds":30}],"End":true}}}""");
     Path responses = file("r.json", """
         {"arn:aws:states:::aws-sdk:svc:act":[{"Throw":{"Error":"Busy","Cause":"try later"}},{"Return":{"ok":true}}]}""");
-    Outcome o = stepwise("run", def.toString(), "--task-responses", responses.toString(), "--fast-time", "--json");
+    Cli.Outcome o = stepwise("run", def.toString(), "--task-responses", responses.toString(), "--fast-time", "--json");
     assertThat(o.exit()).isZero();
     assertThat(Json.parse(o.out()).get("output")).isEqualTo(Json.parse("{\"ok\":true}"));
   }
@@ -76,16 +60,16 @@ class RunCommandTest {
     Path def = file("p.asl.json", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
     Path input = file("in.json", "{\"a\":[1,2]}");
     assertThat(Json.parse(stepwise("run", def.toString(), "--input", "@" + input).out())).isEqualTo(Json.parse("{\"a\":[1,2]}"));
-    Outcome bad = stepwise("run", def.toString(), "--input", "{not json");
+    Cli.Outcome bad = stepwise("run", def.toString(), "--input", "{not json");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("not valid JSON");
   }
 
   @Test
-  void anInvalidDefinitionIsReportedWithPointersAndExitCode1() throws Exception {
+  void anInvalidDefinitionIsReportedWithPointersAndExitCode3() throws Exception {
     Path def = file("bad.asl.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"Nowhere\"}}}");
-    Outcome o = stepwise("run", def.toString());
-    assertThat(o.exit()).isEqualTo(1);
+    Cli.Outcome o = stepwise("run", def.toString());
+    assertThat(o.exit()).isEqualTo(3);
     assertThat(o.err()).contains("/States/A");
   }
 
@@ -94,7 +78,7 @@ class RunCommandTest {
     Path def = file("v.asl.json", """
         {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
           "A": {"Type": "Pass", "Output": "{% $total + $missing %}", "Assign": {"total": 1}, "End": true}}}""");
-    Outcome o = stepwise("validate", def.toString());
+    Cli.Outcome o = stepwise("validate", def.toString());
     assertThat(o.exit()).isZero();
     assertThat(o.out()).contains("v.asl.json: valid (1 warning)")
         .contains("warning /States/A/Output: reads $missing, which no state this one can see assigns");
@@ -103,14 +87,14 @@ class RunCommandTest {
   @Test
   void missingInputOrResponseFilesAndMalformedResponsesAreOneLineErrors() throws Exception {
     Path def = file("ok.asl.json", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
-    Outcome noInput = stepwise("run", def.toString(), "--input", "@" + dir.resolve("nope.json"));
+    Cli.Outcome noInput = stepwise("run", def.toString(), "--input", "@" + dir.resolve("nope.json"));
     assertThat(noInput.exit()).isEqualTo(2);
     assertThat(noInput.err().strip()).isEqualTo(dir.resolve("nope.json") + ": no such file");
-    Outcome noResponses = stepwise("run", def.toString(), "--task-responses", dir.resolve("none.json").toString());
+    Cli.Outcome noResponses = stepwise("run", def.toString(), "--task-responses", dir.resolve("none.json").toString());
     assertThat(noResponses.exit()).isEqualTo(2);
     assertThat(noResponses.err().strip()).isEqualTo(dir.resolve("none.json") + ": no such file");
     Path broken = file("broken.json", "{\"x\": [}");
-    Outcome bad = stepwise("run", def.toString(), "--task-responses", broken.toString());
+    Cli.Outcome bad = stepwise("run", def.toString(), "--task-responses", broken.toString());
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err().strip()).isEqualTo(broken + ": not valid JSON: Unexpected close marker '}': expected ']'"
         + " (for Array starting at line 1, column 7) (line 1, column 8)");

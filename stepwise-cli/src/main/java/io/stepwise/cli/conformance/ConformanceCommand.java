@@ -23,9 +23,13 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the conformance corpus (cases recorded against AWS Step Functions) and compares each result.",
-      "Prints FAIL <id>: <first difference> per failing case, a line per query language (jsonpath,",
-      "jsonata) with its pass rate (passed / (passed + failed)), then 'N passed, M failed, K skipped'."
-    })
+      "",
+      "Prints FAIL <id>: <first difference> per failing case, a line per query language (jsonpath, jsonata)"
+          + " with its pass rate (passed / (passed + failed)), then 'N passed, M failed, K skipped'. Failing cases"
+          + " alone do not change the exit code; a pass rate below --min-*-rate does."
+    },
+    exitCodeListHeading = io.stepwise.cli.ExitCodes.HEADING,
+    exitCodeList = {io.stepwise.cli.ExitCodes.OK_LINE, io.stepwise.cli.ExitCodes.FAILED_LINE, io.stepwise.cli.ExitCodes.USAGE_LINE})
 public final class ConformanceCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "The corpus directory (holding cases/), a cases directory, or one case directory.")
   Path dir;
@@ -63,17 +67,17 @@ public final class ConformanceCommand implements Callable<Integer> {
       report = new ConformanceRunner(options).run(dir, cases, System.out);
     } catch (NoSuchFileException e) {
       System.err.println(dir + ": not a conformance corpus directory");
-      return 2;
+      return io.stepwise.cli.ExitCodes.USAGE;
     } catch (IOException e) {
       System.err.println(dir + ": " + e.getMessage());
-      return 2;
+      return io.stepwise.cli.ExitCodes.USAGE;
     }
     if (results != null) {
       try {
         report.writeResults(results);
       } catch (IOException e) {
         System.err.println(results + ": " + e.getMessage());
-        return 2;
+        return io.stepwise.cli.ExitCodes.USAGE;
       }
     }
     return exitCode(report, minJsonPathRate, minJsonataRate, System.err);
@@ -84,11 +88,11 @@ public final class ConformanceCommand implements Callable<Integer> {
     int code = 0;
     if (minJsonPath != null && report.passRate(ConformanceCase.Mode.JSONPATH) < minJsonPath) {
       err.printf(Locale.ROOT, "jsonpath pass rate %.1f%% is below the required %.1f%%%n", report.passRate(ConformanceCase.Mode.JSONPATH), minJsonPath);
-      code = 1;
+      code = io.stepwise.cli.ExitCodes.FAILED;
     }
     if (minJsonata != null && report.passRate(ConformanceCase.Mode.JSONATA) < minJsonata) {
       err.printf(Locale.ROOT, "jsonata pass rate %.1f%% is below the required %.1f%%%n", report.passRate(ConformanceCase.Mode.JSONATA), minJsonata);
-      code = 1;
+      code = io.stepwise.cli.ExitCodes.FAILED;
     }
     return code;
   }
