@@ -128,6 +128,15 @@ class ItemReaderTest {
   }
 
   @Test
+  void csvRecordsMayEndInCrLfAndAQuotedFieldMaySpanLines() throws Exception {
+    String body = "a,b\r\n\"line 1\nline 2\",x\r\n\r\ny,z";
+    ExecutionResult r = run(machine(getObject("{\"InputType\":\"CSV\",\"CSVHeaderLocation\":\"FIRST_ROW\"}"), ""),
+        "{\"key\":\"k\"}", GET, text(body));
+    assertThat(r.output()).isEqualTo(Json.parse("""
+        [{"a":"line 1\\nline 2","b":"x"},{"a":"y","b":"z"}]"""));
+  }
+
+  @Test
   void maxItemsPathIsReadFromTheStateInputAndItemSelectorSeesEachItem() throws Exception {
     String config = "{\"InputType\":\"CSV\",\"CSVHeaderLocation\":\"FIRST_ROW\",\"MaxItemsPath\":\"$.max\"}";
     String extra = "\"ItemSelector\":{\"row.$\":\"$$.Map.Item.Value\",\"i.$\":\"$$.Map.Item.Index\",\"key.$\":\"$.key\"},";
