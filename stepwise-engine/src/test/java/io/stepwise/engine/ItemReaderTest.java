@@ -48,6 +48,10 @@ class ItemReaderTest {
     }
   }
 
+  private ExecutionResult csvWithHeaderRow(String body) {
+    return run(machine(getObject("{\"InputType\":\"CSV\",\"CSVHeaderLocation\":\"FIRST_ROW\"}"), ""), "{\"key\":\"k\"}", GET, text(body));
+  }
+
   private static JsonNode text(String body) {
     return Json.NODES.textNode(body);
   }
@@ -99,8 +103,7 @@ class ItemReaderTest {
   @Test
   void csvWithAHeaderRowGivesObjectsOfStrings() throws Exception {
     String body = "userId,movieId,rating\n1,307,3.5\n2,\"a, b\",\"say \"\"hi\"\"\"\n3\n4,5,6,7\n";
-    ExecutionResult r = run(machine(getObject("{\"InputType\":\"CSV\",\"CSVHeaderLocation\":\"FIRST_ROW\"}"), ""),
-        "{\"key\":\"k\"}", GET, text(body));
+    ExecutionResult r = csvWithHeaderRow(body);
     assertThat(r.output()).isEqualTo(Json.parse("""
         [{"userId":"1","movieId":"307","rating":"3.5"},
          {"userId":"2","movieId":"a, b","rating":"say \\"hi\\""},
@@ -121,8 +124,7 @@ class ItemReaderTest {
   @Test
   void csvBackslashesEscapeTheDelimiterQuotesAndThemselves() throws Exception {
     String body = "path,size\nC:\\\\Program Files\\\\App.exe,65\na\\,b,\\\"q\\\"\n";
-    ExecutionResult r = run(machine(getObject("{\"InputType\":\"CSV\",\"CSVHeaderLocation\":\"FIRST_ROW\"}"), ""),
-        "{\"key\":\"k\"}", GET, text(body));
+    ExecutionResult r = csvWithHeaderRow(body);
     assertThat(r.output()).isEqualTo(Json.parse("""
         [{"path":"C:\\\\Program Files\\\\App.exe","size":"65"},{"path":"a,b","size":"\\"q\\""}]"""));
   }
@@ -130,8 +132,7 @@ class ItemReaderTest {
   @Test
   void csvRecordsMayEndInCrLfAndAQuotedFieldMaySpanLines() throws Exception {
     String body = "a,b\r\n\"line 1\nline 2\",x\r\n\r\ny,z";
-    ExecutionResult r = run(machine(getObject("{\"InputType\":\"CSV\",\"CSVHeaderLocation\":\"FIRST_ROW\"}"), ""),
-        "{\"key\":\"k\"}", GET, text(body));
+    ExecutionResult r = csvWithHeaderRow(body);
     assertThat(r.output()).isEqualTo(Json.parse("""
         [{"a":"line 1\\nline 2","b":"x"},{"a":"y","b":"z"}]"""));
   }
