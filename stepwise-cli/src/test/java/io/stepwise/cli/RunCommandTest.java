@@ -56,6 +56,26 @@ class RunCommandTest {
   }
 
   @Test
+  void taskResponsesServeADistributedMapsItemReader() throws Exception {
+    Path def = file("reader.asl.json", """
+        {"StartAt":"M","States":{"M":{"Type":"Map","End":true,
+          "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"},
+                        "Parameters":{"Bucket":"data","Key":"rows.csv"}},
+          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+            "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""");
+    Path responses = file("s3.json", """
+        {"arn:aws:states:::s3:getObject":{"Return":"id,name\\n1,Ada\\n2,Grace\\n"}}""");
+    Cli.Outcome o = stepwise("run", def.toString(), "--task-responses", responses.toString());
+    assertThat(o.exit()).as(o.err()).isZero();
+    assertThat(Json.parse(o.out())).isEqualTo(Json.parse("[{\"id\":\"1\",\"name\":\"Ada\"},{\"id\":\"2\",\"name\":\"Grace\"}]"));
+
+    Cli.Outcome missing = stepwise("run", def.toString(), "--task-responses", file("none.json", "{}").toString(), "--json");
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(Json.parse(missing.out()).get("error").asText()).isEqualTo("States.ItemReaderFailed");
+    assertThat(Json.parse(missing.out()).get("cause").asText()).contains("No handler is registered for the resource 'arn:aws:states:::s3:getObject'");
+  }
+
+  @Test
   void inputFromAFileAndBadInputGetsAClearError() throws Exception {
     Path def = file("p.asl.json", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
     Path input = file("in.json", "{\"a\":[1,2]}");

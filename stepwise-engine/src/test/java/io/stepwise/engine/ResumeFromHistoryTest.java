@@ -49,12 +49,32 @@ class ResumeFromHistoryTest {
               "A":{"Type":"Pass","Assign":{"id":"{% $uuid() %}","r":"{% $random() %}"},"Next":"T"},
               "T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:t:double","Arguments":"{% $states.input.v %}","Next":"W"},
               "W":{"Type":"Wait","Seconds":3,"Next":"B"},
-              "B":{"Type":"Pass","Output":{"id":"{% $id %}","r":"{% $r %}","doubled":"{% $states.input %}"},"End":true}}}""", "{\"v\":4}"));
+              "B":{"Type":"Pass","Output":{"id":"{% $id %}","r":"{% $r %}","doubled":"{% $states.input %}"},"End":true}}}""", "{\"v\":4}"),
+        Arguments.of("distributed map with an ItemReader and a ResultWriter", """
+            {"StartAt":"M","States":{"M":{"Type":"Map","Next":"W",
+              "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"},
+                            "Parameters":{"Bucket":"data","Key.$":"$.key"}},
+              "ItemSelector":{"row.$":"$$.Map.Item.Value"},
+              "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"runs"}},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}},
+              "W":{"Type":"Wait","Seconds":1,"End":true}}}""", "{\"key\":\"rows.csv\"}"));
   }
+
+  /** Calls made to the S3 handlers, so a test can tell whether replay called them again. */
+  private static final AtomicInteger S3_CALLS = new AtomicInteger();
 
   private static Engine engine() {
     return Fixtures.engine()
         .invoker("arn:aws:states:::aws-sdk:t:double", r -> Json.NODES.numberNode(r.input().asInt() * 2))
+        .invoker("arn:aws:states:::s3:getObject", r -> {
+          S3_CALLS.incrementAndGet();
+          return Json.NODES.textNode("id,name\n1,a\n2,b\n");
+        })
+        .invoker("arn:aws:states:::s3:putObject", r -> {
+          S3_CALLS.incrementAndGet();
+          return Json.NODES.objectNode();
+        })
         .invoker("arn:aws:states:::aws-sdk:t:broken", r -> {
           throw new TaskFailure("Broken", "always");
         })
@@ -88,6 +108,18 @@ class ResumeFromHistoryTest {
       assertThat(crashed.status()).as("stopped after step %d", i).isEqualTo(ExecutionStatus.RUNNING);
       assertResumes(machine, whole, crashed.events(), "after step " + i);
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void replayingAFinishedMapRunTakesTheReaderAndWriterOutcomesFromTheHistory() {
+    StateMachine machine = Fixtures.machine(machines().filter(a -> a.get()[0].toString().contains("ItemReader")).findFirst().orElseThrow().get()[1].toString());
+    ExecutionResult whole = engine().run(machine, Engine.parseInput("{\"key\":\"rows.csv\"}"), Fixtures.options());
+    assertThat(whole.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    int before = S3_CALLS.get();
+    ExecutionResult replayed = engine().resume(machine, whole.events(), Fixtures.options());
+    assertThat(replayed.events()).isEqualTo(whole.events());
+    assertThat(replayed.output()).isEqualTo(whole.output());
+    assertThat(S3_CALLS.get()).as("S3 calls during replay").isEqualTo(before);
   }
 
   private static void assertResumes(StateMachine machine, ExecutionResult whole, List<HistoryEvent> stored, String when) {

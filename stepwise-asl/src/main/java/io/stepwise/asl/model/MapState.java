@@ -1,6 +1,5 @@
 package io.stepwise.asl.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.path.JsonPath;
 
 /**
@@ -9,8 +8,8 @@ import io.stepwise.asl.path.JsonPath;
  * @param itemsPath ItemsPath (JSONPath mode)
  * @param items Items (JSONata mode)
  * @param itemSelector ItemSelector, or the legacy Parameters
- * @param itemReader the ItemReader as written (distributed mode)
- * @param resultWriter the ResultWriter as written (distributed mode)
+ * @param itemReader the ItemReader (distributed mode)
+ * @param resultWriter the ResultWriter (distributed mode)
  */
 public record MapState(
     StateCommon common,
@@ -25,8 +24,8 @@ public record MapState(
     NumberField toleratedFailureCount,
     NumberField toleratedFailurePercentage,
     ItemBatcher itemBatcher,
-    JsonNode itemReader,
-    JsonNode resultWriter,
+    ItemReader itemReader,
+    ResultWriter resultWriter,
     String label,
     ResultHandling result,
     ErrorHandling errors)

@@ -39,11 +39,13 @@ final class StateBinder {
   private final List<Problem> problems;
   private final ExpressionBinder expressions;
   private final ChoiceBinder choices;
+  private final MapDataBinder mapData;
 
   StateBinder(List<Problem> problems) {
     this.problems = problems;
     this.expressions = new ExpressionBinder();
     this.choices = new ChoiceBinder(expressions);
+    this.mapData = new MapDataBinder(this, problems);
   }
 
   /** Nested states take the machine's language, not their Parallel's or Map's (as AWS does). */
@@ -222,14 +224,14 @@ final class StateBinder {
         number(f, ql, "ToleratedFailureCount"),
         number(f, ql, "ToleratedFailurePercentage"),
         batcher,
-        f.get("ItemReader"),
-        f.get("ResultWriter"),
+        mapData.reader(f, ql),
+        mapData.writer(f, ql),
         f.text("Label"),
         resultHandling(f, ql),
         errors(f, ql));
   }
 
-  private NumberField number(Fields f, QueryLanguage ql, String field) {
+  NumberField number(Fields f, QueryLanguage ql, String field) {
     if (f.has(field + "Path")) {
       JsonPath p = f.compile(field + "Path", JsonPath::compile);
       return p == null ? null : new NumberField.FromPath(field + "Path", p);

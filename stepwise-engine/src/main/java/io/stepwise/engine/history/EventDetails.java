@@ -28,6 +28,11 @@ public sealed interface EventDetails {
 
   record MapIteration(String name, int index) implements EventDetails {}
 
+  record MapRunStarted(String mapRunArn) implements EventDetails {}
+
+  /** MapRunFailed; nulls are left out of the JSON. */
+  record MapRunFailed(String error, String cause) implements EventDetails {}
+
   record TaskScheduled(String resourceType, String resource, String region, JsonNode parameters, Long timeoutInSeconds, Long heartbeatInSeconds)
       implements EventDetails {}
 

@@ -81,6 +81,11 @@ public final class HistoryJson {
         }
       }
       case EventDetails.MapStateStarted s -> d.put("length", s.length());
+      case EventDetails.MapRunStarted s -> d.put("mapRunArn", s.mapRunArn());
+      case EventDetails.MapRunFailed s -> {
+        putIfNotNull(d, "error", s.error());
+        putIfNotNull(d, "cause", s.cause());
+      }
       case EventDetails.MapIteration s -> {
         d.put("name", s.name());
         d.put("index", s.index());

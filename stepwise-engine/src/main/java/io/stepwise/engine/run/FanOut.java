@@ -9,6 +9,7 @@ import io.stepwise.asl.model.ParallelState;
 import io.stepwise.asl.model.StateGraph;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
+import io.stepwise.engine.itemdata.ChildRun;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,10 @@ final class FanOut {
   private final int concurrency;
   private final Frame[] running;
   private final MapPlan plan;
+  private final MapRun run; // a Distributed Map's run; null otherwise
+  private final boolean[] failedChildren; // per child (Distributed Map), for its ResultWriter
+  private final String[] errors;
+  private final String[] causes;
   private int nextChild;
   private int active;
   private int succeeded;
@@ -41,7 +46,7 @@ final class FanOut {
     DISTRIBUTED_MAP
   }
 
-  private FanOut(Frame parent, Kind kind, List<StateGraph> graphs, List<JsonNode> inputs, int concurrency, MapPlan plan) {
+  private FanOut(Frame parent, Kind kind, List<StateGraph> graphs, List<JsonNode> inputs, int concurrency, MapPlan plan, MapRun run) {
     this.parent = parent;
     this.kind = kind;
     this.graphs = graphs;
@@ -52,6 +57,10 @@ final class FanOut {
     this.concurrency = Math.min(Math.min(concurrency <= 0 ? limit : concurrency, limit), inputs.size());
     this.running = new Frame[inputs.size()];
     this.plan = plan;
+    this.run = run;
+    this.failedChildren = run == null ? null : new boolean[inputs.size()];
+    this.errors = run == null ? null : new String[inputs.size()];
+    this.causes = run == null ? null : new String[inputs.size()];
   }
 
   static void parallel(Frame f, ParallelState p) {
@@ -62,24 +71,27 @@ final class FanOut {
     for (int i = 0; i < p.branches().size(); i++) {
       inputs.add(effective);
     }
-    FanOut fan = new FanOut(f, Kind.PARALLEL, p.branches(), inputs, 0, null);
+    FanOut fan = new FanOut(f, Kind.PARALLEL, p.branches(), inputs, 0, null, null);
     fan.open();
   }
 
   static void map(Frame f, MapState m) {
+    if (m.mode() == MapMode.DISTRIBUTED) {
+      MapRun.start(f, m);
+      return;
+    }
     MapPlan plan = MapPlan.of(f, m);
-    boolean distributed = m.mode() == MapMode.DISTRIBUTED;
     f.exec.append(f, EventType.MapStateStarted, new EventDetails.MapStateStarted(plan.inputs().size()));
     plan = plan.withLimits(m);
-    if (distributed) {
-      f.exec.append(f, EventType.MapRunStarted, EventDetails.NONE);
-    }
-    if (!distributed) {
-      // an iteration records at least its start, its end, and two events per state it passes
-      f.exec.expectEvents((long) plan.inputs().size() * (2 + 2L * Math.min(4, m.processor().states().size())));
-    }
-    FanOut fan = new FanOut(f, distributed ? Kind.DISTRIBUTED_MAP : Kind.MAP, List.of(m.processor()), plan.inputs(), plan.maxConcurrency(), plan);
-    fan.open();
+    // an iteration records at least its start, its end, and two events per state it passes
+    f.exec.expectEvents((long) plan.inputs().size() * (2 + 2L * Math.min(4, m.processor().states().size())));
+    new FanOut(f, Kind.MAP, List.of(m.processor()), plan.inputs(), plan.maxConcurrency(), plan, null).open();
+  }
+
+  /** A Distributed Map's children, once its run has its items. */
+  static void distributed(Frame f, MapPlan plan, MapRun run) {
+    MapState m = (MapState) f.state;
+    new FanOut(f, Kind.DISTRIBUTED_MAP, List.of(m.processor()), plan.inputs(), plan.maxConcurrency(), plan, run).open();
   }
 
   private void open() {
@@ -137,6 +149,11 @@ final class FanOut {
     running[child.index] = null;
     active--;
     failed++;
+    if (run != null) {
+      failedChildren[child.index] = true;
+      errors[child.index] = error;
+      causes[child.index] = cause;
+    }
     EventType aborted = child.state == null ? null : abortedType(child.state.typeName());
     if (aborted != null && kind != Kind.DISTRIBUTED_MAP) {
       // the state that failed never exited: AWS records it as aborted with its branch
@@ -152,10 +169,13 @@ final class FanOut {
       return;
     }
     closed = true;
+    List<ChildRun> ended = run == null ? null : childRuns(); // before the running ones are aborted
     abortRunning();
     String[] failure = plan != null && kind == Kind.DISTRIBUTED_MAP ? plan.thresholdFailure() : new String[] {error, cause};
-    if (kind == Kind.DISTRIBUTED_MAP) {
-      parent.exec.append(parent, EventType.MapRunFailed, EventDetails.NONE);
+    if (run != null) {
+      parent.children = null;
+      run.childrenFailed(failure[0], failure[1], ended);
+      return;
     }
     EventType failedEvent = kind == Kind.PARALLEL ? EventType.ParallelStateFailed : EventType.MapStateFailed;
     parent.children = null;
@@ -189,8 +209,7 @@ final class FanOut {
         parent.exec.append(parent, EventType.MapStateSucceeded, EventDetails.NONE);
       }
       case DISTRIBUTED_MAP -> {
-        parent.exec.append(parent, EventType.MapRunSucceeded, EventDetails.NONE);
-        parent.exec.append(parent, EventType.MapStateSucceeded, EventDetails.NONE);
+        // appended by the run, after its results are written
       }
     }
     ArrayNode out = Json.NODES.arrayNode(results.length);
@@ -198,10 +217,34 @@ final class FanOut {
       out.add(r);
     }
     parent.children = null;
+    if (run != null) {
+      run.childrenSucceeded(out, childRuns());
+      return;
+    }
     parent.resume(() -> {
       parent.waiting = false;
       States.complete(parent, out);
     });
+  }
+
+  /** What became of each child so far: succeeded, failed, aborted if still running, pending if never started. */
+  private List<ChildRun> childRuns() {
+    List<ChildRun> runs = new ArrayList<>(inputs.size());
+    for (int i = 0; i < inputs.size(); i++) {
+      ChildRun.Status status;
+      if (i >= nextChild) {
+        status = ChildRun.Status.PENDING;
+      } else if (running[i] != null) {
+        status = ChildRun.Status.ABORTED;
+      } else if (failedChildren[i]) {
+        status = ChildRun.Status.FAILED;
+      } else {
+        status = ChildRun.Status.SUCCEEDED;
+      }
+      String error = status == ChildRun.Status.ABORTED ? "States.Aborted" : errors[i];
+      runs.add(new ChildRun(i, status, inputs.get(i), status == ChildRun.Status.SUCCEEDED ? results[i] : null, error, causes[i]));
+    }
+    return runs;
   }
 
   private void abortRunning() {

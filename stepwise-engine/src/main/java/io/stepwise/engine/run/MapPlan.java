@@ -38,6 +38,12 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
       String error = m.common().queryLanguage() == QueryLanguage.JSONATA ? StatesErrors.QUERY_EVALUATION_ERROR : StatesErrors.RUNTIME;
       throw new StatesException(error, "Map state input must be an array but was: " + (items == null ? "null" : Json.write(items)));
     }
+    return from(f, m, in, items);
+  }
+
+  /** The plan for these items (from the input, or from an ItemReader): ItemSelector, then ItemBatcher. */
+  static MapPlan from(Frame f, MapState m, JsonNode in, JsonNode items) {
+    EvalScope scope = f.scope(in);
     List<JsonNode> selected = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       JsonNode value = items.get(i);
@@ -118,7 +124,7 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
     return batches;
   }
 
-  private static Integer integer(NumberField field, EvalScope scope) {
+  static Integer integer(NumberField field, EvalScope scope) {
     if (field == null) {
       return null;
     }

@@ -15,6 +15,8 @@ final class PendingTask {
   final TaskRequest request;
   final Long timeoutSeconds;
   final Long heartbeatSeconds;
+  /** For a call a Map Run makes (its ItemReader, its ResultWriter): what to do with the outcome; null for a Task state. */
+  final MapRunCalls.Then then;
   long startedEventId; // 0 until started
   /** A .waitForTaskToken task that nothing answers: it waits, for its timeouts or forever. */
   boolean awaitsCallback;
@@ -22,12 +24,19 @@ final class PendingTask {
   boolean done;
 
   PendingTask(long scheduledEventId, Frame frame, ResourceKind kind, TaskRequest request, Long timeoutSeconds, Long heartbeatSeconds) {
+    this(scheduledEventId, frame, kind, request, timeoutSeconds, heartbeatSeconds, null);
+  }
+
+  PendingTask(
+      long scheduledEventId, Frame frame, ResourceKind kind, TaskRequest request, Long timeoutSeconds, Long heartbeatSeconds,
+      MapRunCalls.Then then) {
     this.scheduledEventId = scheduledEventId;
     this.frame = frame;
     this.kind = kind;
     this.request = request;
     this.timeoutSeconds = timeoutSeconds;
     this.heartbeatSeconds = heartbeatSeconds;
+    this.then = then;
   }
 
   boolean isCallback() {

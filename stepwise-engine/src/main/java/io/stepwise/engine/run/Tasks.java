@@ -97,6 +97,10 @@ final class Tasks {
   }
 
   static void succeeded(PendingTask p, JsonNode output) {
+    if (p.then != null) {
+      MapRunCalls.succeeded(p, output);
+      return;
+    }
     Frame f = p.frame;
     settle(p);
     boolean lambda = p.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION;
@@ -119,6 +123,10 @@ final class Tasks {
   }
 
   static void failed(PendingTask p, String error, String cause) {
+    if (p.then != null) {
+      MapRunCalls.failed(p, error, cause);
+      return;
+    }
     Frame f = p.frame;
     settle(p);
     boolean lambda = p.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION;

@@ -1,0 +1,242 @@
+package io.stepwise.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.stepwise.asl.error.StatesErrors;
+import io.stepwise.asl.error.StatesException;
+import io.stepwise.asl.json.Json;
+import io.stepwise.asl.model.ItemReader;
+import io.stepwise.asl.model.MapState;
+import io.stepwise.asl.model.ResultWriter;
+import io.stepwise.engine.history.EventDetails;
+import io.stepwise.engine.history.EventType;
+import io.stepwise.engine.itemdata.ChildRun;
+import io.stepwise.engine.itemdata.ItemReaders;
+import io.stepwise.engine.itemdata.MapRunIdentity;
+import io.stepwise.engine.itemdata.ObjectListing;
+import io.stepwise.engine.itemdata.ResultFiles;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A Distributed Map's run: MapStateStarted, MapRunStarted, its items (from the input, or read by
+ * its ItemReader), its children (a {@link FanOut}), its results written by its ResultWriter, and
+ * MapRunSucceeded or MapRunFailed. Reader and writer calls are {@link MapRunCalls}; what they
+ * fail with, and what the engine cannot carry out, fails the run with States.ItemReaderFailed or
+ * States.ResultWriterFailed, which the Map's Retry and Catch see.
+ */
+final class MapRun {
+  private static final String PUT_OBJECT = ":states:::s3:putObject";
+
+  private final Frame f;
+  private final MapState m;
+  private final JsonNode in;
+  private final JsonNode writerRequest;
+  private MapRunIdentity id;
+  private int maxItems;
+  private JsonNode readerRequest;
+  private ItemReaders.Kind kind;
+  private ObjectListing listing;
+
+  private MapRun(Frame f, MapState m, JsonNode in, JsonNode writerRequest) {
+    this.f = f;
+    this.m = m;
+    this.in = in;
+    this.writerRequest = writerRequest;
+  }
+
+  /** The Map state's body in DISTRIBUTED mode. Failures before the run starts are the state's own. */
+  static void start(Frame f, MapState m) {
+    JsonNode in = Pipeline.inputPath(m.common().inputPath(), f.input, f);
+    ResultWriter w = m.resultWriter();
+    JsonNode writerRequest = w != null && w.arguments() != null ? Pipeline.template(w.arguments(), in, f) : null;
+    MapRun run = new MapRun(f, m, in, writerRequest);
+    if (m.itemReader() == null) {
+      MapPlan plan = MapPlan.of(f, m);
+      f.exec.append(f, EventType.MapStateStarted, new EventDetails.MapStateStarted(plan.inputs().size()));
+      plan = plan.withLimits(m);
+      if (run.started()) {
+        FanOut.distributed(f, plan, run);
+      }
+      return;
+    }
+    run.read();
+  }
+
+  private void read() {
+    ItemReader r = m.itemReader();
+    if (m.items() != null) {
+      throw new StatesException(StatesErrors.RUNTIME, "Items cannot be used with an ItemReader: the items are what the ItemReader reads");
+    }
+    readerRequest = r.arguments() == null ? Json.NODES.objectNode() : Pipeline.template(r.arguments(), in, f);
+    Integer max = MapPlan.integer(r.config().maxItems(), f.scope(in));
+    maxItems = max == null ? 0 : max;
+    // the items are read by the run, after it starts, so the state starts with none known
+    f.exec.append(f, EventType.MapStateStarted, new EventDetails.MapStateStarted(0));
+    new MapPlan(List.of(), 0, null, null, f.scope(in)).withLimits(m); // the tolerances are read here, as without a reader
+    if (!started()) {
+      return;
+    }
+    try {
+      kind = ItemReaders.kind(r);
+    } catch (StatesException e) {
+      fail(e.error(), e.cause());
+      return;
+    }
+    if (kind == ItemReaders.Kind.LIST_OBJECTS_V2) {
+      listing = new ObjectListing(maxItems);
+    }
+    MapRunCalls.schedule(f, r.resource(), readerRequest, reading(readerRequest));
+  }
+
+  private MapRunCalls.Then reading(JsonNode request) {
+    return new MapRunCalls.Then() {
+      @Override
+      public void succeeded(JsonNode output) {
+        try {
+          items(request, output);
+        } catch (StatesException e) {
+          fail(e.error(), StatesErrors.ITEM_READER_FAILED.equals(e.error()) ? e.cause() : Failures.describe(f, e));
+        }
+      }
+
+      @Override
+      public void failed(String error, String cause) {
+        fail(StatesErrors.ITEM_READER_FAILED, "The ItemReader's " + m.itemReader().resource() + " call failed with " + error
+            + (cause == null ? "" : ": " + cause));
+      }
+    };
+  }
+
+  /** A reader call's result: the next listing page to ask for, or the items to run. */
+  private void items(JsonNode request, JsonNode output) {
+    JsonNode doc;
+    if (kind == ItemReaders.Kind.LIST_OBJECTS_V2) {
+      JsonNode next = listing.add(request, output);
+      if (next != null) {
+        MapRunCalls.schedule(f, m.itemReader().resource(), next, reading(next));
+        return;
+      }
+      doc = listing.items();
+    } else {
+      doc = ItemReaders.content(m.itemReader().config(), request, output, maxItems);
+    }
+    JsonNode items = doc;
+    if (m.itemsPath() != null) {
+      items = m.itemsPath().read(new EvalScope(f, doc));
+      if (items == null) {
+        throw new StatesException(StatesErrors.ITEM_READER_FAILED,
+            "ItemsPath '" + m.itemsPath().text() + "' selects nothing in what the ItemReader read");
+      }
+    }
+    if (!items.isArray()) {
+      String shown = Json.write(items);
+      throw new StatesException(StatesErrors.ITEM_READER_FAILED, "The items the ItemReader read must be an array but were: "
+          + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown));
+    }
+    if (maxItems > 0 && items.size() > maxItems) {
+      ArrayNode kept = Json.NODES.arrayNode(maxItems);
+      for (int i = 0; i < maxItems; i++) {
+        kept.add(items.get(i));
+      }
+      items = kept;
+    }
+    FanOut.distributed(f, MapPlan.from(f, m, in, items).withLimits(m), this);
+  }
+
+  /** Records MapRunStarted; false when the run failed at once (a ResultWriter it cannot use). */
+  private boolean started() {
+    String label = m.label() != null ? m.label() : m.name();
+    String arn = f.exec.info.stateMachineArn;
+    String partition = arn.startsWith("arn:") ? arn.split(":", 3)[1] : "aws";
+    id = MapRunIdentity.of(partition, f.exec.config.region(), f.exec.config.account(), f.exec.info.stateMachineName, label,
+        f.exec.info.executionArn + "#" + f.enteredEventId + "#" + f.retryTotal, f.exec.lastTimestamp());
+    f.exec.append(f, EventType.MapRunStarted, new EventDetails.MapRunStarted(id.arn()));
+    ResultWriter w = m.resultWriter();
+    if (w != null && w.resource() != null && !(w.resource().startsWith("arn:") && w.resource().endsWith(PUT_OBJECT))) {
+      fail(StatesErrors.RESULT_WRITER_FAILED,
+          "ResultWriter.Resource '" + w.resource() + "' is not supported; supported is arn:aws:states:::s3:putObject");
+      return false;
+    }
+    return true;
+  }
+
+  /** Every child has ended and the run tolerated the failures: write the results, then end the state. */
+  void childrenSucceeded(ArrayNode compact, List<ChildRun> children) {
+    ResultWriter w = m.resultWriter();
+    if (w == null) {
+      succeed(compact);
+    } else if (w.resource() == null) {
+      succeed(ResultFiles.stateOutput(w, id, children, compact, f.exec.lastTimestamp()));
+    } else {
+      write(children, null, null);
+    }
+  }
+
+  /** The run failed (a failure more than it tolerates): its results are still written, then the state fails. */
+  void childrenFailed(String error, String cause, List<ChildRun> children) {
+    ResultWriter w = m.resultWriter();
+    if (w == null || w.resource() == null) {
+      fail(error, cause);
+    } else {
+      write(children, error, cause);
+    }
+  }
+
+  /** Writes the result files one call at a time; then succeeds, or fails with the run's own failure. */
+  private void write(List<ChildRun> children, String error, String cause) {
+    ResultFiles.Export export;
+    try {
+      export = ResultFiles.export(m.resultWriter(), writerRequest, id, children, f.exec.lastTimestamp());
+    } catch (StatesException e) {
+      fail(e.error(), e.cause());
+      return;
+    }
+    writeNext(export.files().iterator(), () -> {
+      if (error == null) {
+        succeed(export.output());
+      } else {
+        fail(error, cause);
+      }
+    });
+  }
+
+  private void writeNext(Iterator<ResultFiles.PutObject> files, Runnable done) {
+    if (!files.hasNext()) {
+      done.run();
+      return;
+    }
+    ResultFiles.PutObject file = files.next();
+    MapRunCalls.schedule(f, m.resultWriter().resource(), file.request(), new MapRunCalls.Then() {
+      @Override
+      public void succeeded(JsonNode output) {
+        writeNext(files, done);
+      }
+
+      @Override
+      public void failed(String error, String cause) {
+        fail(StatesErrors.RESULT_WRITER_FAILED, "Writing " + file.key() + " to bucket '" + file.bucket() + "' failed with " + error
+            + (cause == null ? "" : ": " + cause));
+      }
+    });
+  }
+
+  private void succeed(JsonNode output) {
+    f.exec.append(f, EventType.MapRunSucceeded, EventDetails.NONE);
+    f.exec.append(f, EventType.MapStateSucceeded, EventDetails.NONE);
+    f.waiting = true;
+    f.resume(() -> {
+      f.waiting = false;
+      States.complete(f, output);
+    });
+  }
+
+  private void fail(String error, String cause) {
+    f.exec.append(f, EventType.MapRunFailed, new EventDetails.MapRunFailed(error, cause));
+    f.waiting = true; // the body returns here; the failure is handled on the frame's next turn
+    f.resume(() -> {
+      f.waiting = false;
+      Failures.handle(f, error, cause, EventType.MapStateFailed);
+    });
+  }
+}
