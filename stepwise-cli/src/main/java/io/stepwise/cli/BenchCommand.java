@@ -2,6 +2,8 @@ package io.stepwise.cli;
 
 import io.stepwise.asl.json.Json;
 import io.stepwise.cli.bench.Bench;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,9 +32,19 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!Files.isDirectory(dir)) {
+      throw new Inputs.InputException(dir + ": no such directory (--dir names the workloads directory, holding asl/, inputs/, expected/)");
+    }
     boolean allCorrect = true;
     for (String w : workloads) {
-      var line = Bench.run(w, dir, warmup, seconds);
+      com.fasterxml.jackson.databind.node.ObjectNode line;
+      try {
+        line = Bench.run(w, dir, warmup, seconds);
+      } catch (NoSuchFileException e) {
+        throw new Inputs.InputException(dir + ": not a workloads directory for '" + w + "' (no " + e.getFile() + ")");
+      } catch (IllegalArgumentException e) {
+        throw new Inputs.InputException("--workload: " + e.getMessage());
+      }
       allCorrect &= line.get("correct").asBoolean();
       System.out.println(Json.write(line));
     }

@@ -37,7 +37,17 @@ public final class Main implements Runnable {
     // "@FILE" is ours (an input file), not picocli's argument-file expansion
     return new CommandLine(new Main())
         .setExpandAtFiles(false)
-        .setExecutionExceptionHandler(Main::report);
+        .setExecutionExceptionHandler(Main::report)
+        .setParameterExceptionHandler(Main::usageError);
+  }
+
+  /** A mistake on the command line: what is wrong and where to read more, not the whole help. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    cmd.getErr().println(e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+    cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return ExitCodes.USAGE;
   }
 
   /**

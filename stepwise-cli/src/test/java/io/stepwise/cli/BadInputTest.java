@@ -127,4 +127,23 @@ class BadInputTest {
     Path neither = file("n.json", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\"}}}");
     assertOneLine(Cli.stepwise("run", neither.toString()), ExitCodes.FAILED, "FAILED");
   }
+
+  @Test
+  void aMistakeOnTheCommandLineSaysWhatAndWhereToReadMore() {
+    Cli.Outcome typo = Cli.stepwise("run", "x.json", "--fast-tme");
+    assertThat(typo.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(typo.err().strip().lines()).containsExactly(
+        "Unknown option: '--fast-tme'", "Possible solutions: --fast-time", "Try 'stepwise run --help' for more information.");
+    assertThat(Cli.stepwise("run").err()).startsWith("Missing required parameter: 'DEFINITION'").doesNotContain("Exit codes");
+  }
+
+  @Test
+  void benchWithAWrongDirectoryOrWorkload() throws Exception {
+    assertOneLine(Cli.stepwise("bench", "--dir", dir.resolve("none").toString()), ExitCodes.USAGE,
+        dir.resolve("none") + ": no such directory (--dir names the workloads directory, holding asl/, inputs/, expected/)");
+    assertOneLine(Cli.stepwise("bench", "--dir", dir.toString(), "--workload", "chain"), ExitCodes.USAGE,
+        dir + ": not a workloads directory for 'chain' (no " + dir.resolve("asl/chain-1000.asl.json") + ")");
+    assertOneLine(Cli.stepwise("bench", "--dir", dir.toString(), "--workload", "nope"), ExitCodes.USAGE,
+        "--workload: unknown workload 'nope': use chain, ten, map, ten-jsonata or map-jsonata");
+  }
 }
