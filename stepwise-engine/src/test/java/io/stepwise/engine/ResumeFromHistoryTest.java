@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.StateMachine;
 import io.stepwise.engine.history.HistoryEvent;
+import io.stepwise.engine.history.HistoryJson;
+import io.stepwise.engine.history.HistoryReader;
 import io.stepwise.engine.task.TaskFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +112,15 @@ class ResumeFromHistoryTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("machines")
+  void aHistoryWrittenAsJsonReadsBackAsTheSameEvents(String name, String definition, String input) throws Exception {
+    ExecutionResult whole = engine().run(Fixtures.machine(definition), Engine.parseInput(input), Fixtures.options());
+    // through text, as a store keeps it
+    JsonNode stored = Json.parse(Json.write(whole.historyJson()));
+    assertThat(HistoryReader.read(stored)).isEqualTo(whole.events());
+  }
+
   @org.junit.jupiter.api.Test
   void replayingAFinishedMapRunTakesTheReaderAndWriterOutcomesFromTheHistory() {
     StateMachine machine = Fixtures.machine(machines().filter(a -> a.get()[0].toString().contains("ItemReader")).findFirst().orElseThrow().get()[1].toString());
@@ -123,8 +134,9 @@ class ResumeFromHistoryTest {
   }
 
   private static void assertResumes(StateMachine machine, ExecutionResult whole, List<HistoryEvent> stored, String when) {
-    // a fresh engine that knows nothing but the stored events
-    ExecutionResult resumed = engine().resume(machine, stored, Fixtures.options());
+    // a fresh engine that knows nothing but the stored events, kept as JSON the way a store would
+    List<HistoryEvent> read = HistoryReader.read(Json.NODES.arrayNode().addAll(HistoryJson.toJson(stored)));
+    ExecutionResult resumed = engine().resume(machine, read, Fixtures.options());
     assertThat(resumed.status()).as("status when resumed %s", when).isEqualTo(whole.status());
     assertThat(resumed.output()).as("output when resumed %s", when).isEqualTo(whole.output());
     assertThat(resumed.error()).isEqualTo(whole.error());
