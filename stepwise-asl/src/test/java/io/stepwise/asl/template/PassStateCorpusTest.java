@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -27,7 +26,9 @@ class PassStateCorpusTest {
   @TestFactory
   Stream<DynamicTest> passStateCasesMatchAws() throws IOException {
     Path cases = casesDirectory();
-    Assumptions.assumeTrue(cases != null, "conformance corpus not found");
+    if (cases == null) {
+      return io.stepwise.asl.validate.SharedDirectory.skipped("conformance/cases");
+    }
     List<Path> dirs;
     try (Stream<Path> s = Files.list(cases)) {
       dirs = s.filter(d -> Files.isRegularFile(d.resolve("definition.json"))).sorted().toList();

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -30,7 +29,9 @@ class ValidationCorpusTest {
   @TestFactory
   Stream<DynamicTest> everyVerdictMatchesTheFileName() throws IOException {
     Path dir = SharedDirectory.find("validation/definitions");
-    Assumptions.assumeTrue(dir != null, "../shared/validation/definitions not found");
+    if (dir == null) {
+      return SharedDirectory.skipped("validation/definitions");
+    }
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Writing with a reference path and reading back with the same path agree, for any fields. */
-class ReferencePathProperties {
+class ReferencePathPropertiesTest {
 
   @Property
   void whatIsWrittenReadsBackAndTheTargetIsUnchanged(
