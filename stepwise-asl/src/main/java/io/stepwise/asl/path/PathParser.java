@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Parses the steps after a path's root, in the syntax Jayway JsonPath accepts: {@code .name},
- * {@code ['name']}, {@code [0]}, {@code [-1]}, {@code [0,1]}, {@code ['a','b']}, slices,
+ * {@code ['name']} (also written {@code .['name']}), {@code [0]}, {@code [-1]}, {@code [0,1]}, {@code ['a','b']}, slices,
  * {@code *}, {@code ..}, filters and a final {@code .length()}.
  */
 final class PathParser {
@@ -69,7 +69,10 @@ final class PathParser {
     }
   }
 
-  /** After '.': a wildcard, a name, or length() (returned as null). */
+  /**
+   * After '.': a wildcard, a name, length() (returned as null), or a bracket: Jayway reads a dot
+   * and then any token, so {@code $.a.[0]} is {@code $.a[0]} (and AWS deploys such paths).
+   */
   private Step dotStep() {
     if (in.atEnd()) {
       throw in.fail("a path must not end with '.'");
@@ -77,6 +80,9 @@ final class PathParser {
     if (in.peek() == '*') {
       in.pos++;
       return new Step.Wildcard();
+    }
+    if (in.peek() == '[') {
+      return bracket();
     }
     String name = name();
     if (in.peek() == '(') {

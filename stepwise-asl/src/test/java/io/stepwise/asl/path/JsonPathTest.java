@@ -230,6 +230,48 @@ class JsonPathTest {
   }
 
   @Nested
+  class DotBeforeBracket {
+    // Jayway reads '.' then whatever token follows, so `.[0]` is `[0]`; AWS deploys such paths.
+    private final String in = "{'Items': [{'Id': 7, 'n': 2}, {'Id': 8, 'n': 0}], 'o': {'a': 1, 'b': 2}}";
+
+    @ParameterizedTest
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "$.Items.[0].Id            | $.Items[0].Id",
+          "$.Items.[-1]              | $.Items[-1]",
+          "$.Items.[*].Id            | $.Items[*].Id",
+          "$.Items.[0:1]             | $.Items[0:1]",
+          "$.Items.[0,1].n           | $.Items[0,1].n",
+          "$.Items.[?(@.n > 0)].Id   | $.Items[?(@.n > 0)].Id",
+          "$.Items[?(@.[0])]         | $.Items[?(@[0])]",
+          "$.['o'].['a','b']         | $['o']['a','b']",
+          "$.o.[\"a\"]               | $.o[\"a\"]",
+          "$..[0]                    | $..[0]"
+        })
+    void aDotBeforeABracketIsIgnoredAsInJayway(String dotted, String plain) {
+      JsonPath p = JsonPath.compile(dotted.trim());
+      JsonPath q = JsonPath.compile(plain.trim());
+      assertThat(p.isDefinite()).isEqualTo(q.isDefinite());
+      assertThat(readText(dotted.trim(), in)).isEqualTo(readText(plain.trim(), in));
+    }
+
+    @Test
+    void theDottedFormsReadTheValuesJaywayReads() {
+      assertThat(readText("$.Items.[0].Id", in)).isEqualTo("7");
+      assertThat(readText("$.[0]", "[5, 6]")).isEqualTo("5");
+      assertThat(readText("$.[*].['Id','n']", "[{'Id': 1, 'n': 2, 'x': 3}]")).isEqualTo("[{\"Id\":1,\"n\":2}]");
+      assertThat(readText("$.[?(@.n > 0)]", "[{'n': 1}, {'n': 0}]")).isEqualTo("[{\"n\":1}]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$.", "$.[", "$..[", "$. [0]", "$.a. [0]", "$...[0]", "$.[0]."})
+    void aDotMustStillBeFollowedByAStep(String path) {
+      assertThatThrownBy(() -> JsonPath.compile(path)).isInstanceOf(ExpressionSyntaxException.class);
+    }
+  }
+
+  @Nested
   class Roots {
     private final JsonNode input = json("{'a': 1}");
     private final JsonNode context = json("{'Execution': {'Name': 'run-1'}, 'Map': {'Item': {'Index': 2}}}");
