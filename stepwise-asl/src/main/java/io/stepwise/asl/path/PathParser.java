@@ -21,11 +21,16 @@ final class PathParser {
 
   /** Parses steps up to the end of the text, or in a filter up to the first non-step character. */
   Selection steps() {
+    if (!inFilter && in.text.endsWith(".")) {
+      in.pos = in.text.length();
+      throw in.fail(in.text.endsWith("..") ? "a path must not end with '..'" : "a path must not end with '.'");
+    }
     List<Step> steps = new ArrayList<>();
     boolean length = false;
+    boolean first = true;
     while (!in.atEnd()) {
       char c = in.peek();
-      if (c != '.' && c != '[') {
+      if (c != '.' && c != '[' && (inFilter || first || c == ' ')) {
         if (inFilter) {
           break;
         }
@@ -34,20 +39,27 @@ final class PathParser {
       if (length) {
         throw in.fail("length() must be the last step");
       }
+      Step s;
       if (c == '[') {
-        steps.add(bracket());
+        s = bracket();
       } else if (in.startsWith("..")) {
         in.pos += 2;
-        steps.add(new Step.DeepScan(scanTarget()));
-      } else {
+        s = new Step.DeepScan(scanTarget());
+      } else if (c == '.') {
         in.pos++;
-        Step s = dotStep();
-        if (s == null) {
-          length = true;
-        } else {
-          steps.add(s);
+        s = dotStep();
+      } else {
+        s = dotStep(); // Jayway reads a name or '*' right after a bracket or a wildcard as a step of its own
+      }
+      if (s == null) {
+        length = true;
+      } else {
+        steps.add(s);
+        if (!inFilter && in.pos == in.text.length() - 1) {
+          in.pos++; // Jayway stops when one character is left after a step, and ignores it
         }
       }
+      first = false;
     }
     if (!length) {
       mergeLastUnion(steps);
@@ -124,7 +136,7 @@ final class PathParser {
       if (c == '.' || c == '[' || c == '(') {
         break;
       }
-      if (Character.isWhitespace(c)) {
+      if (inFilter ? Character.isWhitespace(c) : c == ' ') {
         if (inFilter) {
           break;
         }
@@ -142,9 +154,16 @@ final class PathParser {
   }
 
   private Step bracket() {
+    int open = in.pos;
     in.expect('[');
-    in.skipBlanks();
-    char c = in.peek();
+    char c = in.peekPastSpaces();
+    if (c == '\'' || c == '"') {
+      return names(open, c);
+    }
+    if (c == '-' || c == ':' || Character.isDigit(c)) {
+      return indexes(open);
+    }
+    in.skipSpaces();
     Step step;
     if (c == '*') {
       in.pos++;
@@ -157,86 +176,123 @@ final class PathParser {
       in.skipBlanks();
       in.expect(')');
       step = new Step.Filter(p);
-    } else if (c == '\'' || c == '"') {
-      step = names();
-    } else if (c == '-' || c == ':' || Character.isDigit(c)) {
-      step = indexes();
     } else {
       throw in.fail(in.atEnd() ? "unclosed '['" : "unexpected '" + c + "' in brackets");
     }
-    in.skipBlanks();
+    in.skipSpaces();
     in.expect(']');
     return step;
   }
 
-  private Step names() {
+  /**
+   * Quoted names, as Jayway reads them: a backslash protects the next character from ending a name
+   * but stays in it (AWS matched {@code $['a\\"b']} against the key {@code a\\"b}, where Jayway
+   * would drop it), a name must be followed by ',' or ']', and anything else between the names is
+   * skipped.
+   */
+  private Step names(int open, char quote) {
     List<String> names = new ArrayList<>();
-    while (true) {
-      names.add(quoted());
-      in.skipBlanks();
-      if (in.peek() != ',') {
-        break;
+    boolean inName = false;
+    boolean escaped = false;
+    boolean comma = false;
+    int start = 0;
+    int lastClose = -1;
+    for (int i = open + 1; i < in.text.length(); i++) {
+      char c = in.text.charAt(i);
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == quote) {
+        if (inName) {
+          in.pos = i + 1;
+          char next = in.peekPastSpaces();
+          if (next != ']' && next != ',') {
+            throw in.fail("expected ',' or ']' after a quoted name");
+          }
+          names.add(in.text.substring(start, i));
+          lastClose = i;
+        } else {
+          start = i + 1;
+          comma = false;
+        }
+        inName = !inName;
+      } else if (!inName && (c == ']' || c == ',')) {
+        if (comma) {
+          in.pos = i;
+          throw in.fail("empty name in brackets");
+        }
+        if (c == ']') {
+          break;
+        }
+        comma = true;
       }
-      in.pos++;
-      in.skipBlanks();
     }
+    if (inName) {
+      in.pos = in.text.length();
+      throw in.fail("unterminated quoted name");
+    }
+    in.pos = lastClose + 1;
+    in.skipSpaces();
+    in.expect(']');
     return names.size() == 1 ? new Step.Field(names.get(0).intern()) : new Step.FieldUnion(names.toArray(new String[0]));
   }
 
   /**
-   * A quoted name. A backslash protects the next character from ending the name but stays in it:
-   * AWS matched {@code $['a\"b']} against the key {@code a\"b}.
+   * Indexes and slices, as Jayway reads them: the text up to the next ']', blanks allowed around
+   * it and around the commas of a union but not inside a slice, and a slice's step ({@code
+   * [0:4:2]}) accepted and ignored.
    */
-  private String quoted() {
-    char quote = in.peek();
-    if (quote != '\'' && quote != '"') {
-      throw in.fail("expected a quoted name");
+  private Step indexes(int open) {
+    int close = in.text.indexOf(']', open);
+    if (close < 0) {
+      in.pos = in.text.length();
+      throw in.fail("unclosed '['");
     }
-    int start = ++in.pos;
-    while (!in.atEnd()) {
-      char c = in.peek();
-      if (c == '\\') {
-        in.pos += 2;
-      } else if (c == quote) {
-        String name = in.text.substring(start, in.pos);
-        in.pos++;
-        return name;
-      } else {
-        in.pos++;
+    in.pos = close;
+    String text = in.text.substring(open + 1, close).trim();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isDigit(c) && c != '-' && c != ',' && c != ':' && c != ' ') {
+        throw in.fail("unexpected '" + c + "' in brackets");
       }
     }
-    throw in.fail("unterminated quoted name");
-  }
-
-  private Step indexes() {
-    Integer first = in.integer();
-    in.skipBlanks();
-    if (in.peek() == ':') {
-      in.pos++;
-      in.skipBlanks();
-      Integer to = in.integer();
-      if (first == null && to == null) {
+    Step step;
+    if (text.indexOf(':') >= 0) {
+      if (text.indexOf(' ') >= 0 || text.indexOf(',') >= 0) {
+        throw in.fail("a slice takes no blanks or commas");
+      }
+      String[] bounds = text.split(":");
+      Integer from = bounds.length > 0 ? bound(bounds[0]) : null;
+      Integer to = bounds.length > 1 ? bound(bounds[1]) : null;
+      if (from == null && to == null) {
         throw in.fail("a slice needs a start or an end");
       }
-      return new Step.Slice(first, to);
-    }
-    if (first == null) {
-      throw in.fail("expected an index");
-    }
-    List<Integer> all = new ArrayList<>(List.of(first));
-    while (in.peek() == ',') {
-      in.pos++;
-      in.skipBlanks();
-      Integer next = in.integer();
-      if (next == null) {
-        throw in.fail("expected an index");
+      step = new Step.Slice(from, to);
+    } else {
+      String[] parts = text.split(",", -1);
+      int[] all = new int[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        all[i] = index(parts[i].trim());
       }
-      all.add(next);
-      in.skipBlanks();
+      step = all.length == 1 ? new Step.Index(all[0]) : new Step.IndexUnion(all);
     }
-    if (all.size() == 1) {
-      return new Step.Index(first);
+    in.pos = close + 1;
+    return step;
+  }
+
+  private Integer bound(String text) {
+    return text.isEmpty() ? null : index(text);
+  }
+
+  private int index(String text) {
+    if (!text.matches("-?[0-9]+")) {
+      throw in.fail(text.isEmpty() ? "expected an index" : "bad index '" + text + "'");
     }
-    return new Step.IndexUnion(all.stream().mapToInt(Integer::intValue).toArray());
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw in.fail("index out of range");
+    }
   }
 }

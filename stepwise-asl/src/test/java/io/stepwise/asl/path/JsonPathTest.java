@@ -272,6 +272,53 @@ class JsonPathTest {
   }
 
   @Nested
+  class JaywaysLeniency {
+    // Found by JaywayComparisonTest: what Jayway 2.10 compiles and reads, and AWS with it
+    private final String in = "{'a': [0, 1, 2, 3, 4], 'o': {'k': {'v': 1}, 'k]': 2}, 'n': [{'v': 1}, {'v': '1'}]}";
+
+    @Test
+    void aSlicesStepIsAcceptedAndIgnored() {
+      assertThat(readText("$.a[0:4:2]", in)).isEqualTo("[0,1,2,3]");
+      assertThat(readText("$.a[1::]", in)).isEqualTo("[1,2,3,4]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$.a[ 1 : 2 ]", "$.a[::2]", "$.a[1,,2]", "$.a[1,]", "$.a[- 1]", "$.a[1:-]", "$['a',]", "$['a'x]"})
+    void blanksInsideSlicesAndEmptyListEntriesAreRefused(String path) {
+      assertThatThrownBy(() -> JsonPath.compile(path)).isInstanceOf(ExpressionSyntaxException.class);
+    }
+
+    @Test
+    void blanksAroundIndexesAndUnionCommasAreAllowed() {
+      assertThat(readText("$.a[ 1, 2 ]", in)).isEqualTo("[1,2]");
+      assertThat(readText("$.a[ -1 ]", in)).isEqualTo("4");
+      assertThat(readText("$['o' , x 'n'][0]", in)).isEqualTo("[{\"v\":1}]"); // Jayway skips what stands between names
+    }
+
+    @Test
+    void aNameMayFollowABracketOrWildcardWithoutADot() {
+      assertThat(readText("$['o']k.v", in)).isEqualTo("1");
+      assertThat(readText("$.*k.v", in)).isEqualTo("[1]");
+      assertThat(readText("$.o.k]", in)).isEqualTo("2");
+    }
+
+    @Test
+    void oneCharacterLeftAfterAStepIsIgnoredAndTrailingBlanksAreTrimmed() {
+      assertThat(readText("$.a[1]x", in)).isEqualTo("1");
+      assertThat(readText("$.o[", in)).isEqualTo(readText("$.o", in));
+      assertThat(readText("$.a[1]  ", in)).isEqualTo("1");
+      assertThat(JsonPath.compile("$.a ").text()).isEqualTo("$.a ");
+    }
+
+    @Test
+    void typedEqualityComparesTheJsonTypeToo() {
+      assertThat(readText("$.n[?(@.v == 1)]", in)).isEqualTo("[{\"v\":1},{\"v\":\"1\"}]");
+      assertThat(readText("$.n[?(@.v === 1)]", in)).isEqualTo("[{\"v\":1}]");
+      assertThat(readText("$.n[?(@.v !== 1)]", in)).isEqualTo("[{\"v\":\"1\"}]");
+    }
+  }
+
+  @Nested
   class Roots {
     private final JsonNode input = json("{'a': 1}");
     private final JsonNode context = json("{'Execution': {'Name': 'run-1'}, 'Map': {'Item': {'Index': 2}}}");
@@ -339,7 +386,7 @@ class JsonPathTest {
         "$..            | a path must not end with '..' at position 3",
         "$.a b          | use bracket notation ['my name'] for names with blanks at position 3",
         "$[             | unclosed '[' at position 2",
-        "$['a'          | expected ']' but the path ended at position 5",
+        "$['a'          | expected ',' or ']' after a quoted name at position 5",
         "$['a           | unterminated quoted name at position 4",
         "$.a.foo()      | unsupported function 'foo' at position 7",
         "$.a.length().b | length() must be the last step at position 12",
