@@ -3,6 +3,7 @@ package io.stepwise.asl.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.expr.ExpressionSyntaxException;
 import io.stepwise.asl.expr.Scope;
 import io.stepwise.asl.json.Json;
@@ -27,13 +28,17 @@ class JaywayComparisonTest {
        'with-dash': {'1st': [true]}, '1st': 0, '_u': {'é': 'e'}, 'a b': 1, 'a.b': 2, 'b c': {'x': 9},
        'limit': 1, 'length': 3, 'book': [{'price': 8.95}, {'price': 22.99}], 'price': -1, 'a)': 4}""");
 
+  static {
+    ((ObjectNode) DOC).put("it's", 5).put("a\\b", 6); // names a quoted name reaches only through an escape
+  }
+
   /** Forms found while writing this test, kept so that they are always among the paths. */
   private static final List<String> CORNERS = List.of(
       "$.Items.[0].Id", "$.[0]", "$.[*].['a','b']", "$.[?(@.x > 0)]", "$..[0]", "$.a.b[0]x", "$.b[", "$.**",
       "$.*x", "$[*]xy", "$.b[0]]]", "$.a)", "$.a\tb", "$.a ", "$.b[0::2]", "$.b[1:3:2]", "$.b[::2]", "$.b[ 1 : 2 ]",
       "$.b[ 1:2 ]", "$.b[1, 2]", "$.b[1,,2]", "$.b[1,]", "$.b[- 1]", "$.b[1:-]", "$.b[01]", "$['a' , x 'b']",
       "$['a'x]", "$['a',]", "$['a\\'b']", "$.b[?(@.x === 5)]", "$.b[?(@.x !== '5')]", "$. a", "$...a", "$.a.",
-      "$[0].[1]", "$.['a'].b", "$..*", "$.a..b");
+      "$[0].[1]", "$.['a'].b", "$..*", "$.a..b", "a.b", "@.a", " $.a", "$['it\\'s']", "$['a\\\\b']");
 
   private static final List<String> PATHS =
       Stream.concat(CORNERS.stream(), new PathGenerator(7).paths(4000).stream()).distinct().toList();
