@@ -35,6 +35,20 @@ class PassAndPipelineTest {
   }
 
   @Test
+  void pathsWithADotBeforeABracketRunAsJaywayReadsThem() throws Exception {
+    ExecutionResult r = run("""
+        {"StartAt":"A","States":{
+          "A":{"Type":"Pass","InputPath":"$.Items.[0]","Parameters":{"id.$":"$.Id","tags.$":"$.tags.[*].['k']"},
+               "ResultPath":"$.out.[0]","OutputPath":"$.out","Next":"C"},
+          "C":{"Type":"Choice","Choices":[{"Variable":"$.[0].id","NumericEquals":7,"Next":"D"}],"Default":"F"},
+          "D":{"Type":"Pass","End":true},
+          "F":{"Type":"Fail","Error":"Wrong"}}}
+        """, "{\"Items\":[{\"Id\":7,\"tags\":[{\"k\":\"a\"},{\"k\":\"b\"}]}],\"out\":[0]}");
+    assertThat(r.status()).as(r.error() + ": " + r.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(r.output()).isEqualTo(json("[{\"id\":7,\"tags\":[\"a\",\"b\"]}]"));
+  }
+
+  @Test
   void resultPathNullKeepsTheInputAndInputPathNullPassesAnEmptyObject() throws Exception {
     ExecutionResult r = run("""
         {"StartAt":"A","States":{
