@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Parses the steps after a path's root, in the syntax Jayway JsonPath accepts: {@code .name},
- * {@code ['name']} (also written {@code .['name']}), {@code [0]}, {@code [-1]}, {@code [0,1]}, {@code ['a','b']}, slices,
- * {@code *}, {@code ..}, filters and a final {@code .length()}.
+ * {@code ['name']}, {@code [0]}, {@code [-1]}, {@code [0,1]}, {@code ['a','b']}, slices,
+ * {@code *}, {@code ..}, filters and a final {@code .length()}; a dot may stand before a
+ * bracket ({@code .[0]}). Jayway's leniencies are followed too, since AWS deploys what it compiles.
  */
 final class PathParser {
   private static final String FILTER_NAME_ENDS = ")=!<>&|~,";
@@ -186,7 +187,7 @@ final class PathParser {
 
   /**
    * Quoted names, as Jayway reads them: a backslash protects the next character from ending a name
-   * but stays in it (AWS matched {@code $['a\\"b']} against the key {@code a\\"b}, where Jayway
+   * but stays in it (AWS matched {@code $['a\"b']} against the key {@code a\"b}, where Jayway
    * would drop it), a name must be followed by ',' or ']', and anything else between the names is
    * skipped.
    */
@@ -286,13 +287,10 @@ final class PathParser {
   }
 
   private int index(String text) {
-    if (!text.matches("-?[0-9]+")) {
-      throw in.fail(text.isEmpty() ? "expected an index" : "bad index '" + text + "'");
-    }
     try {
-      return Integer.parseInt(text);
+      return Integer.parseInt(text); // as Jayway: any Unicode digits
     } catch (NumberFormatException e) {
-      throw in.fail("index out of range");
+      throw in.fail(text.isEmpty() ? "expected an index" : text.matches("-?\\d+") ? "index out of range" : "bad index '" + text + "'");
     }
   }
 }
