@@ -292,6 +292,7 @@ class JsonPathTest {
     void blanksAroundIndexesAndUnionCommasAreAllowed() {
       assertThat(readText("$.a[ 1, 2 ]", in)).isEqualTo("[1,2]");
       assertThat(readText("$.a[ -1 ]", in)).isEqualTo("4");
+      assertThat(readText("$.a[\u0663]", in)).isEqualTo("3"); // ARABIC-INDIC DIGIT THREE, which Integer.parseInt reads
       assertThat(readText("$['o' , x 'n'][0]", in)).isEqualTo("[{\"v\":1}]"); // Jayway skips what stands between names
     }
 
