@@ -49,6 +49,18 @@ class PassAndPipelineTest {
   }
 
   @Test
+  void aJsonPathFunctionOtherThanLengthDeploysAndFindsNothingAsOnAws() throws Exception {
+    // as reported on AWS re:Post ("sum() function returns error about not finding path")
+    ExecutionResult r = run("""
+        {"StartAt":"Sum Jobs","States":{"Sum Jobs":{"Type":"Pass","Parameters":{"Jobs.$":"$.Jobs.sum()"},"End":true}}}
+        """, "{\"Jobs\":[0,1,0]}");
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(r.error()).isEqualTo("States.Runtime");
+    assertThat(r.cause()).isEqualTo("An error occurred while executing the state 'Sum Jobs' (entered at the event id #2)."
+        + " The JSONPath '$.Jobs.sum()' specified for the field 'Jobs.$' could not be found in the input '{\"Jobs\":[0,1,0]}'");
+  }
+
+  @Test
   void resultPathNullKeepsTheInputAndInputPathNullPassesAnEmptyObject() throws Exception {
     ExecutionResult r = run("""
         {"StartAt":"A","States":{

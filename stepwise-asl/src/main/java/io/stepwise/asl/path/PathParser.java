@@ -99,13 +99,22 @@ final class PathParser {
     }
     String name = name();
     if (in.peek() == '(') {
-      if (!name.equals("length") || !in.startsWith("()")) {
-        throw in.fail("unsupported function '" + name + "'");
+      if (name.equals("length") && in.startsWith("()") && (inFilter || in.pos + 2 == in.text.length())) {
+        in.pos += 2;
+        return null;
       }
-      in.pos += 2;
-      return null;
+      return function(name);
     }
     return new Step.Field(name.intern()); // Jackson interns field names: identity makes lookups cheap
+  }
+
+  /**
+   * Any other function call. Jayway reads on after it, from the ')' of a call without arguments
+   * (so {@code sum()x} is a call and a step named ")x"); we parse the same steps, which find nothing.
+   */
+  private Step function(String name) {
+    FunctionCall.skip(in, name, !inFilter);
+    return new Step.Function(name);
   }
 
   private Step scanTarget() {
@@ -125,7 +134,7 @@ final class PathParser {
     }
     String name = name();
     if (in.peek() == '(') {
-      throw in.fail("a function cannot follow '..'");
+      return function(name);
     }
     return new Step.Field(name.intern()); // Jackson interns field names: identity makes lookups cheap
   }
@@ -148,8 +157,8 @@ final class PathParser {
       }
       in.pos++;
     }
-    if (in.pos == start) {
-      throw in.fail("empty field name");
+    if (in.pos == start && (inFilter || in.peek() != '(')) {
+      throw in.fail("empty field name"); // Jayway calls ".()" a function with an empty name
     }
     return in.text.substring(start, in.pos);
   }

@@ -96,7 +96,7 @@ class ReferencePathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"$.a[*]", "$.a[0:1]", "$..a", "$.a[?(@.b)]", "$['a','b']", "$.a[0,1]", "$.a.length()", "$.*"})
+  @ValueSource(strings = {"$.a[*]", "$.a[0:1]", "$..a", "$.a[?(@.b)]", "$['a','b']", "$.a[0,1]", "$.a.length()", "$.*", "$.a.sum()"})
   void onlySingleNodePathsAreReferencePaths(String path) {
     assertThatThrownBy(() -> ReferencePath.compile(path))
         .isInstanceOf(ExpressionSyntaxException.class)
