@@ -10,7 +10,7 @@ import java.util.List;
  * bracket ({@code .[0]}). Jayway's leniencies are followed too, since AWS deploys what it compiles.
  */
 final class PathParser {
-  private static final String FILTER_NAME_ENDS = ")=!<>&|~,";
+  private static final String FILTER_NAME_ENDS = ")=!<>~"; // as Jayway's filters: & | , stay in a name
 
   private final Cursor in;
   private final boolean inFilter; // inside [?(...)] a path ends where an operator starts

@@ -101,6 +101,14 @@ class JaywayFormsTest {
     }
 
     @Test
+    void inAFilterAPathRunsOnThroughAmpersandsBarsAndCommas() {
+      String list = "[{'a': 1, 'b': 2}, {'a&&@': {'b': 3}}, {'a,b': 0}]";
+      assertThat(readText("$[?(@.a&&@.b)]", list)).isEqualTo("[{\"a&&@\":{\"b\":3}}]");
+      assertThat(readText("$[?(@.a && @.b)]", list)).isEqualTo("[{\"a\":1,\"b\":2}]");
+      assertThat(readText("$[?(@.a,b)]", list)).isEqualTo("[{\"a,b\":0}]");
+    }
+
+    @Test
     void typedEqualityComparesTheJsonTypeToo() {
       assertThat(readText("$.n[?(@.v == 1)]", in)).isEqualTo("[{\"v\":1},{\"v\":\"1\"}]");
       assertThat(readText("$.n[?(@.v === 1)]", in)).isEqualTo("[{\"v\":1}]");

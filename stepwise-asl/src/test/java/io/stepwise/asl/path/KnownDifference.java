@@ -36,8 +36,8 @@ record KnownDifference(String name, boolean aws, String reason, Rule rule) {
               + " in, nin, subsetof, anyof, noneof, size, empty, contains",
           (p, jayway, ours) -> jayway == null && ours != null && ours.contains("unsupported filter operator")),
       new KnownDifference("filter operand names", false,
-          "Jayway's filter compiler cuts a path operand such as @.a,b or @.a&b or @.fl\"g differently from"
-              + " our filter parser; seen only in malformed filters",
+          "Jayway's filter compiler reads a path operand such as @.*&.x, @.n.length()| or @.fl\"g differently"
+              + " from our filter parser; seen only in malformed filters",
           (p, jayway, ours) -> FILTER.matcher(p).find()
               && (ours == null ? jayway.contains("close quote") : ours.matches(".*(expected '\\)'|empty field name).*"))));
 
