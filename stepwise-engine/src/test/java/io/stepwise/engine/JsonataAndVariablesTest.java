@@ -34,6 +34,16 @@ class JsonataAndVariablesTest {
   }
 
   @Test
+  void expressionsWithoutBlanksInsideTheDelimitersRun() throws Exception {
+    ExecutionResult r = run("""
+        {"QueryLanguage":"JSONata","StartAt":"P","States":{
+          "P":{"Type":"Pass","Assign":{"y":"{%$states.input.x * 2%}"},"Output":{"x":"{%$states.input.x%}"},"Next":"Q"},
+          "Q":{"Type":"Pass","Output":"{%[$states.input.x, $y]%}","End":true}}}""", "{\"x\":21}");
+    assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(r.output()).isEqualTo(Json.parse("[21,42]"));
+  }
+
+  @Test
   void aCatcherSeesTheErrorOutputAndItsAssignSetsVariables() throws Exception {
     ExecutionResult r = run("""
         {"QueryLanguage":"JSONata","StartAt":"T","States":{

@@ -35,6 +35,32 @@ class PassAndPipelineTest {
   }
 
   @Test
+  void pathsWithADotBeforeABracketRunAsJaywayReadsThem() throws Exception {
+    ExecutionResult r = run("""
+        {"StartAt":"A","States":{
+          "A":{"Type":"Pass","InputPath":"$.Items.[0]","Parameters":{"id.$":"$.Id","tags.$":"$.tags.[*].['k']"},
+               "ResultPath":"$.out.[0]","OutputPath":"$.out","Next":"C"},
+          "C":{"Type":"Choice","Choices":[{"Variable":"$.[0].id","NumericEquals":7,"Next":"D"}],"Default":"F"},
+          "D":{"Type":"Pass","End":true},
+          "F":{"Type":"Fail","Error":"Wrong"}}}
+        """, "{\"Items\":[{\"Id\":7,\"tags\":[{\"k\":\"a\"},{\"k\":\"b\"}]}],\"out\":[0]}");
+    assertThat(r.status()).as(r.error() + ": " + r.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(r.output()).isEqualTo(json("[{\"id\":7,\"tags\":[\"a\",\"b\"]}]"));
+  }
+
+  @Test
+  void aJsonPathFunctionOtherThanLengthDeploysAndFindsNothingAsOnAws() throws Exception {
+    // as reported on AWS re:Post ("sum() function returns error about not finding path")
+    ExecutionResult r = run("""
+        {"StartAt":"Sum Jobs","States":{"Sum Jobs":{"Type":"Pass","Parameters":{"Jobs.$":"$.Jobs.sum()"},"End":true}}}
+        """, "{\"Jobs\":[0,1,0]}");
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(r.error()).isEqualTo("States.Runtime");
+    assertThat(r.cause()).isEqualTo("An error occurred while executing the state 'Sum Jobs' (entered at the event id #2)."
+        + " The JSONPath '$.Jobs.sum()' specified for the field 'Jobs.$' could not be found in the input '{\"Jobs\":[0,1,0]}'");
+  }
+
+  @Test
   void resultPathNullKeepsTheInputAndInputPathNullPassesAnEmptyObject() throws Exception {
     ExecutionResult r = run("""
         {"StartAt":"A","States":{

@@ -31,31 +31,26 @@ final class Cursor {
     }
   }
 
+  /** Jayway's "next significant character": the first that is not a blank (' '), or 0. */
+  char peekPastSpaces() {
+    int i = pos;
+    while (i < text.length() && text.charAt(i) == ' ') {
+      i++;
+    }
+    return i < text.length() ? text.charAt(i) : 0;
+  }
+
+  void skipSpaces() {
+    while (pos < text.length() && text.charAt(pos) == ' ') {
+      pos++;
+    }
+  }
+
   void expect(char c) {
     if (peek() != c) {
       throw fail(atEnd() ? "expected '" + c + "' but the path ended" : "expected '" + c + "'");
     }
     pos++;
-  }
-
-  /** An optionally negative decimal integer, or null when there is none here. */
-  Integer integer() {
-    int start = pos;
-    if (peek() == '-') {
-      pos++;
-    }
-    while (Character.isDigit(peek())) {
-      pos++;
-    }
-    if (pos == start || (pos == start + 1 && text.charAt(start) == '-')) {
-      pos = start;
-      return null;
-    }
-    try {
-      return Integer.valueOf(text.substring(start, pos));
-    } catch (NumberFormatException e) {
-      throw fail("index out of range");
-    }
   }
 
   ExpressionSyntaxException fail(String problem) {

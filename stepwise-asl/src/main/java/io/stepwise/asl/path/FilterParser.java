@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Parses a filter expression, the inside of {@code [?(...)]}: comparisons of paths ({@code @...},
  * {@code $...}) and literals (strings, numbers, true, false, null, JSON arrays and objects) with
- * {@code == != < <= > >= =~}, bare paths as existence tests, and {@code && || !} with
+ * {@code == != === !== < <= > >= =~}, bare paths as existence tests, and {@code && || !} with
  * parentheses ({@code &&} binds tighter).
  */
 final class FilterParser {
@@ -73,10 +73,12 @@ final class FilterParser {
   }
 
   private Predicate.Comparator comparator() {
-    for (String symbol : new String[] {"==", "!=", "<=", ">=", "<", ">"}) {
+    for (String symbol : new String[] {"===", "!==", "==", "!=", "<=", ">=", "<", ">"}) {
       if (in.startsWith(symbol)) {
         in.pos += symbol.length();
         return switch (symbol) {
+          case "===" -> Predicate.Comparator.TYPED_EQ;
+          case "!==" -> Predicate.Comparator.TYPED_NE;
           case "==" -> Predicate.Comparator.EQ;
           case "!=" -> Predicate.Comparator.NE;
           case "<=" -> Predicate.Comparator.LE;

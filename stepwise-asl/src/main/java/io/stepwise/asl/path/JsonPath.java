@@ -34,7 +34,7 @@ public final class JsonPath {
     if (text == null || !text.startsWith("$")) {
       throw new ExpressionSyntaxException("Invalid JSONPath '" + text + "': a path must start with '$'");
     }
-    Cursor in = new Cursor(text, 1);
+    Cursor in = new Cursor(withoutTrailingBlanks(text), 1); // Jayway trims the path
     Root root = Root.INPUT;
     String variable = null;
     if (in.peek() == '$') {
@@ -45,6 +45,14 @@ public final class JsonPath {
       variable = variableName(in);
     }
     return new JsonPath(text, root, variable, new PathParser(in, false).steps());
+  }
+
+  private static String withoutTrailingBlanks(String text) {
+    int end = text.length();
+    while (end > 1 && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return text.substring(0, end);
   }
 
   private static boolean isNameStart(char c) {

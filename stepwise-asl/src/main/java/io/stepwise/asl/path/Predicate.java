@@ -58,6 +58,9 @@ sealed interface Predicate {
   enum Comparator {
     EQ("=="),
     NE("!="),
+    /** Jayway's {@code ===}: equal and of the same JSON type, so 1 === '1' is false. */
+    TYPED_EQ("==="),
+    TYPED_NE("!=="),
     LT("<"),
     LE("<="),
     GT(">"),
@@ -76,6 +79,10 @@ sealed interface Predicate {
       }
       if (this == NE) {
         return !FilterValues.equal(left, right);
+      }
+      if (this == TYPED_EQ || this == TYPED_NE) {
+        boolean same = left != null && right != null && left.getNodeType() == right.getNodeType() && FilterValues.equal(left, right);
+        return same == (this == TYPED_EQ);
       }
       int c = FilterValues.order(left, right);
       if (c == FilterValues.UNORDERED) {

@@ -27,7 +27,7 @@ public final class ReferencePath {
       throw notReference(text, "it must start with '$.' or be '$'");
     }
     Selection selection = path.selection();
-    if (selection.endsWithLength()) {
+    if (selection.endsWithLength() || java.util.Arrays.stream(selection.steps()).anyMatch(Step.Function.class::isInstance)) {
       throw notReference(text, "functions are not allowed");
     }
     for (Step s : selection.steps()) {

@@ -236,6 +236,27 @@ sealed interface Step {
     }
   }
 
+  /**
+   * {@code name(...)} other than a final length(): AWS finds nothing there (see {@link
+   * FunctionCall}). Definite, as in Jayway, so a path ending in one is as definite as its steps.
+   */
+  record Function(String name) implements Step {
+    @Override
+    public boolean definite() {
+      return true;
+    }
+
+    @Override
+    public JsonNode select(JsonNode node) {
+      return null;
+    }
+
+    @Override
+    public boolean scans(JsonNode node) {
+      return false;
+    }
+  }
+
   /** {@code ..target}: applies the target to the root and to every container below it, pre-order. */
   record DeepScan(Step target) implements Step {
     @Override

@@ -5,12 +5,13 @@ import java.util.Map;
 
 /**
  * JSONata-mode values. A string that starts with {@code {%} or ends with {@code %}} is meant as an
- * expression; it must be written {@code "{% expression %}"} (a space inside each delimiter, no
- * line breaks, as the validation corpus and the ASL schema's pattern require) and parse.
+ * expression; it must be written {@code "{%expression%}"} without line breaks, as AWS's ASL schema's
+ * pattern {@code ^{%(.*)%}$} requires, and parse. Blanks inside the delimiters are optional: the
+ * schema does not ask for them (only asl-validator, behind the validation corpus, does).
  */
 final class JsonataChecks {
-  private static final String OPEN = "{% ";
-  private static final String CLOSE = " %}";
+  private static final String OPEN = "{%";
+  private static final String CLOSE = "%}";
 
   private JsonataChecks() {}
 
@@ -46,9 +47,9 @@ final class JsonataChecks {
   /** One string that must be a well-written expression. */
   static void expression(Report report, String text, String pointer) {
     if (!text.startsWith(OPEN)) {
-      report.add(pointer, "a JSONata expression must start with \"{% \"");
+      report.add(pointer, "a JSONata expression must start with \"{%\"");
     } else if (!text.endsWith(CLOSE) || text.length() < OPEN.length() + CLOSE.length()) {
-      report.add(pointer, "a JSONata expression must end with \" %}\"");
+      report.add(pointer, "a JSONata expression must end with \"%}\"");
     } else if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
       report.add(pointer, "a JSONata expression must not contain line breaks");
     } else {

@@ -85,8 +85,18 @@ class ReferencePathTest {
         .hasMessageEndingWith("Unable to apply step \"0\" to input null");
   }
 
+  @Test
+  void aDotBeforeABracketWritesWhereThePlainFormWrites() {
+    // Jayway compiles `$.list.[1]` to the same tokens as `$.list[1]`, so AWS cannot tell them apart
+    JsonNode target = json("{'list': [{'v': 0}, {'v': 1}]}");
+    assertThat(ReferencePath.compile("$.list.[1].v").apply(target, result))
+        .isEqualTo(ReferencePath.compile("$.list[1].v").apply(target, result));
+    assertThat(ReferencePath.compile("$.['a b']").apply(json("{}"), result).toString()).isEqualTo("{\"a b\":{\"r\":1}}");
+    assertThatThrownBy(() -> ReferencePath.compile("$.list.[*]")).hasMessageStartingWith("Invalid reference path");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"$.a[*]", "$.a[0:1]", "$..a", "$.a[?(@.b)]", "$['a','b']", "$.a[0,1]", "$.a.length()", "$.*"})
+  @ValueSource(strings = {"$.a[*]", "$.a[0:1]", "$..a", "$.a[?(@.b)]", "$['a','b']", "$.a[0,1]", "$.a.length()", "$.*", "$.a.sum()"})
   void onlySingleNodePathsAreReferencePaths(String path) {
     assertThatThrownBy(() -> ReferencePath.compile(path))
         .isInstanceOf(ExpressionSyntaxException.class)

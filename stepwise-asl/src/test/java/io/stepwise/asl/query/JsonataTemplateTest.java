@@ -23,6 +23,12 @@ class JsonataTemplateTest {
   }
 
   @Test
+  void theDelimitersNeedNoBlanksInside() throws Exception {
+    JsonataTemplate t = JsonataTemplate.compile(json("{\"a\":\"{%$states.input.x%}\",\"b\":\"{%  1 + 1%}\",\"c\":\"{%\"}"), "Output");
+    assertThat(t.evaluate(Scope.of(json("{\"x\":[1]}"), json("{}")))).isEqualTo(json("{\"a\":[1],\"b\":2,\"c\":\"{%\"}"));
+  }
+
+  @Test
   void anExpressionReturningNothingInsideAnObjectNamesItsPlace() throws Exception {
     JsonataTemplate t = JsonataTemplate.compile(json("{\"result\":\"{% $doesNotExist %}\"}"), "Output");
     assertThatThrownBy(() -> t.evaluate(Scope.of(json("{}"), json("{}"))))

@@ -51,14 +51,29 @@ class JsonataModeTest {
   void expressionsMustBeWrittenInTheirDelimitersAndParse() {
     problems(oneJsonataState("""
         {"Type": "Pass", "End": true, "Output": {
-           "a": "{%10%}", "b": "{% 10 %", "c": "10 %}", "d": "{% \\n10 %}", "e": ["{% 10 + * 2 %}"],
-           "f": "{% $sum($states.input.n %}", "g": " {% not an expression %} ", "h": "{% $states.input.x  %}"}}"""),
-        "/States/S/Output/a: a JSONata expression must start with \"{% \"",
-        "/States/S/Output/b: a JSONata expression must end with \" %}\"",
-        "/States/S/Output/c: a JSONata expression must start with \"{% \"",
+           "a": "{%%}", "b": "{% 10 %", "c": "10 %}", "d": "{% \\n10 %}", "e": ["{% 10 + * 2 %}"],
+           "f": "{% $sum($states.input.n %}", "g": " {% not an expression %} ", "h": "{% $states.input.x  %}",
+           "i": "{%}"}}"""),
+        "/States/S/Output/a: invalid JSONata expression: S0207: Unexpected end of expression (at position 0)",
+        "/States/S/Output/b: a JSONata expression must end with \"%}\"",
+        "/States/S/Output/c: a JSONata expression must start with \"{%\"",
+        "/States/S/Output/i: a JSONata expression must end with \"%}\"",
         "/States/S/Output/d: a JSONata expression must not contain line breaks",
         "/States/S/Output/e/0: invalid JSONata expression: S0201: Syntax error: 2 (at position 8)",
         "/States/S/Output/f: invalid JSONata expression: S0203: Expected \")\" before end of expression (at position 20)");
+  }
+
+  @Test
+  void expressionsNeedNoBlanksInsideTheirDelimitersAsAwssSchemaAllows() {
+    // AWS's ASL schema: "pattern": "^{%(.*)%}$"; asl-validator's space rule is its own
+    valid("""
+        {"QueryLanguage": "JSONata", "StartAt": "T", "States": {
+          "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "C",
+                "Arguments": {"p": "{%$states.input.x%}"}, "TimeoutSeconds": "{%$states.input.t%}",
+                "Assign": {"v": "{%$states.result%}"}, "Output": "{%$states.result.Payload%}"},
+          "C": {"Type": "Choice", "Default": "F", "Choices": [{"Condition": "{%$v = 1%}", "Next": "W"}]},
+          "W": {"Type": "Wait", "Seconds": "{%1%}", "End": true},
+          "F": {"Type": "Fail", "Error": "{%'E'%}", "Cause": "{%$string($v)%}"}}}""");
   }
 
   @Test

@@ -32,6 +32,18 @@ class PathsAndTemplatesTest {
   }
 
   @Test
+  void aDotBeforeABracketIsAcceptedWhereverPathsAre() {
+    valid(pass("\"InputPath\": \"$.Items.[0]\", \"OutputPath\": \"$.[?(@.n > 0)]\", \"ResultPath\": \"$.r.[0]\","
+        + " \"Parameters\": {\"a.$\": \"$.[*].['a','b']\", \"b.$\": \"States.ArrayLength($.Items.[0].list)\"}"));
+    valid("""
+        {"StartAt": "C", "States": {
+          "C": {"Type": "Choice", "Default": "E", "Choices": [{"Variable": "$.Items.[0].Id", "NumericEqualsPath": "$.[1]", "Next": "E"}]},
+          "E": {"Type": "Succeed"}}}""");
+    valid(oneState("{\"Type\": \"Map\", \"End\": true, \"ItemsPath\": \"$.Items.[0].list\", \"ItemProcessor\":"
+        + " {\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}}"));
+  }
+
+  @Test
   void dynamicFieldsHoldPathsOrIntrinsicCalls() {
     valid(pass("\"Parameters\": {\"a.$\": \"$.a\", \"b.$\": \"$$.Map.Item.Index\", \"c.$\": \"$var.x\","
         + " \"d.$\": \"States.Format('{} and {}', $.x, States.MathAdd($.n, 1))\", \"e\": {\"f.$\": \"States.UUID()\"}}"));
