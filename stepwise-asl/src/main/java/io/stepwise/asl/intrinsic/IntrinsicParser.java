@@ -228,9 +228,7 @@ final class IntrinsicParser {
   }
 
   private ExpressionSyntaxException fail(String problem) {
-    // a runaway call is shown by its start, so that the message stays one readable line
-    String shown = text.length() <= 200 ? text : text.substring(0, 160) + "... (" + text.length() + " characters)";
     return new ExpressionSyntaxException(
-        "Invalid intrinsic function call '" + shown + "': " + problem + " at position " + pos);
+        "Invalid intrinsic function call '" + ExpressionSyntaxException.excerpt(text) + "': " + problem + " at position " + pos);
   }
 }

@@ -4,12 +4,30 @@ import io.stepwise.asl.expr.ExpressionSyntaxException;
 
 /** A read position in a path's text, shared by the path and filter parsers. */
 final class Cursor {
+  /**
+   * Filters, parentheses and negations nested deeper than this are refused, before parsing them
+   * could overflow the stack; real paths nest a few. (Jayway sets no bound; this one is ours.)
+   */
+  static final int MAX_NESTING = 100;
+
   final String text;
   int pos;
+  private int nesting;
 
   Cursor(String text, int pos) {
     this.text = text;
     this.pos = pos;
+  }
+
+  /** One level deeper into a filter, parenthesis or negation. */
+  void enter() {
+    if (++nesting > MAX_NESTING) {
+      throw fail("filters, parentheses and negations are nested more than " + MAX_NESTING + " deep");
+    }
+  }
+
+  void leave() {
+    nesting--;
   }
 
   boolean atEnd() {
@@ -54,6 +72,7 @@ final class Cursor {
   }
 
   ExpressionSyntaxException fail(String problem) {
-    return new ExpressionSyntaxException("Invalid JSONPath '" + text + "': " + problem + " at position " + pos);
+    return new ExpressionSyntaxException(
+        "Invalid JSONPath '" + ExpressionSyntaxException.excerpt(text) + "': " + problem + " at position " + pos);
   }
 }

@@ -41,13 +41,18 @@ final class FilterParser {
     in.skipBlanks();
     if (in.peek() == '!' && !in.startsWith("!=")) {
       in.pos++;
-      return new Predicate.Not(unary());
+      in.enter();
+      Predicate negated = new Predicate.Not(unary());
+      in.leave();
+      return negated;
     }
     if (in.peek() == '(') {
       in.pos++;
+      in.enter();
       Predicate inner = expression();
       in.skipBlanks();
       in.expect(')');
+      in.leave();
       return inner;
     }
     return comparison();

@@ -182,9 +182,11 @@ final class PathParser {
       in.pos++;
       in.skipBlanks();
       in.expect('(');
+      in.enter();
       Predicate p = new FilterParser(in).expression();
       in.skipBlanks();
       in.expect(')');
+      in.leave();
       step = new Step.Filter(p);
     } else {
       throw in.fail(in.atEnd() ? "unclosed '['" : "unexpected '" + c + "' in brackets");
