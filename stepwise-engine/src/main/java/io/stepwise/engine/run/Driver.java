@@ -69,6 +69,7 @@ public final class Driver {
   }
 
   private void replayStep() {
+    exec.ensureDurationTimer();
     HistoryEvent next = exec.replay.peek();
     if (next.type().isExternal()) {
       deliverRecorded(next);
@@ -132,6 +133,7 @@ public final class Driver {
 
   /** One live step; false when the execution can never go on. */
   private boolean liveStep() throws InterruptedException {
+    exec.ensureDurationTimer();
     boolean dispatched = false;
     for (PendingTask p : exec.pendingTasks()) {
       if (p.running == null && !p.awaitsCallback) {

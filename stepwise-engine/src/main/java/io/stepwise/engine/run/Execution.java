@@ -59,6 +59,8 @@ public final class Execution {
   private int eventsSinceClockRead;
   /** When the execution passes its type's duration limit, in epoch millis. */
   private final long durationDeadline;
+  private boolean durationTimerSet;
+  private final int maxEvents;
 
   ExecutionStatus status = ExecutionStatus.RUNNING;
   JsonNode output;
@@ -76,6 +78,7 @@ public final class Execution {
     this.events = new ArrayList<>(Math.min(4096, machine.graph().states().size() * 2 + 4));
     this.random = new SplittableRandom(info.executionArn.hashCode() * 0x9E3779B97F4A7C15L ^ info.startTime);
     this.durationDeadline = info.startTime + (info.type == ExecutionType.EXPRESS ? EXPRESS_MAX_MILLIS : STANDARD_MAX_MILLIS);
+    this.maxEvents = info.type == ExecutionType.EXPRESS ? MAX_EXPRESS_EVENTS : MAX_EVENTS;
   }
 
   boolean isRunning() {
@@ -108,12 +111,17 @@ public final class Execution {
     if (!isRunning()) {
       return lastId; // an ended execution records nothing more
     }
-    if (!type.endsExecution() && overLimits()) {
+    if (draining && ++eventsSinceClockRead >= EVENTS_PER_CLOCK_READ) {
+      eventsSinceClockRead = 0;
+      cachedNow = Long.MIN_VALUE;
+    }
+    long timestamp = now();
+    if (!type.endsExecution() && overLimits(timestamp)) {
       return lastId;
     }
     long prev = frame == null ? lastId : frame.lastEventId;
     long id = ++lastId;
-    HistoryEvent e = new HistoryEvent(id, prev, now(), type, details);
+    HistoryEvent e = new HistoryEvent(id, prev, timestamp, type, details);
     if (replay != null && replay.active()) {
       replay.check(e);
     }
@@ -125,25 +133,30 @@ public final class Execution {
   }
 
   /** Ends the execution when one more event would pass a limit on its history or its duration. */
-  private boolean overLimits() {
-    int size = events.size();
-    if (info.type == ExecutionType.STANDARD ? size >= MAX_EVENTS - 1 : size >= MAX_EXPRESS_EVENTS - 1) {
+  private boolean overLimits(long timestamp) {
+    if (events.size() >= maxEvents - 1) {
       // the last place in the history goes to the failure
       fail(null, StatesErrors.RUNTIME, info.type == ExecutionType.STANDARD
           ? "The execution reached the maximum number of history events (" + MAX_EVENTS + ")."
           : "The Express execution reached " + MAX_EXPRESS_EVENTS + " history events, the most Stepwise holds in memory for one execution.");
       return true;
     }
-    if (draining && ++eventsSinceClockRead >= EVENTS_PER_CLOCK_READ) {
-      eventsSinceClockRead = 0;
-      cachedNow = Long.MIN_VALUE;
-    }
-    if (now() >= durationDeadline) {
+    if (timestamp >= durationDeadline) {
       // a long run of states passed the limit between timers
       exceedDurationLimit();
       return true;
     }
     return false;
+  }
+
+  /**
+   * Puts the duration limit among the timers the first time the execution waits: most executions
+   * end within their first step, and need neither the timer nor its place in the queue.
+   */
+  void ensureDurationTimer() {
+    if (!durationTimerSet) {
+      durationTimerSet = true;
+      }
   }
 
   /** The timestamp of the newest event: times the engine computes start from recorded times, so replay reproduces them. */
