@@ -5,8 +5,6 @@ import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.HistoryEvent;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Advances one execution step by step until it ends: each step delivers one thing from outside
@@ -21,8 +19,7 @@ public final class Driver {
   private final Execution exec;
   private final Invocations invocations;
   private final ExecutorService executor;
-  private final LinkedBlockingQueue<PendingTask.Outcome> outcomes = new LinkedBlockingQueue<>();
-  private int inFlight;
+  private final InFlightTasks inFlight = new InFlightTasks();
   private StepListener listener = StepListener.NONE;
 
   /** Told after each step, with the number of events the history then holds (tests stop executions there). */
@@ -146,31 +143,31 @@ public final class Driver {
         if (p.startedEventId == 0) {
           start(p);
         }
-        inFlight++;
-        p.running = executor.submit(() -> outcomes.add(invocations.invoke(p)));
+        inFlight.dispatch(p, executor, invocations);
         dispatched = true;
       }
     }
     if (dispatched) {
       return true;
     }
-    PendingTask.Outcome o = outcomes.poll();
+    PendingTask.Outcome o = inFlight.next(0);
     if (o == null) {
       Timer t = exec.nextTimer();
+      boolean running = inFlight.any();
       boolean onlyTheLimit = t != null && t.kind() == Timer.Kind.DURATION_LIMIT && exec.timerCount() == 1;
-      if (t == null || (onlyTheLimit && (inFlight == 0 || exec.config.fastTime()))) {
+      if (t == null || (onlyTheLimit && (!running || exec.config.fastTime()))) {
         // Only the type's duration limit (a year for Standard) is left: fast time waits for the
         // tasks in flight rather than leap to it; with none in flight, only a callback that no
         // one will send could come, so the execution stops here, RUNNING.
-        if (inFlight == 0) {
+        if (!running) {
           return false;
         }
-        o = outcomes.take();
+        o = inFlight.next(-1);
       } else {
-        long wait = exec.config.fastTime() ? (inFlight > 0 ? FAST_TIME_GRACE_MS : 0) : t.due() - exec.now();
+        long wait = exec.config.fastTime() ? (running ? FAST_TIME_GRACE_MS : 0) : t.due() - exec.now();
         if (wait > 0) {
-          o = inFlight > 0 ? outcomes.poll(wait, TimeUnit.MILLISECONDS) : null;
-          if (o == null && inFlight == 0) {
+          o = running ? inFlight.next(wait) : null;
+          if (o == null && !running) {
             Thread.sleep(wait);
           }
         }
@@ -185,7 +182,6 @@ public final class Driver {
         }
       }
     }
-    inFlight--;
     deliver(o);
     return true;
   }
