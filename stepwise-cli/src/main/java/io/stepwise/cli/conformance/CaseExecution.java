@@ -10,7 +10,11 @@ import io.stepwise.engine.Engine;
 import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.ExecutionType;
 import io.stepwise.engine.RunOptions;
+import io.stepwise.engine.history.HistoryEvent;
+import io.stepwise.engine.history.HistoryJson;
+import io.stepwise.engine.history.HistoryReader;
 import io.stepwise.engine.task.LambdaFunction;
+import io.stepwise.asl.json.Json;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
@@ -93,10 +97,47 @@ final class CaseExecution {
     RunOptions ro = new RunOptions(c.names().stateMachineName(), c.names().executionName(), c.names().roleArn(), type)
         .withSynchronous("StartSyncExecution".equals(c.startApi()));
     ExecutionResult r;
+    String replayed = null;
     try (Engine engine = b.build()) {
       r = engine.run(machine, c.input(), ro);
+      if (options.replay()) {
+        replayed = replayDifference(engine, machine, r, ro);
+      }
     }
-    return OutcomeComparison.compare(c, r, start);
+    CaseResult compared = OutcomeComparison.compare(c, r, start);
+    if (replayed != null && compared.verdict() == Verdict.PASS) {
+      return failure(c, start, "replay from the whole history: " + replayed);
+    }
+    return compared;
+  }
+
+  /**
+   * Resumes the finished execution from its history, stored as JSON text and read back, in the
+   * same engine: null when replay records exactly the same events, else where it differs.
+   */
+  private static String replayDifference(Engine engine, StateMachine machine, ExecutionResult r, RunOptions ro) {
+    List<HistoryEvent> stored;
+    try {
+      stored = HistoryReader.read(Json.parse(Json.write(r.historyJson())));
+    } catch (Exception e) {
+      return "the history does not read back: " + e.getMessage();
+    }
+    ExecutionResult again;
+    try {
+      again = engine.resume(machine, stored, ro.withExecutionArn(r.executionArn()));
+    } catch (RuntimeException e) {
+      return describe(e);
+    }
+    List<HistoryEvent> a = again.events();
+    List<HistoryEvent> e = r.events();
+    for (int i = 0; i < Math.max(a.size(), e.size()); i++) {
+      HistoryEvent x = i < a.size() ? a.get(i) : null;
+      HistoryEvent y = i < e.size() ? e.get(i) : null;
+      if (x == null || !HistoryJson.equivalent(x, y)) {
+        return "event " + (i + 1) + " was " + (x == null ? "missing" : x.type()) + ", recorded " + (y == null ? "nothing" : y.type());
+      }
+    }
+    return null;
   }
 
   private static CaseResult failure(ConformanceCase c, long start, String reason) {

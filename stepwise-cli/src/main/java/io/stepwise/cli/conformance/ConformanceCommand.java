@@ -52,6 +52,9 @@ public final class ConformanceCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Time limit per case (default ${DEFAULT-VALUE}).")
   double timeoutSeconds;
 
+  @Option(names = "--replay", description = "Also resume every execution from its whole history, stored as JSON, and fail a case whose replay records other events.")
+  boolean replay;
+
   @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "Cases run at once (default ${DEFAULT-VALUE}).")
   int jobs;
 
@@ -61,6 +64,7 @@ public final class ConformanceCommand implements Callable<Integer> {
         ConformanceRunner.Options.defaults()
             .withVerbose(verbose)
             .withJobs(jobs)
+            .withReplay(replay)
             .withCaseTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000)));
     ConformanceRunner.Report report;
     try {

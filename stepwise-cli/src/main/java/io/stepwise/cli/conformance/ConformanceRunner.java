@@ -61,21 +61,30 @@ public final class ConformanceRunner {
    * @param jobs how many cases run at once
    * @param verbose print full differences and skips
    */
-  public record Options(Duration caseTimeout, Duration lambdaWait, int jobs, boolean verbose) {
+  /** @param replay also resume each execution from its whole history (as JSON) and require the same events */
+  public record Options(Duration caseTimeout, Duration lambdaWait, int jobs, boolean verbose, boolean replay) {
+    public Options(Duration caseTimeout, Duration lambdaWait, int jobs, boolean verbose) {
+      this(caseTimeout, lambdaWait, jobs, verbose, false);
+    }
+
     public static Options defaults() {
-      return new Options(Duration.ofSeconds(10), EmulatedLambdas.DEFAULT_WAIT, 1, false);
+      return new Options(Duration.ofSeconds(10), EmulatedLambdas.DEFAULT_WAIT, 1, false, false);
     }
 
     public Options withVerbose(boolean v) {
-      return new Options(caseTimeout, lambdaWait, jobs, v);
+      return new Options(caseTimeout, lambdaWait, jobs, v, replay);
     }
 
     public Options withJobs(int j) {
-      return new Options(caseTimeout, lambdaWait, Math.max(1, j), verbose);
+      return new Options(caseTimeout, lambdaWait, Math.max(1, j), verbose, replay);
     }
 
     public Options withCaseTimeout(Duration t) {
-      return new Options(t, lambdaWait, jobs, verbose);
+      return new Options(t, lambdaWait, jobs, verbose, replay);
+    }
+
+    public Options withReplay(boolean r) {
+      return new Options(caseTimeout, lambdaWait, jobs, verbose, r);
     }
   }
 

@@ -37,6 +37,15 @@ public final class HistoryJson {
     return o;
   }
 
+  /**
+   * Whether two events record the same thing: equal, or written as the same JSON (a number read
+   * back from text may be another kind of node than the one the engine built, 1.5 as a decimal
+   * rather than a double).
+   */
+  public static boolean equivalent(HistoryEvent a, HistoryEvent b) {
+    return a.equals(b) || (b != null && toJson(a).equals(toJson(b)));
+  }
+
   static String detailsKey(EventType type, EventDetails details) {
     if (details instanceof EventDetails.StateEntered) {
       return "stateEnteredEventDetails";

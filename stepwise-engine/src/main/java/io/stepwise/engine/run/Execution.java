@@ -103,6 +103,11 @@ public final class Execution {
 
   /** Appends an event to the frame's chain and returns its id. */
   long append(Frame frame, EventType type, EventDetails details) {
+    return append(frame, type, details, Long.MIN_VALUE);
+  }
+
+  /** @param at the event's timestamp, or Long.MIN_VALUE for now */
+  private long append(Frame frame, EventType type, EventDetails details, long at) {
     if (frame != null && frame.silent) {
       long id = --silentIds;
       frame.lastEventId = id;
@@ -115,7 +120,7 @@ public final class Execution {
       eventsSinceClockRead = 0;
       cachedNow = Long.MIN_VALUE;
     }
-    long timestamp = now();
+    long timestamp = at == Long.MIN_VALUE ? now() : at;
     if (!type.endsExecution() && overLimits(timestamp)) {
       return lastId;
     }
@@ -173,7 +178,9 @@ public final class Execution {
   }
 
   void start() {
-    append(null, EventType.ExecutionStarted, new EventDetails.ExecutionStarted(info.input, info.roleArn));
+    // stamped with the start time the execution's seed is drawn from, so that a replay, which
+    // takes the start time from this event, draws the same values
+    append(null, EventType.ExecutionStarted, new EventDetails.ExecutionStarted(info.input, info.roleArn), info.startTime);
     if (machine.timeoutSeconds() != null) {
       timer(Timer.Kind.EXECUTION_TIMEOUT, info.startTime + machine.timeoutSeconds() * 1000L, null, null);
     }

@@ -1,6 +1,7 @@
 package io.stepwise.engine.run;
 
 import io.stepwise.engine.history.HistoryEvent;
+import io.stepwise.engine.history.HistoryJson;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ final class Replay {
 
   void check(HistoryEvent produced) {
     HistoryEvent expected = recorded.get(pos++);
-    if (!expected.equals(produced)) {
+    if (!HistoryJson.equivalent(expected, produced)) {
       throw new ReplayMismatchException(
           "Replay diverged from the recorded history at event " + expected.id() + ": recorded " + expected + " but the definition produced " + produced);
     }

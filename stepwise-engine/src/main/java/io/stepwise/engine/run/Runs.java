@@ -58,8 +58,9 @@ public final class Runs {
     String executionName = options.executionName();
     ExecutionType type = options.type();
     String machineArn = config.stateMachineArn(machineName);
-    String arn =
-        type == ExecutionType.EXPRESS
+    String arn = options.executionArn() != null
+        ? options.executionArn()
+        : type == ExecutionType.EXPRESS
             ? "arn:aws:states:" + config.region() + ":" + config.account() + ":express:" + machineName + ":" + executionName + ":" + Ids.uuid()
             : "arn:aws:states:" + config.region() + ":" + config.account() + ":execution:" + machineName + ":" + executionName;
     return new ExecutionInfo(arn, executionName, machineArn, machineName, roleArn, type, options.synchronous(), input, start);
