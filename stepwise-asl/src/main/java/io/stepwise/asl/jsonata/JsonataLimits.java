@@ -10,9 +10,12 @@ package io.stepwise.asl.jsonata;
  * 6,990,256 bytes fails ("memory limit exceeded"; {@code [1..873782]} is accepted and
  * {@code [1..873783]} refused, a string of 2^22 characters accepted and one of 2^23 refused). We
  * count 8 bytes per array item and 1 per string character, which meets both measurements. AWS's
- * time limit is not known; 5 seconds bounds a runaway loop.
+ * time limit is not known. A runaway loop is bounded by work, not time: the number of expression
+ * nodes one evaluation may evaluate, so that a replay of the execution decides exactly as the
+ * first run did however busy the machine is. The default, 50 million nodes, is a few seconds of
+ * evaluation here and about fifteen passes over the largest array AWS allows.
  *
- * @param timeoutMillis wall-clock time one evaluation may take
+ * @param maxSteps how many expression nodes one evaluation may evaluate
  * @param maxDepth how deeply expression evaluation may nest (counted per evaluated node, as
  *     JSONata's own timebox counts it)
  * @param maxArrayLength the most items an array or sequence may hold, in any intermediate value
@@ -22,12 +25,12 @@ package io.stepwise.asl.jsonata;
  *     read back)
  */
 public record JsonataLimits(
-    long timeoutMillis, int maxDepth, int maxArrayLength, int maxStringLength, int maxResultDepth) {
+    long maxSteps, int maxDepth, int maxArrayLength, int maxStringLength, int maxResultDepth) {
 
   /** Bytes AWS lets one value take. */
   public static final long AWS_MEMORY_BYTES = 6_990_256L;
 
-  public static final long DEFAULT_TIMEOUT_MILLIS = 5_000;
+  public static final long DEFAULT_MAX_STEPS = 50_000_000;
   public static final int DEFAULT_MAX_DEPTH = 100;
   public static final int DEFAULT_MAX_ARRAY_LENGTH = (int) (AWS_MEMORY_BYTES / 8);
   public static final int DEFAULT_MAX_STRING_LENGTH = (int) AWS_MEMORY_BYTES;
@@ -36,25 +39,25 @@ public record JsonataLimits(
   /** The limits every expression gets unless its compiler asks for others. */
   public static final JsonataLimits DEFAULT =
       new JsonataLimits(
-          DEFAULT_TIMEOUT_MILLIS,
+          DEFAULT_MAX_STEPS,
           DEFAULT_MAX_DEPTH,
           DEFAULT_MAX_ARRAY_LENGTH,
           DEFAULT_MAX_STRING_LENGTH,
           DEFAULT_MAX_RESULT_DEPTH);
 
   public JsonataLimits {
-    if (timeoutMillis <= 0 || maxDepth <= 0 || maxArrayLength <= 0 || maxStringLength <= 0 || maxResultDepth <= 0) {
+    if (maxSteps <= 0 || maxDepth <= 0 || maxArrayLength <= 0 || maxStringLength <= 0 || maxResultDepth <= 0) {
       throw new IllegalArgumentException("every JSONata limit must be positive");
     }
   }
 
-  /** These limits with another time limit. */
-  public JsonataLimits withTimeoutMillis(long millis) {
-    return new JsonataLimits(millis, maxDepth, maxArrayLength, maxStringLength, maxResultDepth);
+  /** These limits with another work limit. */
+  public JsonataLimits withMaxSteps(long steps) {
+    return new JsonataLimits(steps, maxDepth, maxArrayLength, maxStringLength, maxResultDepth);
   }
 
   /** These limits with another depth limit. */
   public JsonataLimits withMaxDepth(int depth) {
-    return new JsonataLimits(timeoutMillis, depth, maxArrayLength, maxStringLength, maxResultDepth);
+    return new JsonataLimits(maxSteps, depth, maxArrayLength, maxStringLength, maxResultDepth);
   }
 }

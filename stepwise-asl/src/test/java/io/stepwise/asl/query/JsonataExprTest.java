@@ -88,12 +88,10 @@ class JsonataExprTest {
     "$range(0, 100000000, 1)"
   })
   void runawayExpressionsEndAsQueryEvaluationErrors(String expr) {
-    long start = System.nanoTime();
+    // bounded by work (JsonataLimits.DEFAULT_MAX_STEPS), depth or memory, not by a clock
     assertThatThrownBy(() -> eval(expr, "{}"))
         .isInstanceOf(StatesException.class)
         .satisfies(e -> assertThat(((StatesException) e).error()).isEqualTo("States.QueryEvaluationError"));
-    // bounded: the limit is JsonataLimits.DEFAULT_TIMEOUT_MILLIS; allow scheduling slack
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(io.stepwise.asl.jsonata.JsonataLimits.DEFAULT_TIMEOUT_MILLIS * 4);
   }
 
   @ParameterizedTest
