@@ -1,6 +1,7 @@
 package io.stepwise.asl.model;
 
 /**
+ * @param resourceArn what {@code resource} names, parsed when the definition loads
  * @param parameters Parameters (JSONPath) or Arguments (JSONata), or null
  * @param timeout TimeoutSeconds(Path), or null
  * @param heartbeat HeartbeatSeconds(Path), or null
@@ -10,6 +11,7 @@ public record TaskState(
     StateCommon common,
     String next,
     String resource,
+    ResourceArn resourceArn,
     Expression parameters,
     ResultHandling result,
     TimeLimit timeout,

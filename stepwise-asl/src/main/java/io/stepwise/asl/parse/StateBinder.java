@@ -21,6 +21,7 @@ import io.stepwise.asl.model.State;
 import io.stepwise.asl.model.StateCommon;
 import io.stepwise.asl.model.StateGraph;
 import io.stepwise.asl.model.SucceedState;
+import io.stepwise.asl.model.ResourceArn;
 import io.stepwise.asl.model.TaskState;
 import io.stepwise.asl.model.TimeLimit;
 import io.stepwise.asl.model.WaitState;
@@ -115,6 +116,7 @@ final class StateBinder {
         common,
         next,
         f.text("Resource"),
+        ResourceArn.of(f.text("Resource")),
         payload(f, ql, ql == QueryLanguage.JSONATA ? "Arguments" : "Parameters"),
         resultHandling(f, ql),
         timeLimit(f, ql, "TimeoutSeconds"),

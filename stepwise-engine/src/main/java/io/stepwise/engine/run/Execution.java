@@ -3,7 +3,6 @@ package io.stepwise.engine.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.model.StateMachine;
-import io.stepwise.asl.model.TaskState;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.ExecutionType;
 import io.stepwise.engine.history.EventDetails;
@@ -47,7 +46,6 @@ public final class Execution {
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private final Map<Long, PendingTask> pendingByScheduled = new LinkedHashMap<>();
   private final Map<Long, PendingTask> pendingByStarted = new HashMap<>();
-  private final Map<TaskState, ResourceKind> kinds;
   private long lastId;
   private long timerSeq;
   private long silentIds;
@@ -68,12 +66,11 @@ public final class Execution {
   String cause;
   Frame root;
 
-  Execution(StateMachine machine, EngineConfig config, ExecutionInfo info, Replay replay, Map<TaskState, ResourceKind> kinds) {
+  Execution(StateMachine machine, EngineConfig config, ExecutionInfo info, Replay replay) {
     this.machine = machine;
     this.config = config;
     this.info = info;
     this.replay = replay;
-    this.kinds = kinds;
     // two events a state is the common case; sizing for it avoids regrowing long histories
     this.events = new ArrayList<>(Math.min(4096, machine.graph().states().size() * 2 + 4));
     this.random = new SplittableRandom(info.executionArn.hashCode() * 0x9E3779B97F4A7C15L ^ info.startTime);
@@ -209,10 +206,6 @@ public final class Execution {
     } finally {
       draining = false;
     }
-  }
-
-  ResourceKind kindOf(TaskState t) {
-    return kinds.computeIfAbsent(t, s -> ResourceKind.of(s.resource()));
   }
 
   String newTaskToken() {

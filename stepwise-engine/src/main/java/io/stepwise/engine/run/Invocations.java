@@ -1,5 +1,6 @@
 package io.stepwise.engine.run;
 
+import io.stepwise.asl.model.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.json.Json;
@@ -43,7 +44,7 @@ final class Invocations {
   /** Whether anything registered answers the task: a handler for its resource, a Lambda function, or the fallback. */
   boolean answers(PendingTask task) {
     return config.invokers().containsKey(task.request.resource())
-        || task.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION
+        || task.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION
         || task.kind.isLambdaInvoke()
         || config.fallback() != null;
   }
@@ -54,8 +55,8 @@ final class Invocations {
     if (exact != null) {
       return exact.invoke(req);
     }
-    ResourceKind kind = task.kind;
-    if (kind.type() == ResourceKind.Type.LAMBDA_FUNCTION) {
+    ResourceArn kind = task.kind;
+    if (kind.type() == ResourceArn.Type.LAMBDA_FUNCTION) {
       return lambda(req.resource(), kind.functionName()).handle(req.input());
     }
     if (kind.isLambdaInvoke()) {

@@ -1,5 +1,6 @@
 package io.stepwise.engine.run;
 
+import io.stepwise.asl.model.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
@@ -24,7 +25,7 @@ final class MapRunCalls {
   }
 
   static void schedule(Frame f, String resource, JsonNode request, Then then) {
-    ResourceKind kind = ResourceKind.of(resource);
+    ResourceArn kind = ResourceArn.of(resource);
     EventDetails details =
         new EventDetails.TaskScheduled(Tasks.resourceType(kind), kind.resource(), f.exec.config.region(), request, null, null);
     long id = f.exec.append(f, EventType.TaskScheduled, details);

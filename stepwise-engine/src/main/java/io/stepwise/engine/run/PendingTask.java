@@ -1,5 +1,6 @@
 package io.stepwise.engine.run;
 
+import io.stepwise.asl.model.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.engine.task.TaskRequest;
 import java.util.concurrent.Future;
@@ -11,7 +12,7 @@ import java.util.concurrent.Future;
 final class PendingTask {
   final long scheduledEventId;
   final Frame frame;
-  final ResourceKind kind;
+  final ResourceArn kind;
   final TaskRequest request;
   final Long timeoutSeconds;
   final Long heartbeatSeconds;
@@ -23,12 +24,12 @@ final class PendingTask {
   Future<?> running;
   boolean done;
 
-  PendingTask(long scheduledEventId, Frame frame, ResourceKind kind, TaskRequest request, Long timeoutSeconds, Long heartbeatSeconds) {
+  PendingTask(long scheduledEventId, Frame frame, ResourceArn kind, TaskRequest request, Long timeoutSeconds, Long heartbeatSeconds) {
     this(scheduledEventId, frame, kind, request, timeoutSeconds, heartbeatSeconds, null);
   }
 
   PendingTask(
-      long scheduledEventId, Frame frame, ResourceKind kind, TaskRequest request, Long timeoutSeconds, Long heartbeatSeconds,
+      long scheduledEventId, Frame frame, ResourceArn kind, TaskRequest request, Long timeoutSeconds, Long heartbeatSeconds,
       MapRunCalls.Then then) {
     this.scheduledEventId = scheduledEventId;
     this.frame = frame;

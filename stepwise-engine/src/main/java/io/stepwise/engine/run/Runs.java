@@ -2,7 +2,6 @@ package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.model.StateMachine;
-import io.stepwise.asl.model.TaskState;
 import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.ExecutionType;
@@ -11,8 +10,6 @@ import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
 import io.stepwise.engine.history.HistoryEvent;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /** Starts, resumes and drives executions for the public {@code Engine}. */
@@ -20,7 +17,6 @@ public final class Runs {
   private final EngineConfig config;
   private final Invocations invocations;
   private final ExecutorService executor;
-  private final Map<TaskState, ResourceKind> kinds = new ConcurrentHashMap<>();
 
   public Runs(EngineConfig config, ExecutorService executor) {
     this.config = config;
@@ -33,7 +29,7 @@ public final class Runs {
       throws InterruptedException {
     long start = config.clock().millis();
     ExecutionInfo info = info(options, options.roleArn(), input, start);
-    Execution exec = new Execution(machine, config, info, null, kinds);
+    Execution exec = new Execution(machine, config, info, null);
     new Driver(exec, invocations, executor).listener(listener).run(true);
     return result(exec);
   }
@@ -48,7 +44,7 @@ public final class Runs {
     HistoryEvent first = history.get(0);
     EventDetails.ExecutionStarted started = (EventDetails.ExecutionStarted) first.details();
     ExecutionInfo info = info(options, started.roleArn(), started.input(), first.timestamp());
-    Execution exec = new Execution(machine, config, info, new Replay(history), kinds);
+    Execution exec = new Execution(machine, config, info, new Replay(history));
     new Driver(exec, invocations, executor).listener(listener).run(true);
     return result(exec);
   }

@@ -1,5 +1,6 @@
 package io.stepwise.engine.run;
 
+import io.stepwise.asl.model.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.error.StatesException;
@@ -21,7 +22,7 @@ final class Tasks {
   static void schedule(Frame f, TaskState t) {
     StateCommon c = t.common();
     JsonNode in = Pipeline.inputPath(c.inputPath(), f.input, f);
-    ResourceKind kind = f.exec.kindOf(t);
+    ResourceArn kind = t.resourceArn();
     if (kind.resource().endsWith(".waitForTaskToken")) {
       // before Parameters or Arguments: they pass $$.Task.Token (or $states.context.Task.Token) on
       f.taskToken = f.exec.newTaskToken();
@@ -42,11 +43,11 @@ final class Tasks {
     Long timeout = seconds(t.timeout(), scope);
     Long heartbeat = seconds(t.heartbeat(), scope);
     EventDetails details =
-        kind.type() == ResourceKind.Type.LAMBDA_FUNCTION
+        kind.type() == ResourceArn.Type.LAMBDA_FUNCTION
             ? new EventDetails.LambdaScheduled(t.resource(), params, timeout)
             : new EventDetails.TaskScheduled(
                 resourceType(kind), kind.resource(), f.exec.config.region(), params, timeout, heartbeat);
-    EventType type = kind.type() == ResourceKind.Type.LAMBDA_FUNCTION ? EventType.LambdaFunctionScheduled : EventType.TaskScheduled;
+    EventType type = kind.type() == ResourceArn.Type.LAMBDA_FUNCTION ? EventType.LambdaFunctionScheduled : EventType.TaskScheduled;
     long id = f.exec.append(f, type, details);
     TaskRequest request = new TaskRequest(t.resource(), params, t.name(), f.exec.info.executionArn, scope.context(), f.taskToken);
     PendingTask p = new PendingTask(id, f, kind, request, timeout, heartbeat);
@@ -55,8 +56,8 @@ final class Tasks {
     f.exec.register(p);
   }
 
-  static String resourceType(ResourceKind kind) {
-    return kind.resourceType() != null ? kind.resourceType() : kind.type() == ResourceKind.Type.ACTIVITY ? "activity" : "custom";
+  static String resourceType(ResourceArn kind) {
+    return kind.resourceType() != null ? kind.resourceType() : kind.type() == ResourceArn.Type.ACTIVITY ? "activity" : "custom";
   }
 
   private static Long seconds(TimeLimit limit, Scope scope) {
@@ -81,10 +82,10 @@ final class Tasks {
   static void started(PendingTask p) {
     Frame f = p.frame;
     EventDetails d =
-        p.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION
+        p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION
             ? EventDetails.NONE
             : new EventDetails.TaskStarted(resourceType(p.kind), p.kind.resource());
-    EventType type = p.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION ? EventType.LambdaFunctionStarted : EventType.TaskStarted;
+    EventType type = p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION ? EventType.LambdaFunctionStarted : EventType.TaskStarted;
     p.startedEventId = f.exec.append(f, type, d);
     long started = f.exec.lastTimestamp();
     if (p.awaitsCallback && p.heartbeatSeconds != null
@@ -103,11 +104,11 @@ final class Tasks {
     }
     Frame f = p.frame;
     settle(p);
-    boolean lambda = p.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION;
+    boolean lambda = p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION;
     long checked = f.exec.config.checksPayloads() ? Payloads.check(output, f.exec.config.payloadLimit()) : 0;
     if (checked == Payloads.TOO_LARGE) {
       failed(p, StatesErrors.DATA_LIMIT_EXCEEDED,
-          "The state/task '" + (p.kind.type() == ResourceKind.Type.SERVICE ? p.kind.resourceType() : p.request.resource()) + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+          "The state/task '" + (p.kind.type() == ResourceArn.Type.SERVICE ? p.kind.resourceType() : p.request.resource()) + "' returned a result with a size exceeding the maximum number of bytes service limit.");
       return;
     }
     if (checked == Payloads.TOO_DEEP) {
@@ -129,7 +130,7 @@ final class Tasks {
     }
     Frame f = p.frame;
     settle(p);
-    boolean lambda = p.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION;
+    boolean lambda = p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION;
     f.exec.append(
         f,
         lambda ? EventType.LambdaFunctionFailed : EventType.TaskFailed,
@@ -142,7 +143,7 @@ final class Tasks {
     Frame f = p.frame;
     f.exec.cancel(p);
     settle(p);
-    boolean lambda = p.kind.type() == ResourceKind.Type.LAMBDA_FUNCTION;
+    boolean lambda = p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION;
     f.exec.append(
         f,
         lambda ? EventType.LambdaFunctionTimedOut : EventType.TaskTimedOut,
