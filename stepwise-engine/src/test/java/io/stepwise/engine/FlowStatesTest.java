@@ -47,12 +47,11 @@ class FlowStatesTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(30) // a guard: with the fixed clock, a real wait would hang for an hour
   void waitSecondsPassOnTheEnginesClockWithoutWallTime() {
-    long before = System.nanoTime();
     ExecutionResult r = run("""
         {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":3600,"End":true}}}
         """, "{}");
-    assertThat((System.nanoTime() - before) / 1_000_000).isLessThan(10_000);
     HistoryEvent entered = r.events().get(1);
     HistoryEvent exited = r.events().get(2);
     assertThat(exited.type()).isEqualTo(EventType.WaitStateExited);
