@@ -77,6 +77,12 @@ public final class Driver {
       throw new ReplayMismatchException(
           "The recorded history continues with event " + next.id() + " (" + next.type() + ") but the execution waits for nothing");
     }
+    if (t.due() > next.timestamp()) {
+      // what a timer causes is recorded at or after its due time: an earlier event means the
+      // recording was made with another timer (a Wait of other seconds, another back-off)
+      throw new ReplayMismatchException("The recorded history continues with event " + next.id() + " (" + next.type() + ") at "
+          + Times.iso(next.timestamp()) + ", before the execution's next timer (" + t.kind() + ") is due at " + Times.iso(t.due()));
+    }
     fire(t);
   }
 
