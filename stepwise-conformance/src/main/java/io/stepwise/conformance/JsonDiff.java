@@ -21,6 +21,41 @@ final class JsonDiff {
     return d != null ? d : "$: expected " + show(expected, maxValueChars) + ", got " + show(actual, maxValueChars);
   }
 
+  /**
+   * Where two values that {@link #first} accepts list an object's fields in another order
+   * ("$.a: fields [x, y] in AWS's order, ours [y, x]"), or null where every object shared by both
+   * lists them alike: AWS's field order is part of its result. Not looked into below a
+   * placeholder, which stands for the whole value.
+   */
+  static String firstOrderDifference(JsonNode e, JsonNode a, String path) {
+    if (e == null || a == null) {
+      return null;
+    }
+    if (e.isObject() && a.isObject()) {
+      List<String> ours = new ArrayList<>();
+      a.fieldNames().forEachRemaining(ours::add);
+      List<String> theirs = new ArrayList<>();
+      e.fieldNames().forEachRemaining(theirs::add);
+      if (!theirs.equals(ours)) {
+        return path + ": fields " + theirs + " in AWS's order, ours " + ours;
+      }
+      for (String k : theirs) {
+        String d = firstOrderDifference(e.get(k), a.get(k), path + "." + k);
+        if (d != null) {
+          return d;
+        }
+      }
+    } else if (e.isArray() && a.isArray()) {
+      for (int i = 0; i < Math.min(e.size(), a.size()); i++) {
+        String d = firstOrderDifference(e.get(i), a.get(i), path + "[" + i + "]");
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
   private static String walk(JsonNode e, JsonNode a, String path, int max) {
     if (Normalizer.matches(e, a)) {
       return null;

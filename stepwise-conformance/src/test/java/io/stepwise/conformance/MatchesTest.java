@@ -51,4 +51,13 @@ class MatchesTest {
     assertThat(JsonDiff.first(json("\"" + longText + "abc\""), json("\"" + longText + "abd\""), 50))
         .isEqualTo("$: expected \"..." + "x".repeat(18) + "abc\", got \"..." + "x".repeat(18) + "abd\"");
   }
+
+  @Test
+  void fieldOrderIsNamedWhereAnObjectListsItsFieldsOtherwise() {
+    assertThat(JsonDiff.firstOrderDifference(json("{\"a\": [{\"x\": 1, \"y\": 2}], \"b\": 1}"), json("{\"a\": [{\"y\": 2, \"x\": 1}], \"b\": 1}"), "$"))
+        .isEqualTo("$.a[0]: fields [x, y] in AWS's order, ours [y, x]");
+    assertThat(JsonDiff.firstOrderDifference(json("{\"a\": 1, \"b\": 2}"), json("{\"a\": 1, \"b\": 2}"), "$")).isNull();
+    // a placeholder stands for the whole value, whatever order its fields have
+    assertThat(JsonDiff.firstOrderDifference(json("{\"a\": \"<x:1>\"}"), json("{\"a\": {\"q\": 1, \"p\": 2}}"), "$")).isNull();
+  }
 }

@@ -1,4 +1,4 @@
-package io.stepwise.asl.template;
+package io.stepwise.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +8,7 @@ import io.stepwise.asl.expr.Scope;
 import io.stepwise.asl.json.Json;
 import io.stepwise.asl.path.JsonPath;
 import io.stepwise.asl.path.ReferencePath;
+import io.stepwise.asl.template.PayloadTemplate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,7 +22,7 @@ import java.util.random.RandomGenerator;
  */
 final class CorpusPassRunner {
   private final JsonNode definition;
-  private final JsonNode names;
+  private final ConformanceCase.Names names;
   private final boolean express;
   private final boolean synchronous;
   private static final String START_TIME = "2024-01-01T00:00:00.000Z";
@@ -29,11 +30,11 @@ final class CorpusPassRunner {
   private final Map<String, JsonNode> variables = new HashMap<>();
   private final RandomGenerator random = new SplittableRandom(7);
 
-  CorpusPassRunner(JsonNode definition, JsonNode expected) {
+  CorpusPassRunner(JsonNode definition, ConformanceCase c) {
     this.definition = definition;
-    this.names = expected.path("names");
-    this.express = "EXPRESS".equals(expected.path("execution_type").asText());
-    this.synchronous = "StartSyncExecution".equals(expected.path("start_api").asText());
+    this.names = c.names();
+    this.express = "EXPRESS".equals(c.executionType());
+    this.synchronous = "StartSyncExecution".equals(c.startApi());
   }
 
   /** Whether every state is a JSONPath-mode Pass state. */
@@ -114,10 +115,10 @@ final class CorpusPassRunner {
   }
 
   private ObjectNode context(String stateName, JsonNode executionInput) {
-    String region = names.path("region").asText();
-    String account = names.path("account").asText();
-    String machine = names.path("state_machine_name").asText();
-    String execution = names.path("execution_name").asText();
+    String region = names.region();
+    String account = names.account();
+    String machine = names.stateMachineName();
+    String execution = names.executionName();
     String prefix = "arn:aws:states:" + region + ":" + account + ":";
     ObjectNode c = Json.NODES.objectNode();
     ObjectNode e = c.putObject("Execution");
@@ -127,7 +128,7 @@ final class CorpusPassRunner {
       e.put("StartTime", START_TIME); // AWS orders these fields differently for Express runs
     }
     e.put("Name", execution);
-    e.put("RoleArn", names.path("role_arn").asText());
+    e.put("RoleArn", names.roleArn());
     if (express) {
       e.put("StartTime", START_TIME);
     }
