@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
-      io.stepwise.cli.conformance.ConformanceCommand.class,
+      ConformanceCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },
