@@ -17,9 +17,8 @@ import java.util.Set;
  * text where the recording is not JSON); for FAILED and TIMED_OUT the error and the cause
  * (JSON causes compare as JSON); and, where the case records them, the history event types in
  * order (Parallel-branch events sorted as the recording sorted them when the case says so).
- * Placeholders in the recording match any text. Field order is compared only when asked
- * ({@link Aspect#FIELD_ORDER}): the engine does not yet order an Express execution's
- * {@code $$.Execution} fields as AWS does (two cases), so the corpus run leaves it out.
+ * Placeholders in the recording match any text. The corpus run also compares the order of the
+ * output's fields ({@link Aspect#FIELD_ORDER}), as AWS returned them.
  */
 final class OutcomeComparison {
   private static final int VALUE_MAX = 120;
@@ -34,9 +33,9 @@ final class OutcomeComparison {
 
   private OutcomeComparison() {}
 
-  /** The comparison of a corpus run: with the events, without the field order. */
+  /** The comparison of a corpus run: with the events and the field order. */
   static CaseResult compare(ConformanceCase c, ExecutionResult r, long startNanos) {
-    return compare(c, r, startNanos, EnumSet.of(Aspect.EVENTS));
+    return compare(c, r, startNanos, EnumSet.of(Aspect.EVENTS, Aspect.FIELD_ORDER));
   }
 
   static CaseResult compare(ConformanceCase c, ExecutionResult r, long startNanos, Set<Aspect> aspects) {

@@ -66,10 +66,18 @@ class ConformanceRunnerTest {
                     "[\"ExecutionStarted\", \"ExecutionSucceeded\"]", "")));
     ExecutionResult ok =
         result(ExecutionStatus.SUCCEEDED,
+            "{\"Arn\": \"arn:aws:states:us-east-1:111111111111:stateMachine:sm_sfc00002\","
+                + " \"Id\": \"0b7e5a6c-1c2d-4e3f-8a9b-0c1d2e3f4a5b\", \"At\": \"2024-05-06T07:08:09.123Z\", \"List\": [1, 2]}",
+            null, null, EventType.ExecutionStarted, EventType.ExecutionSucceeded);
+    assertThat(runner.compare(c, ok, System.nanoTime()).verdict()).isEqualTo(ConformanceRunner.Verdict.PASS);
+
+    // the same values in another order than AWS returned them
+    ExecutionResult reordered =
+        result(ExecutionStatus.SUCCEEDED,
             "{\"List\": [1, 2], \"At\": \"2024-05-06T07:08:09.123Z\", \"Id\": \"0b7e5a6c-1c2d-4e3f-8a9b-0c1d2e3f4a5b\","
                 + " \"Arn\": \"arn:aws:states:us-east-1:111111111111:stateMachine:sm_sfc00002\"}",
             null, null, EventType.ExecutionStarted, EventType.ExecutionSucceeded);
-    assertThat(runner.compare(c, ok, System.nanoTime()).verdict()).isEqualTo(ConformanceRunner.Verdict.PASS);
+    assertThat(runner.compare(c, reordered, System.nanoTime()).verdict()).isEqualTo(ConformanceRunner.Verdict.FAIL);
 
     ExecutionResult wrongOutput =
         result(ExecutionStatus.SUCCEEDED, "{\"List\": [1, 3], \"At\": \"x\", \"Id\": \"y\", \"Arn\": \"z\"}", null, null,

@@ -49,9 +49,15 @@ final class ExecutionInfo {
       ObjectNode o = Json.NODES.objectNode();
       o.put("Id", executionArn);
       o.set("Input", input);
-      o.put("StartTime", Times.iso(startTime));
+      // the field order AWS gives: Standard has StartTime after Input, Express at the end
+      if (type == ExecutionType.STANDARD) {
+        o.put("StartTime", Times.iso(startTime));
+      }
       o.put("Name", executionName);
       o.put("RoleArn", roleArn);
+      if (type == ExecutionType.EXPRESS) {
+        o.put("StartTime", Times.iso(startTime));
+      }
       if (!(synchronous && type == ExecutionType.EXPRESS)) {
         o.put("RedriveCount", 0); // as AWS gives it, although Express executions cannot be redriven
       }
