@@ -69,6 +69,17 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * The step call: an execution that the caller advances itself, one {@code StepInput} at a
+   * time (first {@code StepInput.Start}), each call returning the events it recorded and the
+   * commands it wants carried out (call a task, set a timer, the end). {@link #run} is a driver
+   * over the same calls. The caller stores each step before acting on its commands.
+   */
+  public io.stepwise.engine.run.Stepper stepper(StateMachine machine, JsonNode input, RunOptions options) {
+    String name = options.executionName() != null ? options.executionName() : Ids.uuid();
+    return runs.stepper(machine, input, options.withNames(options.stateMachineName(), name));
+  }
+
   /** Rebuilds an execution from its history alone and runs it on to its end. */
   public ExecutionResult resume(StateMachine machine, List<HistoryEvent> history, RunOptions options) {
     try {

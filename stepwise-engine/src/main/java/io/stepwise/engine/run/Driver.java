@@ -1,25 +1,40 @@
 package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.HistoryEvent;
+import io.stepwise.engine.step.Command;
+import io.stepwise.engine.step.Step;
+import io.stepwise.engine.step.StepInput;
+import io.stepwise.engine.step.TimerKind;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Advances one execution step by step until it ends: each step delivers one thing from outside
- * (a task's progress, a timer) and then runs the execution until every frame waits again. While
- * a recorded history remains, outside things are taken from it; after that, tasks run on
- * virtual threads and timers fire by the clock (or at once, with fast time).
+ * The in-memory driver over a {@link Stepper}: it carries out each step's commands (tasks on
+ * virtual threads, timers by the clock or at once with fast time) and feeds the outcomes back
+ * as the next step's input, until the execution ends. While a recorded history remains, inputs
+ * are taken from it instead, and no task is called.
  */
 public final class Driver {
   /** With fast time, how long to let a running task finish before jumping to the next timer. */
   private static final long FAST_TIME_GRACE_MS = 50;
 
   private final Execution exec;
+  private final Stepper stepper;
   private final Invocations invocations;
   private final ExecutorService executor;
-  private final InFlightTasks inFlight = new InFlightTasks();
+  /** Made on the first task: most executions of Pass and Choice states call none. */
+  private InFlightTasks inFlight;
+  /** Tasks a step asked for that have not been dispatched: while replaying, their outcomes are recorded. */
+  private final Map<Long, Command.ScheduleTask> undispatched = new LinkedHashMap<>();
+  private final PriorityQueue<Command.StartTimer> timers =
+      new PriorityQueue<>(Comparator.comparingLong(Command.StartTimer::due).thenComparingLong(Command.StartTimer::timerId));
+  private final Map<Long, Command.StartTimer> timersById = new HashMap<>();
   private StepListener listener = StepListener.NONE;
 
   /** Told after each step, with the number of events the history then holds (tests stop executions there). */
@@ -32,6 +47,7 @@ public final class Driver {
 
   Driver(Execution exec, Invocations invocations, ExecutorService executor) {
     this.exec = exec;
+    this.stepper = new Stepper(exec);
     this.invocations = invocations;
     this.executor = executor;
   }
@@ -41,21 +57,17 @@ public final class Driver {
     return this;
   }
 
-  void run(boolean start) throws InterruptedException {
-    if (start) {
-      exec.start();
-    }
-    exec.drain();
+  void run() throws InterruptedException {
+    carryOut(stepper.step(new StepInput.Start()));
     if (!listener.afterStep(exec.events.size())) {
       return;
     }
     while (exec.isRunning()) {
-      if (exec.replay != null && exec.replay.active()) {
-        replayStep();
-      } else if (!liveStep()) {
+      StepInput input = replaying() ? recordedInput() : liveInput();
+      if (input == null) {
         return; // nothing can ever arrive: a callback nobody will send
       }
-      exec.drain();
+      carryOut(stepper.step(input));
       if (exec.replay != null && !exec.replay.active()) {
         exec.skew = Math.max(exec.skew, exec.replay.lastTimestamp() - exec.config.clock().millis());
       }
@@ -65,57 +77,90 @@ public final class Driver {
     }
   }
 
-  private void replayStep() {
-    exec.ensureDurationTimer();
-    HistoryEvent next = exec.replay.peek();
-    if (next.type().isExternal()) {
-      deliverRecorded(next);
-      return;
-    }
-    Timer t = exec.pollTimer();
-    if (t == null) {
-      throw new ReplayMismatchException(
-          "The recorded history continues with event " + next.id() + " (" + next.type() + ") but the execution waits for nothing");
-    }
-    if (t.due() > next.timestamp()) {
-      // what a timer causes is recorded at or after its due time: an earlier event means the
-      // recording was made with another timer (a Wait of other seconds, another back-off)
-      throw new ReplayMismatchException("The recorded history continues with event " + next.id() + " (" + next.type() + ") at "
-          + Times.iso(next.timestamp()) + ", before the execution's next timer (" + t.kind() + ") is due at " + Times.iso(t.due()));
-    }
-    fire(t);
+  private boolean replaying() {
+    return exec.replay != null && exec.replay.active();
   }
 
-  private void deliverRecorded(HistoryEvent e) {
-    switch (e.type()) {
-      case TaskStarted, LambdaFunctionStarted -> {
-        PendingTask p = exec.pendingScheduled(e.previousEventId());
-        if (p == null) {
-          throw new ReplayMismatchException("Recorded event " + e.id() + " starts a task the execution did not schedule");
+  private void carryOut(Step step) {
+    for (Command c : step.commands()) {
+      switch (c) {
+        case Command.ScheduleTask t -> undispatched.put(t.scheduledEventId(), t);
+        case Command.CancelTask t -> {
+          undispatched.remove(t.scheduledEventId());
+          if (inFlight != null) {
+            inFlight.cancel(t.scheduledEventId());
+          }
         }
-        exec.ready(() -> start(p));
+        case Command.StartTimer t -> {
+          timers.add(t);
+          timersById.put(t.timerId(), t);
+        }
+        case Command.CancelTimer t -> {
+          Command.StartTimer set = timersById.remove(t.timerId());
+          if (set != null) {
+            timers.remove(set);
+          }
+        }
+        case Command.Finish f -> { }
       }
+    }
+    if (!replaying() && !undispatched.isEmpty()) {
+      dispatch();
+    }
+  }
+
+  private void dispatch() {
+    for (Command.ScheduleTask t : undispatched.values()) {
+      if (t.isCallback() && !invocations.answers(t)) {
+        // nobody registered an answer: the task waits, as on AWS, for a callback or its timeouts
+        PendingTask p = exec.pendingScheduled(t.scheduledEventId());
+        if (p != null) {
+          p.awaitsCallback = true;
+        }
+      } else {
+        if (inFlight == null) {
+          inFlight = new InFlightTasks();
+        }
+        inFlight.dispatch(t, executor, invocations);
+      }
+    }
+    undispatched.clear();
+  }
+
+  /** The next input from the recording: a task's recorded outcome, or the timer that caused the next event. */
+  private StepInput recordedInput() {
+    HistoryEvent next = exec.replay.peek();
+    switch (next.type()) {
       case TaskSucceeded, LambdaFunctionSucceeded -> {
-        PendingTask p = started(e);
-        JsonNode out =
-            e.details() instanceof EventDetails.TaskSucceeded s ? s.output() : ((EventDetails.LambdaSucceeded) e.details()).output();
-        p.frame.resume(() -> Tasks.succeeded(p, out));
+        PendingTask p = started(next);
+        undispatched.remove(p.scheduledEventId);
+        JsonNode out = next.details() instanceof EventDetails.TaskSucceeded s
+            ? s.output() : ((EventDetails.LambdaSucceeded) next.details()).output();
+        return new StepInput.TaskSucceeded(p.scheduledEventId, out);
       }
       case TaskFailed, LambdaFunctionFailed -> {
-        PendingTask p = started(e);
-        String error;
-        String cause;
-        if (e.details() instanceof EventDetails.TaskFailed f) {
-          error = f.error();
-          cause = f.cause();
-        } else {
-          EventDetails.LambdaFailed f = (EventDetails.LambdaFailed) e.details();
-          error = f.error();
-          cause = f.cause();
-        }
-        p.frame.resume(() -> Tasks.failed(p, error, cause));
+        PendingTask p = started(next);
+        undispatched.remove(p.scheduledEventId);
+        return next.details() instanceof EventDetails.TaskFailed f
+            ? new StepInput.TaskFailed(p.scheduledEventId, f.error(), f.cause())
+            : new StepInput.TaskFailed(p.scheduledEventId, ((EventDetails.LambdaFailed) next.details()).error(),
+                ((EventDetails.LambdaFailed) next.details()).cause());
       }
-      default -> throw new ReplayMismatchException("Cannot replay recorded event " + e.id() + " (" + e.type() + ")");
+      default -> {
+        Command.StartTimer t = timers.poll();
+        if (t == null) {
+          throw new ReplayMismatchException(
+              "The recorded history continues with event " + next.id() + " (" + next.type() + ") but the execution waits for nothing");
+        }
+        timersById.remove(t.timerId());
+        if (t.due() > next.timestamp()) {
+          // what a timer causes is recorded at or after its due time: an earlier event means the
+          // recording was made with another timer (a Wait of other seconds, another back-off)
+          throw new ReplayMismatchException("The recorded history continues with event " + next.id() + " (" + next.type() + ") at "
+              + Times.iso(next.timestamp()) + ", before the execution's next timer (" + t.kind() + ") is due at " + Times.iso(t.due()));
+        }
+        return new StepInput.TimerFired(t.timerId());
+      }
     }
   }
 
@@ -127,108 +172,49 @@ public final class Driver {
     return p;
   }
 
-  private void start(PendingTask p) {
-    if (!p.done && p.frame.live()) {
-      Tasks.started(p);
-      exec.markStarted(p);
+  /** The next input from outside: a task's outcome or a timer; null when none can ever come. */
+  private StepInput liveInput() throws InterruptedException {
+    if (inFlight == null) {
+      inFlight = new InFlightTasks();
     }
-  }
-
-  /** One live step; false when the execution can never go on. */
-  private boolean liveStep() throws InterruptedException {
-    exec.ensureDurationTimer();
-    boolean dispatched = false;
-    for (PendingTask p : exec.pendingTasks()) {
-      if (p.running == null && !p.awaitsCallback) {
-        if (p.isCallback() && !invocations.answers(p)) {
-          // nobody registered an answer: the task waits, as on AWS, for a callback or its timeouts
-          p.awaitsCallback = true;
-          start(p);
-          continue;
-        }
-        if (p.startedEventId == 0) {
-          start(p);
-        }
-        inFlight.dispatch(p, executor, invocations);
-        dispatched = true;
-      }
-    }
-    if (dispatched) {
-      return true;
-    }
-    PendingTask.Outcome o = inFlight.next(0);
-    if (o == null) {
-      Timer t = exec.nextTimer();
-      boolean running = inFlight.any();
-      boolean onlyTheLimit = t != null && t.kind() == Timer.Kind.DURATION_LIMIT && exec.timerCount() == 1;
-      if (t == null || (onlyTheLimit && (!running || exec.config.fastTime()))) {
-        // Only the type's duration limit (a year for Standard) is left: fast time waits for the
-        // tasks in flight rather than leap to it; with none in flight, only a callback that no
-        // one will send could come, so the execution stops here, RUNNING.
-        if (!running) {
-          return false;
-        }
-        o = inFlight.next(-1);
-      } else {
-        long wait = exec.config.fastTime() ? (running ? FAST_TIME_GRACE_MS : 0) : t.due() - exec.now();
-        if (wait > 0) {
-          o = running ? inFlight.next(wait) : null;
-          if (o == null && !running) {
-            Thread.sleep(wait);
+    while (true) {
+      PendingTask.Outcome o = inFlight.next(0);
+      if (o == null) {
+        Command.StartTimer t = timers.peek();
+        boolean running = inFlight.any();
+        boolean onlyTheLimit = t != null && t.kind() == TimerKind.DURATION_LIMIT && timers.size() == 1;
+        if (t == null || (onlyTheLimit && (!running || exec.config.fastTime()))) {
+          // Only the type's duration limit (a year for Standard) is left: fast time waits for the
+          // tasks in flight rather than leap to it; with none in flight, only a callback that no
+          // one will send could come, so the execution stops here, RUNNING.
+          if (!running) {
+            return null;
+          }
+          o = inFlight.next(-1);
+        } else {
+          long wait = exec.config.fastTime() ? (running ? FAST_TIME_GRACE_MS : 0) : t.due() - exec.now();
+          if (wait > 0) {
+            o = running ? inFlight.next(wait) : null;
+            if (o == null && !running) {
+              Thread.sleep(wait);
+            }
+          }
+          if (o == null) {
+            if (exec.config.fastTime() && t.due() > exec.now()) {
+              exec.skew += t.due() - exec.now();
+            }
+            if (t.due() <= exec.now()) {
+              timers.poll();
+              timersById.remove(t.timerId());
+              return new StepInput.TimerFired(t.timerId());
+            }
+            continue; // woke a little early
           }
         }
-        if (o == null) {
-          if (exec.config.fastTime() && t.due() > exec.now()) {
-            exec.skew += t.due() - exec.now();
-          }
-          if (t.due() <= exec.now()) {
-            fire(exec.pollTimer());
-          }
-          return true;
-        }
       }
-    }
-    deliver(o);
-    return true;
-  }
-
-  private void deliver(PendingTask.Outcome o) {
-    PendingTask p = o.task();
-    if (p.done) {
-      return; // timed out or aborted meanwhile
-    }
-    if (o.error() == null) {
-      p.frame.resume(() -> Tasks.succeeded(p, o.output()));
-    } else {
-      p.frame.resume(() -> Tasks.failed(p, o.error(), o.cause()));
-    }
-  }
-
-  private void fire(Timer t) {
-    Frame f = t.frame();
-    switch (t.kind()) {
-      case EXECUTION_TIMEOUT -> exec.ready(exec::timeOut);
-      case DURATION_LIMIT -> exec.ready(exec::exceedDurationLimit);
-      case WAIT -> f.resume(() -> {
-        f.timer = null;
-        f.waiting = false;
-        States.waitDone(f);
-      });
-      case RETRY -> f.resume(() -> {
-        f.timer = null;
-        f.waiting = false;
-        States.body(f);
-      });
-      case TASK_TIMEOUT, HEARTBEAT_TIMEOUT -> {
-        PendingTask p = t.task();
-        if (!p.done) {
-          String error = t.kind() == Timer.Kind.TASK_TIMEOUT ? StatesErrors.TIMEOUT : StatesErrors.HEARTBEAT_TIMEOUT;
-          f.resume(() -> {
-            f.timer = null;
-            Tasks.timedOut(p, error);
-          });
-        }
-      }
+      return o.error() == null
+          ? new StepInput.TaskSucceeded(o.scheduledEventId(), o.output())
+          : new StepInput.TaskFailed(o.scheduledEventId(), o.error(), o.cause());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.stepwise.engine.run;
 
+import io.stepwise.engine.step.TimerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.model.StateMachine;
@@ -44,6 +45,8 @@ public final class Execution {
   final Replay replay;
   private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final Map<Long, Timer> timersById = new LinkedHashMap<>();
+  private final List<PendingTask> cancelledTasks = new ArrayList<>();
   private final Map<Long, PendingTask> pendingByScheduled = new LinkedHashMap<>();
   private final Map<Long, PendingTask> pendingByStarted = new HashMap<>();
   private long lastId;
@@ -179,9 +182,9 @@ public final class Execution {
     // takes the start time from this event, draws the same values
     append(null, EventType.ExecutionStarted, new EventDetails.ExecutionStarted(info.input, info.roleArn), info.startTime);
     if (machine.timeoutSeconds() != null) {
-      timer(Timer.Kind.EXECUTION_TIMEOUT, info.startTime + machine.timeoutSeconds() * 1000L, null, null);
+      timer(TimerKind.EXECUTION_TIMEOUT, info.startTime + machine.timeoutSeconds() * 1000L, null, null);
     }
-    timer(Timer.Kind.DURATION_LIMIT, durationDeadline, null, null);
+    timer(TimerKind.DURATION_LIMIT, durationDeadline, null, null);
     root = new Frame(this, machine.graph(), null, 0, new Variables(null), 0);
     ready(() -> root.begin(info.input));
   }
@@ -212,26 +215,71 @@ public final class Execution {
     return "token-" + info.executionName + "-" + (++tokenSeq) + "-" + Long.toHexString(random.nextLong());
   }
 
-  Timer timer(Timer.Kind kind, long due, Frame frame, PendingTask task) {
+  Timer timer(TimerKind kind, long due, Frame frame, PendingTask task) {
     Timer t = new Timer(due, timerSeq++, kind, frame, task);
     timers.add(t);
+    timersById.put(t.id(), t);
     return t;
   }
 
   void cancel(Timer t) {
     timers.remove(t);
+    timersById.remove(t.id());
   }
 
   Timer nextTimer() {
     return timers.peek();
   }
 
-  int timerCount() {
-    return timers.size();
+  Timer pollTimer() {
+    Timer t = timers.poll();
+    if (t != null) {
+      timersById.remove(t.id());
+    }
+    return t;
   }
 
-  Timer pollTimer() {
-    return timers.poll();
+  /** Takes the timer with this id out of the queue; null when there is none (it was cancelled). */
+  Timer removeTimer(long id) {
+    Timer t = timersById.remove(id);
+    if (t != null) {
+      timers.remove(t);
+    }
+    return t;
+  }
+
+  /** The timers set and not yet fired or cancelled, in the order they were set. */
+  java.util.Collection<Timer> timers() {
+    return timersById.values();
+  }
+
+  /** The timer fired: what it was waiting for goes on. */
+  void fire(Timer t) {
+    Frame f = t.frame();
+    switch (t.kind()) {
+      case EXECUTION_TIMEOUT -> ready(this::timeOut);
+      case DURATION_LIMIT -> ready(this::exceedDurationLimit);
+      case WAIT -> f.resume(() -> {
+        f.timer = null;
+        f.waiting = false;
+        States.waitDone(f);
+      });
+      case RETRY -> f.resume(() -> {
+        f.timer = null;
+        f.waiting = false;
+        States.body(f);
+      });
+      case TASK_TIMEOUT, HEARTBEAT_TIMEOUT -> {
+        PendingTask p = t.task();
+        if (!p.done) {
+          String error = t.kind() == TimerKind.TASK_TIMEOUT ? StatesErrors.TIMEOUT : StatesErrors.HEARTBEAT_TIMEOUT;
+          f.resume(() -> {
+            f.timer = null;
+            Tasks.timedOut(p, error);
+          });
+        }
+      }
+    }
   }
 
   void register(PendingTask p) {
@@ -243,12 +291,23 @@ public final class Execution {
     pendingByStarted.remove(p.startedEventId);
   }
 
+  /** The task ends without its outcome (timed out, or its branch stopped); its driver is told to drop it. */
   void cancel(PendingTask p) {
     p.done = true;
-    if (p.running != null) {
-      p.running.cancel(true);
-    }
     forget(p);
+    if (p.announced) {
+      cancelledTasks.add(p);
+    }
+  }
+
+  /** The announced tasks cancelled since the last call. */
+  List<PendingTask> takeCancelledTasks() {
+    if (cancelledTasks.isEmpty()) {
+      return List.of();
+    }
+    List<PendingTask> out = new ArrayList<>(cancelledTasks);
+    cancelledTasks.clear();
+    return out;
   }
 
   void markStarted(PendingTask p) {
@@ -341,5 +400,6 @@ public final class Execution {
       cancel(p);
     }
     timers.clear();
+    timersById.clear();
   }
 }

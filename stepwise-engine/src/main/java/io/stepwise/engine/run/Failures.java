@@ -1,5 +1,6 @@
 package io.stepwise.engine.run;
 
+import io.stepwise.engine.step.TimerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.error.StatesException;
@@ -63,7 +64,7 @@ final class Failures {
           f.retryCounts[i] = attempt + 1;
           f.retryTotal++;
           f.waiting = true;
-          f.timer = f.exec.timer(Timer.Kind.RETRY, f.exec.lastTimestamp() + delayMillis(f, r, attempt), f, null);
+          f.timer = f.exec.timer(TimerKind.RETRY, f.exec.lastTimestamp() + delayMillis(f, r, attempt), f, null);
           return;
         }
         break;

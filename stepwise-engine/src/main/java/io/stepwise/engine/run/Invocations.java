@@ -4,6 +4,7 @@ import io.stepwise.asl.model.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.json.Json;
+import io.stepwise.engine.step.Command;
 import io.stepwise.engine.task.LambdaFunction;
 import io.stepwise.engine.task.TaskFailure;
 import io.stepwise.engine.task.TaskInvoker;
@@ -26,36 +27,37 @@ final class Invocations {
     this.config = config;
   }
 
-  PendingTask.Outcome invoke(PendingTask task) {
+  PendingTask.Outcome invoke(Command.ScheduleTask task) {
+    long id = task.scheduledEventId();
     try {
       JsonNode out = call(task);
-      return new PendingTask.Outcome(task, out == null ? Json.NODES.nullNode() : out, null, null);
+      return new PendingTask.Outcome(id, out == null ? Json.NODES.nullNode() : out, null, null);
     } catch (TaskFailure f) {
-      return new PendingTask.Outcome(task, null, f.error(), f.cause());
+      return new PendingTask.Outcome(id, null, f.error(), f.cause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new PendingTask.Outcome(task, null, "States.TaskFailed", "The task was interrupted");
+      return new PendingTask.Outcome(id, null, "States.TaskFailed", "The task was interrupted");
     } catch (Exception e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
-      return new PendingTask.Outcome(task, null, e.getClass().getSimpleName(), msg);
+      return new PendingTask.Outcome(id, null, e.getClass().getSimpleName(), msg);
     }
   }
 
   /** Whether anything registered answers the task: a handler for its resource, a Lambda function, or the fallback. */
-  boolean answers(PendingTask task) {
-    return config.invokers().containsKey(task.request.resource())
-        || task.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION
-        || task.kind.isLambdaInvoke()
+  boolean answers(Command.ScheduleTask task) {
+    return config.invokers().containsKey(task.request().resource())
+        || task.resource().type() == ResourceArn.Type.LAMBDA_FUNCTION
+        || task.resource().isLambdaInvoke()
         || config.fallback() != null;
   }
 
-  private JsonNode call(PendingTask task) throws Exception {
-    TaskRequest req = task.request;
+  private JsonNode call(Command.ScheduleTask task) throws Exception {
+    TaskRequest req = task.request();
     TaskInvoker exact = config.invokers().get(req.resource());
     if (exact != null) {
       return exact.invoke(req);
     }
-    ResourceArn kind = task.kind;
+    ResourceArn kind = task.resource();
     if (kind.type() == ResourceArn.Type.LAMBDA_FUNCTION) {
       return lambda(req.resource(), kind.functionName()).handle(req.input());
     }

@@ -3,7 +3,6 @@ package io.stepwise.engine.run;
 import io.stepwise.asl.model.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.engine.task.TaskRequest;
-import java.util.concurrent.Future;
 
 /**
  * A task the engine has scheduled and awaits the result of. Keyed by the id of its scheduled
@@ -21,7 +20,8 @@ final class PendingTask {
   long startedEventId; // 0 until started
   /** A .waitForTaskToken task that nothing answers: it waits, for its timeouts or forever. */
   boolean awaitsCallback;
-  Future<?> running;
+  /** Handed to the driver in a step's ScheduleTask command. */
+  boolean announced;
   boolean done;
 
   PendingTask(long scheduledEventId, Frame frame, ResourceArn kind, TaskRequest request, Long timeoutSeconds, Long heartbeatSeconds) {
@@ -44,6 +44,6 @@ final class PendingTask {
     return request.taskToken() != null;
   }
 
-  /** What the invocation produced: an output, or an error and cause. */
-  record Outcome(PendingTask task, JsonNode output, String error, String cause) {}
+  /** What an invocation produced: an output, or an error and cause. */
+  record Outcome(long scheduledEventId, JsonNode output, String error, String cause) {}
 }

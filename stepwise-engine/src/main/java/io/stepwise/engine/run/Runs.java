@@ -30,8 +30,14 @@ public final class Runs {
     long start = config.clock().millis();
     ExecutionInfo info = info(options, options.roleArn(), input, start);
     Execution exec = new Execution(machine, config, info, null);
-    new Driver(exec, invocations, executor).listener(listener).run(true);
+    new Driver(exec, invocations, executor).listener(listener).run();
     return result(exec);
+  }
+
+  /** An execution ready for its first step ({@code StepInput.Start}), driven by the caller. */
+  public Stepper stepper(StateMachine machine, JsonNode input, RunOptions options) {
+    ExecutionInfo info = info(options, options.roleArn(), input, config.clock().millis());
+    return new Stepper(new Execution(machine, config, info, null));
   }
 
   /** Rebuilds an execution from its recorded events alone and drives it on to its end. */
@@ -45,7 +51,7 @@ public final class Runs {
     EventDetails.ExecutionStarted started = (EventDetails.ExecutionStarted) first.details();
     ExecutionInfo info = info(options, started.roleArn(), started.input(), first.timestamp());
     Execution exec = new Execution(machine, config, info, new Replay(history));
-    new Driver(exec, invocations, executor).listener(listener).run(true);
+    new Driver(exec, invocations, executor).listener(listener).run();
     return result(exec);
   }
 

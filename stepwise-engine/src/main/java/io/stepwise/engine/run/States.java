@@ -1,5 +1,6 @@
 package io.stepwise.engine.run;
 
+import io.stepwise.engine.step.TimerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.choice.Timestamps;
@@ -182,7 +183,7 @@ final class States {
     }
     f.held = in;
     f.waiting = true;
-    f.timer = f.exec.timer(Timer.Kind.WAIT, Math.max(due, now), f, null);
+    f.timer = f.exec.timer(TimerKind.WAIT, Math.max(due, now), f, null);
   }
 
   private static long timestamp(String text, String field) {

@@ -1,5 +1,6 @@
 package io.stepwise.engine.run;
 
+import io.stepwise.engine.step.TimerKind;
 import io.stepwise.asl.model.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.error.StatesErrors;
@@ -88,12 +89,12 @@ final class Tasks {
     EventType type = p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION ? EventType.LambdaFunctionStarted : EventType.TaskStarted;
     p.startedEventId = f.exec.append(f, type, d);
     long started = f.exec.lastTimestamp();
-    if (p.awaitsCallback && p.heartbeatSeconds != null
+    if (p.isCallback() && p.heartbeatSeconds != null
         && (p.timeoutSeconds == null || p.heartbeatSeconds < p.timeoutSeconds)) {
-      // nothing will send a heartbeat, so the heartbeat timeout comes first
-      f.timer = f.exec.timer(Timer.Kind.HEARTBEAT_TIMEOUT, started + p.heartbeatSeconds * 1000, f, p);
+      // heartbeats (SendTaskHeartbeat) are not taken yet, so the heartbeat timeout comes first
+      f.timer = f.exec.timer(TimerKind.HEARTBEAT_TIMEOUT, started + p.heartbeatSeconds * 1000, f, p);
     } else if (p.timeoutSeconds != null) {
-      f.timer = f.exec.timer(Timer.Kind.TASK_TIMEOUT, started + p.timeoutSeconds * 1000, f, p);
+      f.timer = f.exec.timer(TimerKind.TASK_TIMEOUT, started + p.timeoutSeconds * 1000, f, p);
     }
   }
 

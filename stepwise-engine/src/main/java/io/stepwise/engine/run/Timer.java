@@ -1,29 +1,20 @@
 package io.stepwise.engine.run;
 
+import io.stepwise.engine.step.TimerKind;
+
 /**
  * Something the execution waits for until a time: a Wait state, a retry back-off, a task's
- * timeout or heartbeat, the execution's timeout and its type's duration limit. Timers are data, not sleeping threads.
+ * timeout or heartbeat, the execution's timeout and its type's duration limit. Timers are data,
+ * not sleeping threads; a step announces each one to its driver by id.
  *
  * @param due epoch milliseconds
- * @param seq creation order, to break ties deterministically
- * @param frame the frame to resume, or null for the execution timeout
+ * @param id creation order within the execution (so the same on replay); breaks ties of due
+ * @param frame the frame to resume, or null for the execution's timeouts
  */
-record Timer(long due, long seq, Kind kind, Frame frame, PendingTask task) implements Comparable<Timer> {
-  enum Kind {
-    WAIT,
-    RETRY,
-    TASK_TIMEOUT,
-    /** A callback task that nothing answers: no heartbeat will come. */
-    HEARTBEAT_TIMEOUT,
-    /** The state machine's TimeoutSeconds. */
-    EXECUTION_TIMEOUT,
-    /** AWS's longest run for the execution's type: Standard one year, Express five minutes. */
-    DURATION_LIMIT
-  }
-
+record Timer(long due, long id, TimerKind kind, Frame frame, PendingTask task) implements Comparable<Timer> {
   @Override
   public int compareTo(Timer o) {
     int c = Long.compare(due, o.due);
-    return c != 0 ? c : Long.compare(seq, o.seq);
+    return c != 0 ? c : Long.compare(id, o.id);
   }
 }

@@ -1,0 +1,118 @@
+package io.stepwise.engine.run;
+
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.history.HistoryEvent;
+import io.stepwise.engine.step.Command;
+import io.stepwise.engine.step.Step;
+import io.stepwise.engine.step.StepInput;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Advances one execution by one input at a time and says what happened as data: the events the
+ * step appended and the commands its driver is to carry out (tasks to call, timers to set or
+ * cancel, the end). It holds no thread and calls nothing outside the engine; whoever drives it
+ * stores each step's events and commands before acting on them.
+ */
+public final class Stepper {
+  private final Execution exec;
+  private final Set<Long> announcedTimers = new HashSet<>();
+  private int eventsSeen;
+
+  Stepper(Execution exec) {
+    this.exec = exec;
+  }
+
+  Execution execution() {
+    return exec;
+  }
+
+  public ExecutionStatus status() {
+    return exec.status;
+  }
+
+  public String executionArn() {
+    return exec.info.executionArn;
+  }
+
+  /** One step: the input, then every state it lets run until each branch waits again. */
+  public Step step(StepInput input) {
+    switch (input) {
+      case StepInput.Start s -> exec.start();
+      case StepInput.TaskSucceeded t -> {
+        PendingTask p = awaited(t.scheduledEventId());
+        if (p != null) {
+          p.frame.resume(() -> Tasks.succeeded(p, t.output()));
+        }
+      }
+      case StepInput.TaskFailed t -> {
+        PendingTask p = awaited(t.scheduledEventId());
+        if (p != null) {
+          p.frame.resume(() -> Tasks.failed(p, t.error(), t.cause()));
+        }
+      }
+      case StepInput.TimerFired f -> {
+        announcedTimers.remove(f.timerId());
+        Timer t = exec.removeTimer(f.timerId());
+        if (t != null) {
+          exec.fire(t);
+        }
+      }
+    }
+    exec.drain();
+    return collect();
+  }
+
+  /** The task an outcome is for, or null when it ended meanwhile (its outcome is then dropped). */
+  private PendingTask awaited(long scheduledEventId) {
+    PendingTask p = exec.pendingScheduled(scheduledEventId);
+    return p == null || p.done || p.startedEventId == 0 ? null : p;
+  }
+
+  private Step collect() {
+    List<Command> commands = new ArrayList<>();
+    if (exec.isRunning()) {
+      exec.ensureDurationTimer();
+      for (PendingTask p : exec.pendingTasks()) {
+        if (!p.announced && !p.done && p.frame.live()) {
+          // started in the step that scheduled it, so a stored step never leaves a task half-begun
+          Tasks.started(p);
+          exec.markStarted(p);
+          p.announced = true;
+          commands.add(new Command.ScheduleTask(p.scheduledEventId, p.kind, p.request));
+        }
+      }
+    }
+    for (PendingTask p : exec.takeCancelledTasks()) {
+      commands.add(new Command.CancelTask(p.scheduledEventId));
+    }
+    if (!exec.timers().isEmpty() || !announcedTimers.isEmpty()) {
+      diffTimers(commands);
+    }
+    if (!exec.isRunning()) {
+      commands.add(new Command.Finish(exec.status));
+    }
+    List<HistoryEvent> events = List.copyOf(exec.events.subList(eventsSeen, exec.events.size()));
+    eventsSeen = exec.events.size();
+    return new Step(events, commands);
+  }
+
+  /** Timers set since the last step become StartTimer; announced ones that are gone, CancelTimer. */
+  private void diffTimers(List<Command> commands) {
+    Set<Long> live = new HashSet<>();
+    for (Timer t : exec.timers()) {
+      live.add(t.id());
+      if (announcedTimers.add(t.id())) {
+        commands.add(new Command.StartTimer(t.id(), t.kind(), t.due()));
+      }
+    }
+    for (Long id : new ArrayList<>(announcedTimers)) {
+      if (!live.contains(id)) {
+        announcedTimers.remove(id);
+        commands.add(new Command.CancelTimer(id));
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.stepwise.engine.step;
+
+import io.stepwise.asl.model.ResourceArn;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.task.TaskRequest;
+
+/**
+ * What a step asks its driver to carry out, as data: a driver stores the step's events and
+ * commands together, then acts on the commands, so a crash between the two loses nothing.
+ */
+public sealed interface Command {
+  /**
+   * Call the task's resource and deliver the outcome as {@link StepInput.TaskSucceeded} or
+   * {@link StepInput.TaskFailed}. Its TaskStarted event is already in the step's events. For a
+   * {@code .waitForTaskToken} resource the outcome is the callback (the request's task token).
+   */
+  record ScheduleTask(long scheduledEventId, ResourceArn resource, TaskRequest request) implements Command {
+    public boolean isCallback() {
+      return request.taskToken() != null;
+    }
+  }
+
+  /** The task ended without its outcome (timed out, or its branch stopped): drop what it returns. */
+  record CancelTask(long scheduledEventId) implements Command {}
+
+  /** Deliver {@link StepInput.TimerFired} with this id once the engine's clock reaches {@code due} (epoch millis). */
+  record StartTimer(long timerId, TimerKind kind, long due) implements Command {}
+
+  /** The timer is no longer wanted. */
+  record CancelTimer(long timerId) implements Command {}
+
+  /** The execution ended; nothing more will be asked of it. */
+  record Finish(ExecutionStatus status) implements Command {}
+}

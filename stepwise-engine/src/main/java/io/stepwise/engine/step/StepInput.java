@@ -1,0 +1,22 @@
+package io.stepwise.engine.step;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One thing from outside that advances an execution by one step: its start, a task's outcome, a
+ * timer coming due. Whoever drives the execution (the in-memory driver, a server) delivers them
+ * one at a time, after it has stored what the previous step returned.
+ */
+public sealed interface StepInput {
+  /** The execution begins: records ExecutionStarted and runs until every branch waits. */
+  record Start() implements StepInput {}
+
+  /** A task scheduled by {@link Command.ScheduleTask} returned this result. */
+  record TaskSucceeded(long scheduledEventId, JsonNode output) implements StepInput {}
+
+  /** A task scheduled by {@link Command.ScheduleTask} failed with this error and cause. */
+  record TaskFailed(long scheduledEventId, String error, String cause) implements StepInput {}
+
+  /** A timer set by {@link Command.StartTimer} came due. */
+  record TimerFired(long timerId) implements StepInput {}
+}
