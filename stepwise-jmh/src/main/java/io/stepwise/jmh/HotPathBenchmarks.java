@@ -10,6 +10,8 @@ import io.stepwise.asl.template.PayloadTemplate;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.RunOptions;
+import io.stepwise.engine.step.Step;
+import io.stepwise.engine.step.StepInput;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -81,5 +83,11 @@ public class HotPathBenchmarks {
   @Benchmark
   public ExecutionResult tenPassExecution() {
     return engine.run(tenPasses, input, options);
+  }
+
+  /** The same execution as one step call (its whole run is one step), without the in-memory driver. */
+  @Benchmark
+  public Step tenPassStep() {
+    return engine.stepper(tenPasses, input, options).step(new StepInput.Start());
   }
 }
