@@ -63,7 +63,7 @@ public final class Driver {
       return;
     }
     while (exec.isRunning()) {
-      StepInput input = replaying() ? recordedInput() : liveInput();
+      StepInput input = exec.hasReadyWork() ? new StepInput.Continue() : replaying() ? recordedInput() : liveInput();
       if (input == null) {
         return; // nothing can ever arrive: a callback nobody will send
       }
@@ -102,6 +102,7 @@ public final class Driver {
           }
         }
         case Command.Finish f -> { }
+        case Command.Continue more -> { } // the run loop sees the work left
       }
     }
     if (!replaying() && !undispatched.isEmpty()) {

@@ -34,6 +34,8 @@ public final class Execution {
   static final int MAX_EXPRESS_EVENTS = 1_000_000;
   static final long STANDARD_MAX_MILLIS = 365L * 24 * 60 * 60 * 1000;
   static final long EXPRESS_MAX_MILLIS = 5L * 60 * 1000;
+  /** The most events one step records (silent ones included) before it yields to its driver. */
+  static final int EVENTS_PER_STEP = 10_000;
   /** Inside one long run of states the clock is cached; it is read again after this many events. */
   private static final int EVENTS_PER_CLOCK_READ = 4096;
 
@@ -58,6 +60,7 @@ public final class Execution {
   private boolean draining;
   private long cachedNow = Long.MIN_VALUE;
   private int eventsSinceClockRead;
+  private int stepEvents;
   /** When the execution passes its type's duration limit, in epoch millis. */
   private final long durationDeadline;
   private boolean durationTimerSet;
@@ -108,6 +111,7 @@ public final class Execution {
 
   /** @param at the event's timestamp, or Long.MIN_VALUE for now */
   private long append(Frame frame, EventType type, EventDetails details, long at) {
+    stepEvents++;
     if (frame != null && frame.silent) {
       long id = --silentIds;
       frame.lastEventId = id;
@@ -198,7 +202,7 @@ public final class Execution {
     draining = true;
     try {
       Runnable r;
-      while ((r = ready.poll()) != null) {
+      while (!stepBudgetSpent() && (r = ready.poll()) != null) {
         if (!isRunning()) {
           ready.clear();
           return;
@@ -209,6 +213,25 @@ public final class Execution {
     } finally {
       draining = false;
     }
+  }
+
+  /**
+   * Whether this step has recorded as many events as one step may: the rest waits in the ready
+   * queue for the next step, so a long run of states (a loop, a large Map) gives its thread back
+   * to the driver between steps instead of holding it to the end.
+   */
+  boolean stepBudgetSpent() {
+    return stepEvents >= EVENTS_PER_STEP;
+  }
+
+  /** A new step begins: its share of events starts from nothing. */
+  void beginStep() {
+    stepEvents = 0;
+  }
+
+  /** Work is left in the ready queue: the next step continues it. */
+  boolean hasReadyWork() {
+    return isRunning() && !ready.isEmpty();
   }
 
   String newTaskToken() {

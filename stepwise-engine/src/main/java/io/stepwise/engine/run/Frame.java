@@ -68,6 +68,15 @@ final class Frame {
   /** Runs states until one waits or the frame ends. */
   void run() {
     while (!waiting && !finished && !aborted && exec.isRunning()) {
+      if (exec.stepBudgetSpent()) {
+        // this step has done its share: go on from the next state in the next step
+        exec.ready(() -> {
+          if (live()) {
+            run();
+          }
+        });
+        return;
+      }
       enter();
       States.body(this);
     }

@@ -39,8 +39,10 @@ public final class Stepper {
 
   /** One step: the input, then every state it lets run until each branch waits again. */
   public Step step(StepInput input) {
+    exec.beginStep();
     switch (input) {
       case StepInput.Start s -> exec.start();
+      case StepInput.Continue c -> { }
       case StepInput.TaskSucceeded t -> {
         PendingTask p = awaited(t.scheduledEventId());
         if (p != null) {
@@ -93,6 +95,8 @@ public final class Stepper {
     }
     if (!exec.isRunning()) {
       commands.add(new Command.Finish(exec.status));
+    } else if (exec.hasReadyWork()) {
+      commands.add(new Command.Continue());
     }
     List<HistoryEvent> events = List.copyOf(exec.events.subList(eventsSeen, exec.events.size()));
     eventsSeen = exec.events.size();

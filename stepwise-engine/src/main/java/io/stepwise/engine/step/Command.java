@@ -29,6 +29,12 @@ public sealed interface Command {
   /** The timer is no longer wanted. */
   record CancelTimer(long timerId) implements Command {}
 
+  /**
+   * The step stopped at its share of work with states still to run: deliver {@link
+   * StepInput.Continue} (other executions may go first).
+   */
+  record Continue() implements Command {}
+
   /** The execution ended; nothing more will be asked of it. */
   record Finish(ExecutionStatus status) implements Command {}
 }

@@ -17,6 +17,9 @@ public sealed interface StepInput {
   /** A task scheduled by {@link Command.ScheduleTask} failed with this error and cause. */
   record TaskFailed(long scheduledEventId, String error, String cause) implements StepInput {}
 
+  /** Go on with the work a step left for the next one ({@link Command.Continue}). */
+  record Continue() implements StepInput {}
+
   /** A timer set by {@link Command.StartTimer} came due. */
   record TimerFired(long timerId) implements StepInput {}
 }
