@@ -297,7 +297,11 @@ public final class Execution {
         if (!p.done) {
           String error = t.kind() == TimerKind.TASK_TIMEOUT ? StatesErrors.TIMEOUT : StatesErrors.HEARTBEAT_TIMEOUT;
           f.resume(() -> {
-            f.timer = null;
+            if (t.kind() == TimerKind.TASK_TIMEOUT) {
+              f.timer = null; // it fired; settling cancels the heartbeat's
+            } else {
+              p.heartbeatTimer = null; // it fired; settling cancels the task timeout
+            }
             Tasks.timedOut(p, error);
           });
         }
@@ -318,6 +322,7 @@ public final class Execution {
   void cancel(PendingTask p) {
     p.done = true;
     forget(p);
+    p.cancelHeartbeat();
     if (p.announced) {
       cancelledTasks.add(p);
     }
@@ -384,6 +389,28 @@ public final class Execution {
     append(null, EventType.ExecutionTimedOut, new EventDetails.ExecutionEnded(null, null));
     status = ExecutionStatus.TIMED_OUT;
     end();
+  }
+
+  /** StopExecution: ABORTED, with the caller's error and cause. */
+  void abort(String err, String cse) {
+    if (!isRunning()) {
+      return;
+    }
+    error = err;
+    cause = cse;
+    append(null, EventType.ExecutionAborted, new EventDetails.ExecutionEnded(err, cse));
+    status = ExecutionStatus.ABORTED;
+    end();
+  }
+
+  /** The pending task waiting for a callback with this token, or null. */
+  PendingTask pendingByToken(String token) {
+    for (PendingTask p : pendingByScheduled.values()) {
+      if (token.equals(p.request.taskToken()) && !p.done && p.startedEventId != 0) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** The execution ran as long as its type may: TIMED_OUT with States.Timeout. */

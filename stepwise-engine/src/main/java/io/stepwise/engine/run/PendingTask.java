@@ -20,6 +20,8 @@ final class PendingTask {
   long startedEventId; // 0 until started
   /** A .waitForTaskToken task that nothing answers: it waits, for its timeouts or forever. */
   boolean awaitsCallback;
+  /** A callback's heartbeat timeout, set again by each heartbeat; null without HeartbeatSeconds. */
+  Timer heartbeatTimer;
   /** Handed to the driver in a step's ScheduleTask command. */
   boolean announced;
   boolean done;
@@ -38,6 +40,13 @@ final class PendingTask {
     this.timeoutSeconds = timeoutSeconds;
     this.heartbeatSeconds = heartbeatSeconds;
     this.then = then;
+  }
+
+  void cancelHeartbeat() {
+    if (heartbeatTimer != null) {
+      frame.exec.cancel(heartbeatTimer);
+      heartbeatTimer = null;
+    }
   }
 
   boolean isCallback() {

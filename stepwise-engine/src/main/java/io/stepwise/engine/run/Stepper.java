@@ -43,6 +43,16 @@ public final class Stepper {
     switch (input) {
       case StepInput.Start s -> exec.start();
       case StepInput.Continue c -> { }
+      case StepInput.Stop stop -> exec.abort(stop.error(), stop.cause());
+      case StepInput.CallbackSucceeded cb -> {
+        PendingTask p = awaitedToken(cb.taskToken());
+        p.frame.resume(() -> Tasks.succeeded(p, cb.output()));
+      }
+      case StepInput.CallbackFailed cb -> {
+        PendingTask p = awaitedToken(cb.taskToken());
+        p.frame.resume(() -> Tasks.failed(p, cb.error(), cb.cause()));
+      }
+      case StepInput.Heartbeat hb -> Tasks.heartbeat(awaitedToken(hb.taskToken()));
       case StepInput.TaskSucceeded t -> {
         PendingTask p = awaited(t.scheduledEventId());
         if (p != null) {
@@ -71,6 +81,19 @@ public final class Stepper {
   private PendingTask awaited(long scheduledEventId) {
     PendingTask p = exec.pendingScheduled(scheduledEventId);
     return p == null || p.done || p.startedEventId == 0 ? null : p;
+  }
+
+  /** Whether a task of this execution waits for a callback with this token (else SendTask* has nothing to answer). */
+  public boolean awaits(String taskToken) {
+    return exec.isRunning() && exec.pendingByToken(taskToken) != null;
+  }
+
+  private PendingTask awaitedToken(String token) {
+    PendingTask p = exec.isRunning() ? exec.pendingByToken(token) : null;
+    if (p == null) {
+      throw new IllegalArgumentException("No task of " + exec.info.executionArn + " waits for the task token '" + token + "'");
+    }
+    return p;
   }
 
   private Step collect() {

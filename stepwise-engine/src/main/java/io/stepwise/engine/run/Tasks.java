@@ -89,13 +89,24 @@ final class Tasks {
     EventType type = p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION ? EventType.LambdaFunctionStarted : EventType.TaskStarted;
     p.startedEventId = f.exec.append(f, type, d);
     long started = f.exec.lastTimestamp();
-    if (p.isCallback() && p.heartbeatSeconds != null
-        && (p.timeoutSeconds == null || p.heartbeatSeconds < p.timeoutSeconds)) {
-      // heartbeats (SendTaskHeartbeat) are not taken yet, so the heartbeat timeout comes first
-      f.timer = f.exec.timer(TimerKind.HEARTBEAT_TIMEOUT, started + p.heartbeatSeconds * 1000, f, p);
-    } else if (p.timeoutSeconds != null) {
+    if (p.timeoutSeconds != null) {
       f.timer = f.exec.timer(TimerKind.TASK_TIMEOUT, started + p.timeoutSeconds * 1000, f, p);
     }
+    if (p.isCallback() && p.heartbeatSeconds != null
+        && (p.timeoutSeconds == null || p.heartbeatSeconds < p.timeoutSeconds)) {
+      // a callback must send SendTaskHeartbeat within HeartbeatSeconds, each time again
+      p.heartbeatTimer = f.exec.timer(TimerKind.HEARTBEAT_TIMEOUT, started + p.heartbeatSeconds * 1000, f, p);
+    }
+  }
+
+  /** A heartbeat for a callback task: its HeartbeatSeconds start again from now. */
+  static void heartbeat(PendingTask p) {
+    if (p.heartbeatTimer == null) {
+      return;
+    }
+    Execution exec = p.frame.exec;
+    exec.cancel(p.heartbeatTimer);
+    p.heartbeatTimer = exec.timer(TimerKind.HEARTBEAT_TIMEOUT, exec.now() + p.heartbeatSeconds * 1000, p.frame, p);
   }
 
   static void succeeded(PendingTask p, JsonNode output) {
@@ -164,5 +175,6 @@ final class Tasks {
       f.timer = null;
     }
     f.exec.forget(p);
+    p.cancelHeartbeat();
   }
 }

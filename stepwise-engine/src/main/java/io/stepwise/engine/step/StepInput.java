@@ -17,6 +17,18 @@ public sealed interface StepInput {
   /** A task scheduled by {@link Command.ScheduleTask} failed with this error and cause. */
   record TaskFailed(long scheduledEventId, String error, String cause) implements StepInput {}
 
+  /** StopExecution: the execution ends ABORTED with this error and cause (either may be null). */
+  record Stop(String error, String cause) implements StepInput {}
+
+  /** SendTaskSuccess: the callback task waiting for this token succeeded with this output. */
+  record CallbackSucceeded(String taskToken, JsonNode output) implements StepInput {}
+
+  /** SendTaskFailure: the callback task waiting for this token failed. */
+  record CallbackFailed(String taskToken, String error, String cause) implements StepInput {}
+
+  /** SendTaskHeartbeat: the callback task waiting for this token is alive; its heartbeat timeout starts again. */
+  record Heartbeat(String taskToken) implements StepInput {}
+
   /** Go on with the work a step left for the next one ({@link Command.Continue}). */
   record Continue() implements StepInput {}
 
