@@ -1,7 +1,7 @@
 package io.stepwise.engine;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.stepwise.engine.history.HistoryEvent;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package io.stepwise.engine.run;
 
-import io.stepwise.engine.step.TimerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.model.StateMachine;
@@ -9,13 +8,13 @@ import io.stepwise.engine.ExecutionType;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
 import io.stepwise.engine.history.HistoryEvent;
+import io.stepwise.engine.step.TimerKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -46,13 +45,11 @@ public final class Execution {
   final List<HistoryEvent> events;
   final Replay replay;
   private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-  private final Map<Long, Timer> timersById = new LinkedHashMap<>();
+  final Timers timers = new Timers();
   private final List<PendingTask> cancelledTasks = new ArrayList<>();
   private final Map<Long, PendingTask> pendingByScheduled = new LinkedHashMap<>();
   private final Map<Long, PendingTask> pendingByStarted = new HashMap<>();
   private long lastId;
-  private long timerSeq;
   private long silentIds;
   long skew; // fast-time: how far the engine's clock has been moved ahead of the real one
   private int tokenSeq;
@@ -239,74 +236,11 @@ public final class Execution {
   }
 
   Timer timer(TimerKind kind, long due, Frame frame, PendingTask task) {
-    Timer t = new Timer(due, timerSeq++, kind, frame, task);
-    timers.add(t);
-    timersById.put(t.id(), t);
-    return t;
+    return timers.add(kind, due, frame, task);
   }
 
   void cancel(Timer t) {
-    timers.remove(t);
-    timersById.remove(t.id());
-  }
-
-  Timer nextTimer() {
-    return timers.peek();
-  }
-
-  Timer pollTimer() {
-    Timer t = timers.poll();
-    if (t != null) {
-      timersById.remove(t.id());
-    }
-    return t;
-  }
-
-  /** Takes the timer with this id out of the queue; null when there is none (it was cancelled). */
-  Timer removeTimer(long id) {
-    Timer t = timersById.remove(id);
-    if (t != null) {
-      timers.remove(t);
-    }
-    return t;
-  }
-
-  /** The timers set and not yet fired or cancelled, in the order they were set. */
-  java.util.Collection<Timer> timers() {
-    return timersById.values();
-  }
-
-  /** The timer fired: what it was waiting for goes on. */
-  void fire(Timer t) {
-    Frame f = t.frame();
-    switch (t.kind()) {
-      case EXECUTION_TIMEOUT -> ready(this::timeOut);
-      case DURATION_LIMIT -> ready(this::exceedDurationLimit);
-      case WAIT -> f.resume(() -> {
-        f.timer = null;
-        f.waiting = false;
-        States.waitDone(f);
-      });
-      case RETRY -> f.resume(() -> {
-        f.timer = null;
-        f.waiting = false;
-        States.body(f);
-      });
-      case TASK_TIMEOUT, HEARTBEAT_TIMEOUT -> {
-        PendingTask p = t.task();
-        if (!p.done) {
-          String error = t.kind() == TimerKind.TASK_TIMEOUT ? StatesErrors.TIMEOUT : StatesErrors.HEARTBEAT_TIMEOUT;
-          f.resume(() -> {
-            if (t.kind() == TimerKind.TASK_TIMEOUT) {
-              f.timer = null; // it fired; settling cancels the heartbeat's
-            } else {
-              p.heartbeatTimer = null; // it fired; settling cancels the task timeout
-            }
-            Tasks.timedOut(p, error);
-          });
-        }
-      }
-    }
+    timers.cancel(t);
   }
 
   void register(PendingTask p) {
@@ -450,6 +384,5 @@ public final class Execution {
       cancel(p);
     }
     timers.clear();
-    timersById.clear();
   }
 }

@@ -1,6 +1,5 @@
 package io.stepwise.engine.run;
 
-import io.stepwise.engine.step.TimerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.error.StatesException;
@@ -15,6 +14,7 @@ import io.stepwise.asl.model.State;
 import io.stepwise.asl.model.TaskState;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
+import io.stepwise.engine.step.TimerKind;
 
 /** A state's failure, through Retry (the first matching retrier) and then Catch, or out of the frame. */
 final class Failures {

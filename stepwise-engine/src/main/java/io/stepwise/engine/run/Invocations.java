@@ -1,9 +1,9 @@
 package io.stepwise.engine.run;
 
-import io.stepwise.asl.model.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.json.Json;
+import io.stepwise.asl.model.ResourceArn;
 import io.stepwise.engine.step.Command;
 import io.stepwise.engine.task.LambdaFunction;
 import io.stepwise.engine.task.TaskFailure;

@@ -1,7 +1,7 @@
 package io.stepwise.engine.run;
 
-import io.stepwise.asl.model.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.model.ResourceArn;
 import io.stepwise.engine.task.TaskRequest;
 
 /**

@@ -1,6 +1,5 @@
 package io.stepwise.engine.run;
 
-import io.stepwise.engine.step.TimerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.choice.Timestamps;
@@ -8,8 +7,8 @@ import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.error.StatesException;
 import io.stepwise.asl.model.Assignment;
 import io.stepwise.asl.model.ChoiceRule;
-import io.stepwise.asl.model.Expression;
 import io.stepwise.asl.model.ChoiceState;
+import io.stepwise.asl.model.Expression;
 import io.stepwise.asl.model.FailState;
 import io.stepwise.asl.model.MapState;
 import io.stepwise.asl.model.ParallelState;
@@ -20,6 +19,7 @@ import io.stepwise.asl.model.StateCommon;
 import io.stepwise.asl.model.SucceedState;
 import io.stepwise.asl.model.TaskState;
 import io.stepwise.asl.model.WaitState;
+import io.stepwise.engine.step.TimerKind;
 import java.time.Instant;
 
 /**

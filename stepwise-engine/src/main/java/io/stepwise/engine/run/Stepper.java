@@ -1,10 +1,12 @@
 package io.stepwise.engine.run;
 
+import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.history.HistoryEvent;
 import io.stepwise.engine.step.Command;
 import io.stepwise.engine.step.Step;
 import io.stepwise.engine.step.StepInput;
+import io.stepwise.engine.step.TimerKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,15 +69,49 @@ public final class Stepper {
       }
       case StepInput.TimerFired f -> {
         announcedTimers.remove(f.timerId());
-        Timer t = exec.removeTimer(f.timerId());
+        Timer t = exec.timers.remove(f.timerId());
         if (t != null) {
-          exec.fire(t);
+          fire(t);
         }
       }
     }
     exec.drain();
     return collect();
   }
+
+  /** The timer fired: what it was waiting for goes on. */
+  private void fire(Timer t) {
+    Frame f = t.frame();
+    switch (t.kind()) {
+      case EXECUTION_TIMEOUT -> exec.ready(exec::timeOut);
+      case DURATION_LIMIT -> exec.ready(exec::exceedDurationLimit);
+      case WAIT -> f.resume(() -> {
+        f.timer = null;
+        f.waiting = false;
+        States.waitDone(f);
+      });
+      case RETRY -> f.resume(() -> {
+        f.timer = null;
+        f.waiting = false;
+        States.body(f);
+      });
+      case TASK_TIMEOUT, HEARTBEAT_TIMEOUT -> {
+        PendingTask p = t.task();
+        if (!p.done) {
+          String error = t.kind() == TimerKind.TASK_TIMEOUT ? StatesErrors.TIMEOUT : StatesErrors.HEARTBEAT_TIMEOUT;
+          f.resume(() -> {
+            if (t.kind() == TimerKind.TASK_TIMEOUT) {
+              f.timer = null; // it fired; settling cancels the heartbeat's
+            } else {
+              p.heartbeatTimer = null; // it fired; settling cancels the task timeout
+            }
+            Tasks.timedOut(p, error);
+          });
+        }
+      }
+    }
+  }
+
 
   /** The task an outcome is for, or null when it ended meanwhile (its outcome is then dropped). */
   private PendingTask awaited(long scheduledEventId) {
@@ -113,7 +149,7 @@ public final class Stepper {
     for (PendingTask p : exec.takeCancelledTasks()) {
       commands.add(new Command.CancelTask(p.scheduledEventId));
     }
-    if (!exec.timers().isEmpty() || !announcedTimers.isEmpty()) {
+    if (!exec.timers.all().isEmpty() || !announcedTimers.isEmpty()) {
       diffTimers(commands);
     }
     if (!exec.isRunning()) {
@@ -129,7 +165,7 @@ public final class Stepper {
   /** Timers set since the last step become StartTimer; announced ones that are gone, CancelTimer. */
   private void diffTimers(List<Command> commands) {
     Set<Long> live = new HashSet<>();
-    for (Timer t : exec.timers()) {
+    for (Timer t : exec.timers.all()) {
       live.add(t.id());
       if (announcedTimers.add(t.id())) {
         commands.add(new Command.StartTimer(t.id(), t.kind(), t.due()));

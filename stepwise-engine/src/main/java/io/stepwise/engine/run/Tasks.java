@@ -1,16 +1,16 @@
 package io.stepwise.engine.run;
 
-import io.stepwise.engine.step.TimerKind;
-import io.stepwise.asl.model.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.error.StatesException;
 import io.stepwise.asl.expr.Scope;
+import io.stepwise.asl.model.ResourceArn;
 import io.stepwise.asl.model.StateCommon;
 import io.stepwise.asl.model.TaskState;
 import io.stepwise.asl.model.TimeLimit;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
+import io.stepwise.engine.step.TimerKind;
 import io.stepwise.engine.task.TaskRequest;
 
 /**

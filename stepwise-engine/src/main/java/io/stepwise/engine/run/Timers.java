@@ -1,0 +1,45 @@
+package io.stepwise.engine.run;
+
+import io.stepwise.engine.step.TimerKind;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/** The timers one execution has set: in order of due time, and by id for a step's TimerFired. */
+final class Timers {
+  private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+  private final Map<Long, Timer> byId = new LinkedHashMap<>();
+  private long nextId;
+
+  Timer add(TimerKind kind, long due, Frame frame, PendingTask task) {
+    Timer t = new Timer(due, nextId++, kind, frame, task);
+    queue.add(t);
+    byId.put(t.id(), t);
+    return t;
+  }
+
+  void cancel(Timer t) {
+    queue.remove(t);
+    byId.remove(t.id());
+  }
+
+  /** Takes the timer with this id out; null when there is none (it was cancelled). */
+  Timer remove(long id) {
+    Timer t = byId.remove(id);
+    if (t != null) {
+      queue.remove(t);
+    }
+    return t;
+  }
+
+  /** The timers set and not yet fired or cancelled, in the order they were set. */
+  Collection<Timer> all() {
+    return byId.values();
+  }
+
+  void clear() {
+    queue.clear();
+    byId.clear();
+  }
+}
