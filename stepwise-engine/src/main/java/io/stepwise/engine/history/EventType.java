@@ -83,12 +83,4 @@ public enum EventType {
   public boolean endsExecution() {
     return this == ExecutionSucceeded || this == ExecutionFailed || this == ExecutionTimedOut || this == ExecutionAborted;
   }
-
-  /** Events that report what happened outside the engine (a task's progress); replay takes them from the history. */
-  public boolean isExternal() {
-    return switch (this) {
-      case TaskStarted, TaskSucceeded, TaskFailed, TaskSubmitted, LambdaFunctionStarted, LambdaFunctionSucceeded, LambdaFunctionFailed -> true;
-      default -> false;
-    };
-  }
 }

@@ -288,10 +288,6 @@ public final class Execution {
     return new ArrayList<>(pendingByScheduled.values());
   }
 
-  boolean hasPending() {
-    return !pendingByScheduled.isEmpty();
-  }
-
   void succeed(Frame frame, JsonNode out) {
     if (!isRunning()) {
       return;
