@@ -80,6 +80,20 @@ public final class Engine implements AutoCloseable {
     return runs.stepper(machine, input, options.withNames(options.stateMachineName(), name));
   }
 
+  /**
+   * Rebuilds an execution from what was stored of it, its record ({@link ExecutionResult#record()}
+   * or {@code Stepper.record()}) and its history, and runs it on to its end. Nothing is taken from
+   * the caller: the same ARN, names and type, so the same context object and randomness.
+   */
+  public ExecutionResult resume(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history) {
+    try {
+      return runs.resume(machine, record, history, Driver.StepListener.NONE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while resuming an execution", e);
+    }
+  }
+
   /** Rebuilds an execution from its history alone and runs it on to its end. */
   public ExecutionResult resume(StateMachine machine, List<HistoryEvent> history, RunOptions options) {
     try {

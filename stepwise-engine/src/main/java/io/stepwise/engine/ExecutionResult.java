@@ -16,6 +16,8 @@ import java.util.List;
  * @param events the history, in order
  * @param waitingFor when RUNNING because it cannot go on, what it waits for (a callback nothing
  *     will send), else null
+ * @param record what identifies the execution beyond its history: store it with the history to
+ *     resume it ({@code Engine.resume(machine, record, events)})
  */
 public record ExecutionResult(
     ExecutionStatus status,
@@ -24,7 +26,15 @@ public record ExecutionResult(
     String cause,
     String executionArn,
     List<HistoryEvent> events,
-    String waitingFor) {
+    String waitingFor,
+    ExecutionRecord record) {
+
+  /** A result without a record (one that cannot be resumed by record, as in tests). */
+  public ExecutionResult(
+      ExecutionStatus status, JsonNode output, String error, String cause, String executionArn, List<HistoryEvent> events,
+      String waitingFor) {
+    this(status, output, error, cause, executionArn, events, waitingFor, null);
+  }
 
   /** The history as GetExecutionHistory returns it: a list of event objects. */
   public ArrayNode historyJson() {

@@ -68,9 +68,6 @@ public final class Driver {
         return; // nothing can ever arrive: a callback nobody will send
       }
       carryOut(stepper.step(input));
-      if (exec.replay != null && !exec.replay.active()) {
-        exec.skew = Math.max(exec.skew, exec.replay.lastTimestamp() - exec.config.clock().millis());
-      }
       if (!listener.afterStep(exec.events.size())) {
         return;
       }

@@ -55,6 +55,7 @@ public final class Execution {
   private int tokenSeq;
   long variableBytes; // the JSON size of every value assigned so far, against the 10 MiB limit
   private boolean draining;
+  private boolean replayClockCaughtUp;
   private long cachedNow = Long.MIN_VALUE;
   private int eventsSinceClockRead;
   private int stepEvents;
@@ -87,8 +88,14 @@ public final class Execution {
 
   /** The engine's now in epoch millis: the recorded time while replaying, else the clock. */
   long now() {
-    if (replay != null && replay.active()) {
-      return replay.nextTimestamp(config.clock().millis() + skew);
+    if (replay != null && !replayClockCaughtUp) {
+      if (replay.active()) {
+        return replay.nextTimestamp(config.clock().millis() + skew);
+      }
+      // the recording is over, maybe mid-step: the clock goes on from its last time, never back
+      replayClockCaughtUp = true;
+      skew = Math.max(skew, replay.lastTimestamp() - config.clock().millis());
+      cachedNow = Long.MIN_VALUE;
     }
     if (draining) {
       // one clock read per unit of work: a run of states takes microseconds, and the clock

@@ -44,6 +44,10 @@ final class ExecutionInfo {
     this.startTime = startTime;
   }
 
+  io.stepwise.engine.ExecutionRecord record() {
+    return new io.stepwise.engine.ExecutionRecord(executionArn, executionName, stateMachineArn, stateMachineName, type, synchronous);
+  }
+
   ObjectNode executionContext() {
     if (executionContext == null) {
       ObjectNode o = Json.NODES.objectNode();

@@ -44,15 +44,31 @@ public final class Runs {
   public ExecutionResult resume(
       StateMachine machine, List<HistoryEvent> history, RunOptions options, Driver.StepListener listener)
       throws InterruptedException {
-    if (history.isEmpty() || history.get(0).type() != EventType.ExecutionStarted) {
-      throw new IllegalArgumentException("A history to resume must begin with ExecutionStarted");
-    }
-    HistoryEvent first = history.get(0);
+    HistoryEvent first = started(history);
     EventDetails.ExecutionStarted started = (EventDetails.ExecutionStarted) first.details();
     ExecutionInfo info = info(options, started.roleArn(), started.input(), first.timestamp());
     Execution exec = new Execution(machine, config, info, new Replay(history));
     new Driver(exec, invocations, executor).listener(listener).run();
     return result(exec);
+  }
+
+  /** Rebuilds an execution from its record and history alone, as they were stored, and drives it on to its end. */
+  public ExecutionResult resume(StateMachine machine, io.stepwise.engine.ExecutionRecord record, List<HistoryEvent> history,
+      Driver.StepListener listener) throws InterruptedException {
+    HistoryEvent first = started(history);
+    EventDetails.ExecutionStarted started = (EventDetails.ExecutionStarted) first.details();
+    ExecutionInfo info = new ExecutionInfo(record.executionArn(), record.executionName(), record.stateMachineArn(),
+        record.stateMachineName(), started.roleArn(), record.type(), record.synchronous(), started.input(), first.timestamp());
+    Execution exec = new Execution(machine, config, info, new Replay(history));
+    new Driver(exec, invocations, executor).listener(listener).run();
+    return result(exec);
+  }
+
+  private static HistoryEvent started(List<HistoryEvent> history) {
+    if (history.isEmpty() || history.get(0).type() != EventType.ExecutionStarted) {
+      throw new IllegalArgumentException("A history to resume must begin with ExecutionStarted");
+    }
+    return history.get(0);
   }
 
   private ExecutionInfo info(RunOptions options, String roleArn, JsonNode input, long start) {
@@ -77,6 +93,7 @@ public final class Runs {
         exec.cause,
         exec.info.executionArn,
         java.util.Collections.unmodifiableList(exec.events),
-        status == ExecutionStatus.RUNNING ? exec.waitingFor() : null);
+        status == ExecutionStatus.RUNNING ? exec.waitingFor() : null,
+        exec.info.record());
   }
 }

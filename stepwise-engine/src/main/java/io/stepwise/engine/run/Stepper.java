@@ -39,6 +39,11 @@ public final class Stepper {
     return exec.info.executionArn;
   }
 
+  /** What to store with the history so that the execution can be resumed as it is. */
+  public io.stepwise.engine.ExecutionRecord record() {
+    return exec.info.record();
+  }
+
   /** One step: the input, then every state it lets run until each branch waits again. */
   public Step step(StepInput input) {
     exec.beginStep();

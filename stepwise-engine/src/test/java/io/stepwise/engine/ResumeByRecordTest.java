@@ -1,0 +1,31 @@
+package io.stepwise.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stepwise.asl.model.StateMachine;
+import io.stepwise.engine.history.HistoryJson;
+import io.stepwise.engine.history.HistoryReader;
+import io.stepwise.asl.json.Json;
+import org.junit.jupiter.api.Test;
+
+/** A resume from the stored record and history takes nothing from the resuming caller. */
+class ResumeByRecordTest {
+  @Test
+  void anEngineConfiguredOtherwiseResumesTheExecutionAsItWas() {
+    StateMachine machine = Fixtures.machine("""
+        {"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"id.$":"States.UUID()","ctx.$":"$$"},"Next":"W"},
+          "W":{"Type":"Wait","Seconds":5,"End":true}}}""");
+    ExecutionResult whole = Fixtures.engine().build()
+        .run(machine, Engine.parseInput("{}"), Fixtures.options().withType(ExecutionType.EXPRESS));
+    ExecutionRecord record = whole.record();
+    assertThat(record.executionArn()).isEqualTo(whole.executionArn()).contains(":express:");
+
+    // the store: the record and the history up to the Wait, as JSON
+    var stored = HistoryReader.read(Json.NODES.arrayNode().addAll(HistoryJson.toJson(whole.events().subList(0, 5))));
+    Engine other = Fixtures.engine().region("eu-west-1").account("999999999999").build();
+    ExecutionResult resumed = other.resume(machine, record, stored);
+    assertThat(resumed.events()).isEqualTo(whole.events());
+    assertThat(resumed.output()).isEqualTo(whole.output());
+    assertThat(resumed.record()).isEqualTo(record);
+  }
+}
