@@ -306,37 +306,28 @@ public final class Execution {
   }
 
   void fail(Frame frame, String err, String cse) {
-    if (!isRunning()) {
-      return;
-    }
-    error = err;
-    cause = cse;
-    append(frame, EventType.ExecutionFailed, new EventDetails.ExecutionEnded(err, cse));
-    status = ExecutionStatus.FAILED;
-    end();
+    endWith(frame, EventType.ExecutionFailed, ExecutionStatus.FAILED, err, cse);
   }
 
+  /** The machine's TimeoutSeconds passed: AWS's DescribeExecution then reports neither error nor cause. */
   void timeOut() {
-    if (!isRunning()) {
-      return;
-    }
-    // AWS's DescribeExecution reports a timed-out execution with neither error nor cause.
-    error = null;
-    cause = null;
-    append(null, EventType.ExecutionTimedOut, new EventDetails.ExecutionEnded(null, null));
-    status = ExecutionStatus.TIMED_OUT;
-    end();
+    endWith(null, EventType.ExecutionTimedOut, ExecutionStatus.TIMED_OUT, null, null);
   }
 
   /** StopExecution: ABORTED, with the caller's error and cause. */
   void abort(String err, String cse) {
+    endWith(null, EventType.ExecutionAborted, ExecutionStatus.ABORTED, err, cse);
+  }
+
+  /** Ends a running execution without output: its last event, its status, error and cause. */
+  private void endWith(Frame frame, EventType type, ExecutionStatus ended, String err, String cse) {
     if (!isRunning()) {
       return;
     }
     error = err;
     cause = cse;
-    append(null, EventType.ExecutionAborted, new EventDetails.ExecutionEnded(err, cse));
-    status = ExecutionStatus.ABORTED;
+    append(frame, type, new EventDetails.ExecutionEnded(err, cse));
+    status = ended;
     end();
   }
 
@@ -352,16 +343,10 @@ public final class Execution {
 
   /** The execution ran as long as its type may: TIMED_OUT with States.Timeout. */
   void exceedDurationLimit() {
-    if (!isRunning()) {
-      return;
-    }
-    error = StatesErrors.TIMEOUT;
-    cause = info.type == ExecutionType.EXPRESS
-        ? "The execution ran longer than the 5 minutes an Express workflow may run."
-        : "The execution ran longer than the one year a Standard workflow may run.";
-    append(null, EventType.ExecutionTimedOut, new EventDetails.ExecutionEnded(error, cause));
-    status = ExecutionStatus.TIMED_OUT;
-    end();
+    endWith(null, EventType.ExecutionTimedOut, ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT,
+        info.type == ExecutionType.EXPRESS
+            ? "The execution ran longer than the 5 minutes an Express workflow may run."
+            : "The execution ran longer than the one year a Standard workflow may run.");
   }
 
   /**
