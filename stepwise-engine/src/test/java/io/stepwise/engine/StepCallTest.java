@@ -39,6 +39,11 @@ class StepCallTest {
       assertThat(started.commands()).anySatisfy(c -> assertThat(c).isInstanceOfSatisfying(Command.StartTimer.class,
           t -> assertThat(t.kind()).isEqualTo(TimerKind.TASK_TIMEOUT)));
 
+      // an outcome for a task nobody scheduled is refused, and nothing is recorded
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> stepper.step(new StepInput.TaskSucceeded(999, Json.NODES.nullNode())))
+          .isInstanceOf(io.stepwise.engine.step.StepRefusedException.class)
+          .hasMessageContaining("No task scheduled by event 999");
+
       // the task fails once: the task's timeout is cancelled and a retry timer set
       Step failed = stepper.step(new StepInput.TaskFailed(charge.scheduledEventId(), "Busy", "try later"));
       assertThat(types(failed)).containsExactly(EventType.TaskFailed);
@@ -65,7 +70,7 @@ class StepCallTest {
   }
 
   @Test
-  void anOutcomeForATaskThatEndedMeanwhileIsDropped() {
+  void anOutcomeForATaskThatEndedMeanwhileIsRefusedWithTheReason() {
     try (Engine engine = Fixtures.engine().build()) {
       Stepper stepper = engine.stepper(Fixtures.machine(MACHINE), Engine.parseInput("{\"amount\":5}"), Fixtures.options());
       Step started = stepper.step(new StepInput.Start());
@@ -75,8 +80,12 @@ class StepCallTest {
       Step timedOut = stepper.step(new StepInput.TimerFired(timeout.timerId()));
       assertThat(types(timedOut)).contains(EventType.TaskTimedOut);
       assertThat(timedOut.commands()).contains(new Command.CancelTask(charge.scheduledEventId()));
-      Step late = stepper.step(new StepInput.TaskSucceeded(charge.scheduledEventId(), Json.NODES.textNode("late")));
-      assertThat(late.events()).isEmpty();
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> stepper.step(new StepInput.TaskSucceeded(charge.scheduledEventId(), Json.NODES.textNode("late"))))
+          .isInstanceOf(io.stepwise.engine.step.StepRefusedException.class)
+          .hasMessageContaining("has ended");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> stepper.step(new StepInput.TimerFired(timeout.timerId())))
+          .isInstanceOf(io.stepwise.engine.step.StepRefusedException.class);
     }
   }
 }

@@ -50,7 +50,7 @@ class StopAndCallbackInputsTest {
       assertThat(done.commands()).contains(new Command.Finish(ExecutionStatus.SUCCEEDED));
       assertThat(stepper.awaits(token)).isFalse();
       assertThatThrownBy(() -> stepper.step(new StepInput.CallbackSucceeded(token, Json.NODES.objectNode())))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("waits for the task token");
+          .isInstanceOf(io.stepwise.engine.step.StepRefusedException.class).hasMessageContaining("has ended");
     }
   }
 

@@ -6,6 +6,7 @@ import io.stepwise.engine.history.HistoryEvent;
 import io.stepwise.engine.step.Command;
 import io.stepwise.engine.step.Step;
 import io.stepwise.engine.step.StepInput;
+import io.stepwise.engine.step.StepRefusedException;
 import io.stepwise.engine.step.TimerKind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,6 +47,9 @@ public final class Stepper {
 
   /** One step: the input, then every state it lets run until each branch waits again. */
   public Step step(StepInput input) {
+    if (!exec.isRunning() && !(input instanceof StepInput.Start)) {
+      throw new StepRefusedException("The execution " + exec.info.executionArn + " has ended (" + exec.status + "); it takes no more input");
+    }
     exec.beginStep();
     switch (input) {
       case StepInput.Start s -> exec.start();
@@ -62,22 +66,19 @@ public final class Stepper {
       case StepInput.Heartbeat hb -> Tasks.heartbeat(awaitedToken(hb.taskToken()));
       case StepInput.TaskSucceeded t -> {
         PendingTask p = awaited(t.scheduledEventId());
-        if (p != null) {
-          p.frame.resume(() -> Tasks.succeeded(p, t.output()));
-        }
+        p.frame.resume(() -> Tasks.succeeded(p, t.output()));
       }
       case StepInput.TaskFailed t -> {
         PendingTask p = awaited(t.scheduledEventId());
-        if (p != null) {
-          p.frame.resume(() -> Tasks.failed(p, t.error(), t.cause()));
-        }
+        p.frame.resume(() -> Tasks.failed(p, t.error(), t.cause()));
       }
       case StepInput.TimerFired f -> {
-        announcedTimers.remove(f.timerId());
         Timer t = exec.timers.remove(f.timerId());
-        if (t != null) {
-          fire(t);
+        if (t == null) {
+          throw new StepRefusedException("No timer " + f.timerId() + " is set: it fired or was cancelled (CancelTimer)");
         }
+        announcedTimers.remove(f.timerId());
+        fire(t);
       }
     }
     exec.drain();
@@ -118,10 +119,14 @@ public final class Stepper {
   }
 
 
-  /** The task an outcome is for, or null when it ended meanwhile (its outcome is then dropped). */
+  /** The task an outcome is for; refused when it has ended (timed out, aborted) or never was. */
   private PendingTask awaited(long scheduledEventId) {
     PendingTask p = exec.pendingScheduled(scheduledEventId);
-    return p == null || p.done || p.startedEventId == 0 ? null : p;
+    if (p == null || p.done || p.startedEventId == 0) {
+      throw new StepRefusedException("No task scheduled by event " + scheduledEventId
+          + " waits for an outcome: it has ended (timed out, or its branch stopped: CancelTask) or was never scheduled");
+    }
+    return p;
   }
 
   /** Whether a task of this execution waits for a callback with this token (else SendTask* has nothing to answer). */
@@ -132,7 +137,7 @@ public final class Stepper {
   private PendingTask awaitedToken(String token) {
     PendingTask p = exec.isRunning() ? exec.pendingByToken(token) : null;
     if (p == null) {
-      throw new IllegalArgumentException("No task of " + exec.info.executionArn + " waits for the task token '" + token + "'");
+      throw new StepRefusedException("No task of " + exec.info.executionArn + " waits for the task token '" + token + "'");
     }
     return p;
   }
