@@ -39,7 +39,10 @@ class StepCallTest {
       assertThat(started.commands()).anySatisfy(c -> assertThat(c).isInstanceOfSatisfying(Command.StartTimer.class,
           t -> assertThat(t.kind()).isEqualTo(TimerKind.TASK_TIMEOUT)));
 
-      // an outcome for a task nobody scheduled is refused, and nothing is recorded
+      // a second Start, and an outcome for a task nobody scheduled, are refused; nothing is recorded
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> stepper.step(new StepInput.Start()))
+          .isInstanceOf(io.stepwise.engine.step.StepRefusedException.class)
+          .hasMessageContaining("has already started");
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> stepper.step(new StepInput.TaskSucceeded(999, Json.NODES.nullNode())))
           .isInstanceOf(io.stepwise.engine.step.StepRefusedException.class)
           .hasMessageContaining("No task scheduled by event 999");

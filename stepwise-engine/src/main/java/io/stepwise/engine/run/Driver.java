@@ -139,10 +139,11 @@ public final class Driver {
       case TaskFailed, LambdaFunctionFailed -> {
         PendingTask p = started(next);
         undispatched.remove(p.scheduledEventId);
-        return next.details() instanceof EventDetails.TaskFailed f
-            ? new StepInput.TaskFailed(p.scheduledEventId, f.error(), f.cause())
-            : new StepInput.TaskFailed(p.scheduledEventId, ((EventDetails.LambdaFailed) next.details()).error(),
-                ((EventDetails.LambdaFailed) next.details()).cause());
+        if (next.details() instanceof EventDetails.TaskFailed f) {
+          return new StepInput.TaskFailed(p.scheduledEventId, f.error(), f.cause());
+        }
+        EventDetails.LambdaFailed f = (EventDetails.LambdaFailed) next.details();
+        return new StepInput.TaskFailed(p.scheduledEventId, f.error(), f.cause());
       }
       default -> {
         Command.StartTimer t = timers.poll();

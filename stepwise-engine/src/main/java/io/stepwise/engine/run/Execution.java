@@ -169,7 +169,8 @@ public final class Execution {
   void ensureDurationTimer() {
     if (!durationTimerSet) {
       durationTimerSet = true;
-      }
+      timer(TimerKind.DURATION_LIMIT, durationDeadline, null, null);
+    }
   }
 
   /** The timestamp of the newest event: times the engine computes start from recorded times, so replay reproduces them. */
@@ -192,7 +193,6 @@ public final class Execution {
     if (machine.timeoutSeconds() != null) {
       timer(TimerKind.EXECUTION_TIMEOUT, info.startTime + machine.timeoutSeconds() * 1000L, null, null);
     }
-    timer(TimerKind.DURATION_LIMIT, durationDeadline, null, null);
     root = new Frame(this, machine.graph(), null, 0, new Variables(null), 0);
     ready(() -> root.begin(info.input));
   }

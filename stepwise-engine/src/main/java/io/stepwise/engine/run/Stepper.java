@@ -47,7 +47,13 @@ public final class Stepper {
 
   /** One step: the input, then every state it lets run until each branch waits again. */
   public Step step(StepInput input) {
-    if (!exec.isRunning() && !(input instanceof StepInput.Start)) {
+    boolean started = !exec.events.isEmpty();
+    if (started != !(input instanceof StepInput.Start)) {
+      throw new StepRefusedException(started
+          ? "The execution " + exec.info.executionArn + " has already started"
+          : "The execution " + exec.info.executionArn + " has not started: its first input is Start");
+    }
+    if (!exec.isRunning()) {
       throw new StepRefusedException("The execution " + exec.info.executionArn + " has ended (" + exec.status + "); it takes no more input");
     }
     exec.beginStep();
@@ -117,7 +123,6 @@ public final class Stepper {
       }
     }
   }
-
 
   /** The task an outcome is for; refused when it has ended (timed out, aborted) or never was. */
   private PendingTask awaited(long scheduledEventId) {
