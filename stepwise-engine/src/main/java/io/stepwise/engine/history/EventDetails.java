@@ -45,10 +45,17 @@ public sealed interface EventDetails {
 
   record LambdaScheduled(String resource, JsonNode input, Long timeoutInSeconds) implements EventDetails {}
 
+  /** LambdaFunctionSucceeded, and ActivitySucceeded, whose details have the same shape. */
   record LambdaSucceeded(JsonNode output) implements EventDetails {}
 
-  /** LambdaFunctionFailed and LambdaFunctionTimedOut. */
+  /** LambdaFunctionFailed and LambdaFunctionTimedOut; ActivityFailed, ActivityTimedOut and ActivityScheduleFailed too. */
   record LambdaFailed(String error, String cause) implements EventDetails {}
+
+  /** An activity task waits for a worker: the input a worker's GetActivityTask receives. */
+  record ActivityScheduled(String resource, JsonNode input, Long timeoutInSeconds, Long heartbeatInSeconds) implements EventDetails {}
+
+  /** A worker took the activity task (GetActivityTask), under the name it gave (null when it gave none). */
+  record ActivityStarted(String workerName) implements EventDetails {}
 
   record EvaluationFailed(String state, String error, String cause, String location) implements EventDetails {}
 }

@@ -50,6 +50,12 @@ public enum EventType {
   LambdaFunctionSucceeded,
   LambdaFunctionFailed,
   LambdaFunctionTimedOut,
+  ActivityScheduled,
+  ActivityScheduleFailed,
+  ActivityStarted,
+  ActivitySucceeded,
+  ActivityFailed,
+  ActivityTimedOut,
   EvaluationFailed;
 
   /** The Entered and Exited types of each state type, so the hot path builds no strings. */

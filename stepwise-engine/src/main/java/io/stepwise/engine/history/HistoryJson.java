@@ -138,6 +138,17 @@ public final class HistoryJson {
         putIfNotNull(d, "error", s.error());
         putIfNotNull(d, "cause", s.cause());
       }
+      case EventDetails.ActivityScheduled s -> {
+        d.put("resource", s.resource());
+        payload(d, "input", s.input());
+        if (s.timeoutInSeconds() != null) {
+          d.put("timeoutInSeconds", s.timeoutInSeconds());
+        }
+        if (s.heartbeatInSeconds() != null) {
+          d.put("heartbeatInSeconds", s.heartbeatInSeconds());
+        }
+      }
+      case EventDetails.ActivityStarted s -> putIfNotNull(d, "workerName", s.workerName());
       case EventDetails.EvaluationFailed s -> {
         d.put("error", s.error());
         d.put("cause", s.cause());

@@ -93,6 +93,12 @@ public final class HistoryReader {
           text(d, "resourceType", where), text(d, "resource", where), optionalText(d, "error"), optionalText(d, "cause"));
       case LambdaFunctionScheduled -> new EventDetails.LambdaScheduled(
           text(d, "resource", where), payload(d, "input", where), optionalLong(d, "timeoutInSeconds", where));
+      case ActivityScheduled -> new EventDetails.ActivityScheduled(text(d, "resource", where), payload(d, "input", where),
+          optionalLong(d, "timeoutInSeconds", where), optionalLong(d, "heartbeatInSeconds", where));
+      case ActivityStarted -> new EventDetails.ActivityStarted(optionalText(d, "workerName"));
+      case ActivitySucceeded -> new EventDetails.LambdaSucceeded(payload(d, "output", where));
+      case ActivityFailed, ActivityTimedOut, ActivityScheduleFailed ->
+          new EventDetails.LambdaFailed(optionalText(d, "error"), optionalText(d, "cause"));
       case LambdaFunctionSucceeded -> new EventDetails.LambdaSucceeded(payload(d, "output", where));
       case LambdaFunctionFailed, LambdaFunctionTimedOut -> new EventDetails.LambdaFailed(optionalText(d, "error"), optionalText(d, "cause"));
       case EvaluationFailed -> new EventDetails.EvaluationFailed(

@@ -7,6 +7,9 @@ import io.stepwise.engine.step.Command;
 import io.stepwise.engine.step.Step;
 import io.stepwise.engine.step.StepInput;
 import io.stepwise.engine.step.TimerKind;
+import io.stepwise.asl.error.StatesErrors;
+import io.stepwise.engine.history.EventType;
+import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +38,8 @@ public final class Driver {
   private final PriorityQueue<Command.StartTimer> timers =
       new PriorityQueue<>(Comparator.comparingLong(Command.StartTimer::due).thenComparingLong(Command.StartTimer::timerId));
   private final Map<Long, Command.StartTimer> timersById = new HashMap<>();
+  /** Activity tasks handed to a registered handler, which takes them as a worker would: their ActivityStarted comes next. */
+  private final ArrayDeque<StepInput> taken = new ArrayDeque<>();
   private StepListener listener = StepListener.NONE;
 
   /** Told after each step, with the number of events the history then holds (tests stop executions there). */
@@ -63,7 +68,9 @@ public final class Driver {
       return;
     }
     while (exec.isRunning()) {
-      StepInput input = exec.hasReadyWork() ? new StepInput.Continue() : replaying() ? recordedInput() : liveInput();
+      StepInput input = exec.hasReadyWork() ? new StepInput.Continue()
+          : !taken.isEmpty() ? taken.poll()
+          : replaying() ? recordedInput() : liveInput();
       if (input == null) {
         return; // nothing can ever arrive: a callback nobody will send
       }
@@ -110,12 +117,16 @@ public final class Driver {
   private void dispatch() {
     for (Command.ScheduleTask t : undispatched.values()) {
       if (t.isCallback() && !invocations.answers(t)) {
-        // nobody registered an answer: the task waits, as on AWS, for a callback or its timeouts
+        // nobody registered an answer: the task waits, as on AWS, for a callback (a worker) or its timeouts
         PendingTask p = exec.pendingScheduled(t.scheduledEventId());
         if (p != null) {
           p.awaitsCallback = true;
         }
       } else {
+        PendingTask p = exec.pendingScheduled(t.scheduledEventId());
+        if (t.isActivity() && p != null && p.startedEventId == 0) {
+          taken.add(new StepInput.ActivityStarted(t.request().taskToken(), null)); // a worker that gave no name
+        }
         if (inFlight == null) {
           inFlight = new InFlightTasks();
         }
@@ -129,14 +140,21 @@ public final class Driver {
   private StepInput recordedInput() {
     HistoryEvent next = exec.replay.peek();
     switch (next.type()) {
-      case TaskSucceeded, LambdaFunctionSucceeded -> {
+      case ActivityStarted -> {
+        PendingTask p = exec.pendingScheduled(next.previousEventId());
+        if (p == null || p.startedEventId != 0) {
+          throw new ReplayMismatchException("Recorded event " + next.id() + " starts an activity task the execution has not scheduled");
+        }
+        return new StepInput.ActivityStarted(p.request.taskToken(), ((EventDetails.ActivityStarted) next.details()).workerName());
+      }
+      case TaskSucceeded, LambdaFunctionSucceeded, ActivitySucceeded -> {
         PendingTask p = started(next);
         undispatched.remove(p.scheduledEventId);
         JsonNode out = next.details() instanceof EventDetails.TaskSucceeded s
             ? s.output() : ((EventDetails.LambdaSucceeded) next.details()).output();
         return new StepInput.TaskSucceeded(p.scheduledEventId, out);
       }
-      case TaskFailed, LambdaFunctionFailed -> {
+      case TaskFailed, LambdaFunctionFailed, ActivityFailed -> {
         PendingTask p = started(next);
         undispatched.remove(p.scheduledEventId);
         if (next.details() instanceof EventDetails.TaskFailed f) {
@@ -147,12 +165,18 @@ public final class Driver {
       }
       default -> {
         Command.StartTimer t = timers.poll();
+        if (t != null && t.kind() == TimerKind.HEARTBEAT_TIMEOUT && !endsByHeartbeat(next, t)) {
+          // Heartbeats are not recorded: a heartbeat timer that did not end its task by the next
+          // event was set again by one. Setting it again here, as of that event, keeps it pending.
+          timersById.remove(t.timerId());
+          return new StepInput.Heartbeat(heartbeatTask(t).request.taskToken());
+        }
         if (t == null) {
           throw new ReplayMismatchException(
               "The recorded history continues with event " + next.id() + " (" + next.type() + ") but the execution waits for nothing");
         }
         timersById.remove(t.timerId());
-        if (t.due() > next.timestamp()) {
+        if (t.due() > next.timestamp() && t.kind() != TimerKind.HEARTBEAT_TIMEOUT) {
           // what a timer causes is recorded at or after its due time: an earlier event means the
           // recording was made with another timer (a Wait of other seconds, another back-off)
           throw new ReplayMismatchException("The recorded history continues with event " + next.id() + " (" + next.type() + ") at "
@@ -161,6 +185,25 @@ public final class Driver {
         return new StepInput.TimerFired(t.timerId());
       }
     }
+  }
+
+  /** Whether the recorded event is the heartbeat time-out this timer was set for. */
+  private boolean endsByHeartbeat(HistoryEvent next, Command.StartTimer t) {
+    PendingTask p = heartbeatTask(t);
+    if (next.previousEventId() != p.startedEventId) {
+      return false;
+    }
+    String error = switch (next.details()) {
+      case EventDetails.TaskFailed f when next.type() == EventType.TaskTimedOut -> f.error();
+      case EventDetails.LambdaFailed f when next.type() == EventType.ActivityTimedOut -> f.error();
+      default -> null;
+    };
+    return StatesErrors.HEARTBEAT_TIMEOUT.equals(error);
+  }
+
+  private PendingTask heartbeatTask(Command.StartTimer t) {
+    Timer set = exec.timers.byId(t.timerId());
+    return set.task();
   }
 
   private PendingTask started(HistoryEvent e) {

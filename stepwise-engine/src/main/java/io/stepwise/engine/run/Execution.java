@@ -341,6 +341,17 @@ public final class Execution {
     return null;
   }
 
+  /** The activity task with this token that no worker has taken yet, or null. */
+  PendingTask activityWaitingForWorker(String token) {
+    for (PendingTask p : pendingByScheduled.values()) {
+      if (token.equals(p.request.taskToken()) && !p.done && p.startedEventId == 0 && p.announced
+          && !TaskEvents.of(p.kind).startsWhenScheduled()) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   /** The execution ran as long as its type may: TIMED_OUT with States.Timeout. */
   void exceedDurationLimit() {
     endWith(null, EventType.ExecutionTimedOut, ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT,
@@ -358,7 +369,9 @@ public final class Execution {
     for (PendingTask p : pendingByScheduled.values()) {
       if (p.awaitsCallback) {
         b.append(b.isEmpty() ? "" : "; ").append("the state '").append(p.request.stateName()).append("' (resource '")
-            .append(p.request.resource()).append("') waits for SendTaskSuccess or SendTaskFailure with its task token");
+            .append(p.request.resource()).append(p.startedEventId == 0
+                ? "') waits for a worker to take it with GetActivityTask"
+                : "') waits for SendTaskSuccess or SendTaskFailure with its task token");
       }
     }
     return b.isEmpty() ? null : "A callback that nothing will send: " + b + ", and no answer is registered for the resource.";

@@ -70,6 +70,14 @@ public final class Stepper {
         p.frame.resume(() -> Tasks.failed(p, cb.error(), cb.cause()));
       }
       case StepInput.Heartbeat hb -> Tasks.heartbeat(awaitedToken(hb.taskToken()));
+      case StepInput.ActivityStarted a -> {
+        PendingTask p = exec.isRunning() ? exec.activityWaitingForWorker(a.taskToken()) : null;
+        if (p == null) {
+          throw new StepRefusedException("No activity task of " + exec.info.executionArn + " with the task token '" + a.taskToken()
+              + "' waits for a worker: it was taken already, has ended, or never was");
+        }
+        Tasks.started(p, a.workerName());
+      }
       case StepInput.TaskSucceeded t -> {
         PendingTask p = awaited(t.scheduledEventId());
         p.frame.resume(() -> Tasks.succeeded(p, t.output()));
@@ -153,9 +161,10 @@ public final class Stepper {
       exec.ensureDurationTimer();
       for (PendingTask p : exec.pendingTasks()) {
         if (!p.announced && !p.done && p.frame.live()) {
-          // started in the step that scheduled it, so a stored step never leaves a task half-begun
-          Tasks.started(p);
-          exec.markStarted(p);
+          if (TaskEvents.of(p.kind).startsWhenScheduled()) {
+            // started in the step that scheduled it, so a stored step never leaves a task half-begun
+            Tasks.started(p, null);
+          }
           p.announced = true;
           commands.add(new Command.ScheduleTask(p.scheduledEventId, p.kind, p.request));
         }

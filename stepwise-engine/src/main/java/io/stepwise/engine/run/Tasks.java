@@ -43,14 +43,19 @@ final class Tasks {
     }
     Long timeout = seconds(t.timeout(), scope);
     Long heartbeat = seconds(t.heartbeat(), scope);
-    EventDetails details =
-        kind.type() == ResourceArn.Type.LAMBDA_FUNCTION
-            ? new EventDetails.LambdaScheduled(t.resource(), params, timeout)
-            : new EventDetails.TaskScheduled(
-                resourceType(kind), kind.resource(), f.exec.config.region(), params, timeout, heartbeat);
-    EventType type = kind.type() == ResourceArn.Type.LAMBDA_FUNCTION ? EventType.LambdaFunctionScheduled : EventType.TaskScheduled;
-    long id = f.exec.append(f, type, details);
-    TaskRequest request = new TaskRequest(t.resource(), params, t.name(), f.exec.info.executionArn, scope.context(), f.taskToken);
+    TaskEvents events = TaskEvents.of(kind);
+    String token = f.taskToken;
+    EventDetails details = switch (events) {
+      case LAMBDA -> new EventDetails.LambdaScheduled(t.resource(), params, timeout);
+      // a worker receives the token from GetActivityTask; the state's own context has none
+      case ACTIVITY -> {
+        token = f.exec.newTaskToken();
+        yield new EventDetails.ActivityScheduled(t.resource(), params, timeout, heartbeat);
+      }
+      case TASK -> new EventDetails.TaskScheduled(resourceType(kind), kind.resource(), f.exec.config.region(), params, timeout, heartbeat);
+    };
+    long id = f.exec.append(f, events.scheduled, details);
+    TaskRequest request = new TaskRequest(t.resource(), params, t.name(), f.exec.info.executionArn, scope.context(), token);
     PendingTask p = new PendingTask(id, f, kind, request, timeout, heartbeat);
     f.pending = p;
     f.waiting = true;
@@ -80,14 +85,20 @@ final class Tasks {
     return v.asLong();
   }
 
-  static void started(PendingTask p) {
+  /**
+   * The task runs: for most, in the step that scheduled it; for an activity, when a worker takes
+   * it. Its TimeoutSeconds and HeartbeatSeconds count from here, as AWS documents.
+   */
+  static void started(PendingTask p, String workerName) {
     Frame f = p.frame;
-    EventDetails d =
-        p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION
-            ? EventDetails.NONE
-            : new EventDetails.TaskStarted(resourceType(p.kind), p.kind.resource());
-    EventType type = p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION ? EventType.LambdaFunctionStarted : EventType.TaskStarted;
-    p.startedEventId = f.exec.append(f, type, d);
+    TaskEvents events = TaskEvents.of(p.kind);
+    EventDetails d = switch (events) {
+      case LAMBDA -> EventDetails.NONE;
+      case ACTIVITY -> new EventDetails.ActivityStarted(workerName);
+      case TASK -> new EventDetails.TaskStarted(resourceType(p.kind), p.kind.resource());
+    };
+    p.startedEventId = f.exec.append(f, events.started, d);
+    f.exec.markStarted(p);
     long started = f.exec.lastTimestamp();
     if (p.timeoutSeconds != null) {
       f.timer = f.exec.timer(TimerKind.TASK_TIMEOUT, started + p.timeoutSeconds * 1000, f, p);
@@ -116,7 +127,7 @@ final class Tasks {
     }
     Frame f = p.frame;
     settle(p);
-    boolean lambda = p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION;
+    TaskEvents events = TaskEvents.of(p.kind);
     long checked = f.exec.config.checksPayloads() ? Payloads.check(output, f.exec.config.payloadLimit()) : 0;
     if (checked == Payloads.TOO_LARGE) {
       failed(p, StatesErrors.DATA_LIMIT_EXCEEDED,
@@ -128,10 +139,8 @@ final class Tasks {
       failed(p, StatesErrors.RUNTIME, Payloads.tooDeep("The task '" + p.request.stateName() + "' returned a result"));
       return;
     }
-    f.exec.append(
-        f,
-        lambda ? EventType.LambdaFunctionSucceeded : EventType.TaskSucceeded,
-        lambda ? new EventDetails.LambdaSucceeded(output) : new EventDetails.TaskSucceeded(resourceType(p.kind), p.kind.resource(), output));
+    f.exec.append(f, events.succeeded, events == TaskEvents.TASK
+        ? new EventDetails.TaskSucceeded(resourceType(p.kind), p.kind.resource(), output) : new EventDetails.LambdaSucceeded(output));
     States.complete(f, output);
   }
 
@@ -142,11 +151,7 @@ final class Tasks {
     }
     Frame f = p.frame;
     settle(p);
-    boolean lambda = p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION;
-    f.exec.append(
-        f,
-        lambda ? EventType.LambdaFunctionFailed : EventType.TaskFailed,
-        lambda ? new EventDetails.LambdaFailed(error, cause) : new EventDetails.TaskFailed(resourceType(p.kind), p.kind.resource(), error, cause));
+    f.exec.append(f, TaskEvents.of(p.kind).failed, failure(p, error, cause));
     Failures.handle(f, error, cause);
   }
 
@@ -155,13 +160,14 @@ final class Tasks {
     Frame f = p.frame;
     f.exec.cancel(p);
     settle(p);
-    boolean lambda = p.kind.type() == ResourceArn.Type.LAMBDA_FUNCTION;
-    f.exec.append(
-        f,
-        lambda ? EventType.LambdaFunctionTimedOut : EventType.TaskTimedOut,
-        lambda ? new EventDetails.LambdaFailed(error, null)
-            : new EventDetails.TaskFailed(resourceType(p.kind), p.kind.resource(), error, null));
+    f.exec.append(f, TaskEvents.of(p.kind).timedOut, failure(p, error, null));
     Failures.handle(f, error, null);
+  }
+
+  private static EventDetails failure(PendingTask p, String error, String cause) {
+    return TaskEvents.of(p.kind) == TaskEvents.TASK
+        ? new EventDetails.TaskFailed(resourceType(p.kind), p.kind.resource(), error, cause)
+        : new EventDetails.LambdaFailed(error, cause);
   }
 
   private static void settle(PendingTask p) {

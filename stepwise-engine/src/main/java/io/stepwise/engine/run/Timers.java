@@ -33,6 +33,11 @@ final class Timers {
     return t;
   }
 
+  /** The timer with this id, or null when it fired or was cancelled. */
+  Timer byId(long id) {
+    return byId.get(id);
+  }
+
   /** The timers set and not yet fired or cancelled, in the order they were set. */
   Collection<Timer> all() {
     return byId.values();

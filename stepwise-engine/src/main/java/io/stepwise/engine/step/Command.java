@@ -13,10 +13,16 @@ public sealed interface Command {
    * Call the task's resource and deliver the outcome as {@link StepInput.TaskSucceeded} or
    * {@link StepInput.TaskFailed}. Its TaskStarted event is already in the step's events. For a
    * {@code .waitForTaskToken} resource the outcome is the callback (the request's task token).
+   * An activity task ({@link #isActivity()}) is not started yet: it waits for a worker's
+   * GetActivityTask, delivered as {@link StepInput.ActivityStarted} with the request's task token.
    */
   record ScheduleTask(long scheduledEventId, ResourceArn resource, TaskRequest request) implements Command {
     public boolean isCallback() {
       return request.taskToken() != null;
+    }
+
+    public boolean isActivity() {
+      return resource.type() == ResourceArn.Type.ACTIVITY;
     }
   }
 

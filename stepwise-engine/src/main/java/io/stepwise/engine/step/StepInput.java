@@ -26,6 +26,13 @@ public sealed interface StepInput {
   /** SendTaskFailure: the callback task waiting for this token failed. */
   record CallbackFailed(String taskToken, String error, String cause) implements StepInput {}
 
+  /**
+   * GetActivityTask handed the activity task with this token to a worker: ActivityStarted is
+   * recorded, and the task's TimeoutSeconds and HeartbeatSeconds start counting. The worker's
+   * answer then comes as {@link CallbackSucceeded}, {@link CallbackFailed} or {@link Heartbeat}.
+   */
+  record ActivityStarted(String taskToken, String workerName) implements StepInput {}
+
   /** SendTaskHeartbeat: the callback task waiting for this token is alive; its heartbeat timeout starts again. */
   record Heartbeat(String taskToken) implements StepInput {}
 
