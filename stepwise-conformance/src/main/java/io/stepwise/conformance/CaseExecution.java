@@ -124,7 +124,7 @@ final class CaseExecution {
     }
     ExecutionResult again;
     try {
-      again = engine.resume(machine, stored, ro.withExecutionArn(r.executionArn()));
+      again = engine.resume(machine, r.record(), stored);
     } catch (RuntimeException e) {
       return describe(e);
     }

@@ -94,16 +94,6 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /** Rebuilds an execution from its history alone and runs it on to its end. */
-  public ExecutionResult resume(StateMachine machine, List<HistoryEvent> history, RunOptions options) {
-    try {
-      return runs.resume(machine, history, options, Driver.StepListener.NONE);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while resuming an execution", e);
-    }
-  }
-
   /** Parses execution input, rejecting malformed JSON and inputs over 256 KiB with a clear message. */
   public static JsonNode parseInput(String inputJson) {
     String text = inputJson == null || inputJson.isBlank() ? "{}" : inputJson;

@@ -10,13 +10,11 @@ package io.stepwise.engine;
  * @param type STANDARD or EXPRESS
  * @param synchronous started as StartSyncExecution (Express only): AWS then leaves RedriveCount
  *     out of the context object, which StartExecution gives as 0
- * @param executionArn when resuming, the execution's ARN as it was first given (an Express ARN
- *     ends in a UUID drawn at the start); null to derive it from the names
  */
 public record RunOptions(
-    String stateMachineName, String executionName, String roleArn, ExecutionType type, boolean synchronous, String executionArn) {
+    String stateMachineName, String executionName, String roleArn, ExecutionType type, boolean synchronous) {
   public RunOptions(String stateMachineName, String executionName, String roleArn, ExecutionType type) {
-    this(stateMachineName, executionName, roleArn, type, false, null);
+    this(stateMachineName, executionName, roleArn, type, false);
   }
 
   public static RunOptions defaults() {
@@ -24,24 +22,19 @@ public record RunOptions(
   }
 
   public RunOptions withNames(String machine, String execution) {
-    return new RunOptions(machine, execution, roleArn, type, synchronous, executionArn);
+    return new RunOptions(machine, execution, roleArn, type, synchronous);
   }
 
   public RunOptions withRoleArn(String role) {
-    return new RunOptions(stateMachineName, executionName, role, type, synchronous, executionArn);
+    return new RunOptions(stateMachineName, executionName, role, type, synchronous);
   }
 
   public RunOptions withType(ExecutionType t) {
-    return new RunOptions(stateMachineName, executionName, roleArn, t, synchronous, executionArn);
+    return new RunOptions(stateMachineName, executionName, roleArn, t, synchronous);
   }
 
   /** As StartSyncExecution starts an Express execution. */
   public RunOptions withSynchronous(boolean sync) {
-    return new RunOptions(stateMachineName, executionName, roleArn, type, sync, executionArn);
-  }
-
-  /** The ARN of the execution being resumed, so that it keeps the one it started with. */
-  public RunOptions withExecutionArn(String arn) {
-    return new RunOptions(stateMachineName, executionName, roleArn, type, synchronous, arn);
+    return new RunOptions(stateMachineName, executionName, roleArn, type, sync);
   }
 }

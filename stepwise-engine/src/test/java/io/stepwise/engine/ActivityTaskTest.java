@@ -127,10 +127,13 @@ class ActivityTaskTest {
     }
   }
 
+  /** Without its timeouts: with fast time, a timer due would not wait long for a slow handler. */
+  private static final String UNTIMED = TRACK.replace("\"TimeoutSeconds\":300,\"HeartbeatSeconds\":60,", "");
+
   @Test
   void runWithAHandlerForTheActivityTakesItAsAWorkerWould() {
     try (Engine engine = Fixtures.engine().invoker(ACTIVITY, req -> Json.NODES.objectNode().put("tracked", req.input().get("order").asText())).build()) {
-      ExecutionResult r = engine.run(Fixtures.machine(TRACK), order(), Fixtures.options());
+      ExecutionResult r = engine.run(Fixtures.machine(UNTIMED), order(), Fixtures.options());
       assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(r.output()).isEqualTo(Json.NODES.objectNode().put("tracked", "o-1"));
       assertThat(Fixtures.types(r)).containsExactly(EventType.ExecutionStarted, EventType.TaskStateEntered, EventType.ActivityScheduled,
@@ -141,8 +144,7 @@ class ActivityTaskTest {
   @Test
   void runWithoutAWorkerStaysRunningAndSaysWhatItWaitsFor() {
     try (Engine engine = Fixtures.engine().build()) {
-      String noHeartbeat = TRACK.replace("\"TimeoutSeconds\":300,\"HeartbeatSeconds\":60,", "");
-      ExecutionResult r = engine.run(Fixtures.machine(noHeartbeat), order(), Fixtures.options());
+      ExecutionResult r = engine.run(Fixtures.machine(UNTIMED), order(), Fixtures.options());
       assertThat(r.status()).isEqualTo(ExecutionStatus.RUNNING);
       assertThat(r.waitingFor()).contains("'Track'", ACTIVITY, "waits for a worker to take it with GetActivityTask");
     }
@@ -150,9 +152,16 @@ class ActivityTaskTest {
 
   @Test
   void activityEventsRoundTripAsGetExecutionHistoryWritesThem() {
-    try (Engine engine = Fixtures.engine().invoker(ACTIVITY, req -> Json.NODES.objectNode()).build()) {
-      ExecutionResult r = engine.run(Fixtures.machine(TRACK), order(), Fixtures.options());
-      JsonNode json = HistoryJson.toJson(r.events());
+    try (Engine engine = Fixtures.engine().build()) {
+      Stepper stepper = engine.stepper(Fixtures.machine(TRACK), order(), Fixtures.options());
+      List<HistoryEvent> events = new ArrayList<>();
+      Step first = stepper.step(new StepInput.Start());
+      events.addAll(first.events());
+      String token = scheduled(first).request().taskToken();
+      events.addAll(stepper.step(new StepInput.ActivityStarted(token, "tracker-1")).events());
+      events.addAll(stepper.step(new StepInput.CallbackSucceeded(token, Json.NODES.objectNode())).events());
+      JsonNode json = HistoryJson.toJson(events);
+      assertThat(json.get(3).get("activityStartedEventDetails").get("workerName").asText()).isEqualTo("tracker-1");
       JsonNode scheduled = json.get(2).get("activityScheduledEventDetails");
       assertThat(scheduled.get("resource").asText()).isEqualTo(ACTIVITY);
       assertThat(scheduled.get("input").asText()).isEqualTo("{\"order\":\"o-1\"}");
@@ -161,7 +170,7 @@ class ActivityTaskTest {
       assertThat(json.get(4).get("activitySucceededEventDetails").get("output").asText()).isEqualTo("{}");
       List<HistoryEvent> back = HistoryReader.read(json);
       for (int i = 0; i < back.size(); i++) {
-        assertThat(HistoryJson.equivalent(back.get(i), r.events().get(i))).as("event %d", i).isTrue();
+        assertThat(HistoryJson.equivalent(back.get(i), events.get(i))).as("event %d", i).isTrue();
       }
     }
   }

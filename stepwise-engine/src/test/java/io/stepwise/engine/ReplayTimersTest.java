@@ -13,10 +13,26 @@ class ReplayTimersTest {
         + "\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
   }
 
+  /** The record as if the execution had run the other definition: what a history made elsewhere, or by an older Stepwise, amounts to. */
+  private static ExecutionRecord sameDefinitionRecord(ExecutionResult r, String definition) {
+    ExecutionRecord x = r.record();
+    return new ExecutionRecord(x.executionArn(), x.executionName(), x.stateMachineArn(), x.stateMachineName(), x.type(), x.synchronous(),
+        x.payloadLimit(), Fixtures.machine(definition).definitionSha256());
+  }
+
+  @Test
+  void anExecutionIsNotResumedUnderAnotherDefinition() {
+    ExecutionResult thirty = Fixtures.engine().build().run(Fixtures.machine(waiting(30)), "{}", Fixtures.options());
+    assertThatThrownBy(() -> Fixtures.engine().build().resume(Fixtures.machine(waiting(90)), thirty.record(), thirty.events()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("runs the definition with SHA-256 " + Fixtures.machine(waiting(30)).definitionSha256())
+        .hasMessageContaining("resumed only under its own definition");
+  }
+
   @Test
   void aHistoryMadeByAThirtySecondWaitDoesNotReplayAgainstANinetySecondOne() {
     ExecutionResult thirty = Fixtures.engine().build().run(Fixtures.machine(waiting(30)), "{}", Fixtures.options());
-    assertThatThrownBy(() -> Fixtures.engine().build().resume(Fixtures.machine(waiting(90)), thirty.events(), Fixtures.options()))
+    assertThatThrownBy(() -> Fixtures.engine().build().resume(Fixtures.machine(waiting(90)), sameDefinitionRecord(thirty, waiting(90)), thirty.events()))
         .isInstanceOf(ReplayMismatchException.class)
         .hasMessageContaining("before the execution's next timer (WAIT) is due");
   }
@@ -24,7 +40,7 @@ class ReplayTimersTest {
   @Test
   void theSameDefinitionReplaysItsOwnWaits() {
     ExecutionResult thirty = Fixtures.engine().build().run(Fixtures.machine(waiting(30)), "{}", Fixtures.options());
-    ExecutionResult again = Fixtures.engine().build().resume(Fixtures.machine(waiting(30)), thirty.events(), Fixtures.options());
+    ExecutionResult again = Fixtures.engine().build().resume(Fixtures.machine(waiting(30)), thirty.record(), thirty.events());
     assertThat(again.events()).isEqualTo(thirty.events());
   }
 }

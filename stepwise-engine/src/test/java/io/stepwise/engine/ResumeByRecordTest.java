@@ -28,4 +28,25 @@ class ResumeByRecordTest {
     assertThat(resumed.output()).isEqualTo(whole.output());
     assertThat(resumed.record()).isEqualTo(record);
   }
+
+  @Test
+  void thePayloadLimitAndRegionAreTheRecordsNotTheResumingEngines() {
+    // a task's result of 300 KB: within the limit the execution started with, over AWS's 256 KiB
+    StateMachine machine = Fixtures.machine("""
+        {"StartAt":"Fetch","States":{"Fetch":{"Type":"Task","Resource":"arn:aws:states:::http:invoke","Next":"W"},
+          "W":{"Type":"Wait","Seconds":5,"End":true}}}""");
+    String big = "x".repeat(300_000);
+    ExecutionResult whole = Fixtures.engine().payloadLimit(1_000_000)
+        .invoker("arn:aws:states:::http:invoke", req -> Json.NODES.textNode(big)).build()
+        .run(machine, Engine.parseInput("{}"), Fixtures.options());
+    assertThat(whole.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(whole.record().payloadLimit()).isEqualTo(1_000_000);
+    assertThat(whole.record().region()).isEqualTo("us-east-1");
+
+    int waitEntered = 6; // through TaskStateExited: the result is recorded, the Wait not yet entered
+    var stored = whole.events().subList(0, waitEntered);
+    ExecutionResult resumed = Fixtures.engine().region("eu-west-1").build().resume(machine, whole.record(), stored);
+    assertThat(resumed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(resumed.events()).isEqualTo(whole.events());
+  }
 }

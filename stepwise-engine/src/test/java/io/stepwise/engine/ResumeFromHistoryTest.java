@@ -127,7 +127,7 @@ class ResumeFromHistoryTest {
     ExecutionResult whole = engine().run(machine, Engine.parseInput("{\"key\":\"rows.csv\"}"), Fixtures.options());
     assertThat(whole.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     int before = S3_CALLS.get();
-    ExecutionResult replayed = engine().resume(machine, whole.events(), Fixtures.options());
+    ExecutionResult replayed = engine().resume(machine, whole.record(), whole.events());
     assertThat(replayed.events()).isEqualTo(whole.events());
     assertThat(replayed.output()).isEqualTo(whole.output());
     assertThat(S3_CALLS.get()).as("S3 calls during replay").isEqualTo(before);
@@ -136,7 +136,7 @@ class ResumeFromHistoryTest {
   private static void assertResumes(StateMachine machine, ExecutionResult whole, List<HistoryEvent> stored, String when) {
     // a fresh engine that knows nothing but the stored events, kept as JSON the way a store would
     List<HistoryEvent> read = HistoryReader.read(Json.NODES.arrayNode().addAll(HistoryJson.toJson(stored)));
-    ExecutionResult resumed = engine().resume(machine, read, Fixtures.options());
+    ExecutionResult resumed = engine().resume(machine, whole.record(), read);
     assertThat(resumed.status()).as("status when resumed %s", when).isEqualTo(whole.status());
     assertThat(resumed.output()).as("output when resumed %s", when).isEqualTo(whole.output());
     assertThat(resumed.error()).isEqualTo(whole.error());

@@ -22,7 +22,7 @@ class ResumeIdentityTest {
     ExecutionResult whole = Fixtures.engine().clock(ticking).build().run(machine, Engine.parseInput("{}"), express);
     assertThat(whole.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     ExecutionResult resumed = Fixtures.engine().clock(ticking).build()
-        .resume(machine, whole.events().subList(0, 3), express.withExecutionArn(whole.executionArn()));
+        .resume(machine, whole.record(), whole.events().subList(0, 3));
     assertThat(resumed.output()).isEqualTo(whole.output());
     assertThat(resumed.output().get("arn").asText()).isEqualTo(whole.executionArn());
   }

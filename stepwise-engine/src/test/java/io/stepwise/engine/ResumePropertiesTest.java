@@ -51,13 +51,15 @@ class ResumePropertiesTest {
       int stopAfter = cut;
       AtomicInteger seen = new AtomicInteger();
       List<HistoryEvent> stored;
+      ExecutionRecord record;
       try (Engine e = engine()) {
         ExecutionResult crashed = e.run(machine, input, Fixtures.options(), n -> seen.getAndIncrement() < stopAfter);
         stored = HistoryReader.read(Json.NODES.arrayNode().addAll(HistoryJson.toJson(crashed.events())));
+        record = crashed.record();
       }
       ExecutionResult resumed;
       try (Engine e = engine()) {
-        resumed = e.resume(machine, stored, Fixtures.options());
+        resumed = e.resume(machine, record, stored);
       }
       assertThat(firstDifference(resumed.events(), whole.events())).as("cut after step %d of %s", cut, definition).isNull();
       assertThat(resumed.status()).isEqualTo(whole.status());

@@ -39,7 +39,7 @@ class StepBudgetTest {
     assertThat(r.error()).isEqualTo("States.Runtime"); // AWS's 25,000-event limit
     assertThat(r.events()).hasSize(25_000);
     assertThat(steps.get()).isEqualTo(3);
-    ExecutionResult resumed = Fixtures.engine().build().resume(Fixtures.machine(LOOP), r.events().subList(0, 12_345), Fixtures.options());
+    ExecutionResult resumed = Fixtures.engine().build().resume(Fixtures.machine(LOOP), r.record(), r.events().subList(0, 12_345));
     assertThat(resumed.events()).isEqualTo(r.events());
   }
 }

@@ -30,11 +30,6 @@ public record EngineConfig(
     lambdas = Map.copyOf(lambdas);
   }
 
-  /** Whether payload sizes are checked at all. */
-  boolean checksPayloads() {
-    return payloadLimit != Integer.MAX_VALUE;
-  }
-
   String stateMachineArn(String name) {
     return "arn:aws:states:" + region + ":" + account + ":stateMachine:" + name;
   }

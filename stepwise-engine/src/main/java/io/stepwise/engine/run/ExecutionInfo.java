@@ -3,6 +3,7 @@ package io.stepwise.engine.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.json.Json;
+import io.stepwise.engine.ExecutionRecord;
 import io.stepwise.engine.ExecutionType;
 
 /**
@@ -18,34 +19,39 @@ final class ExecutionInfo {
   final ExecutionType type;
   /** Started by StartSyncExecution, whose context object has no RedriveCount. */
   final boolean synchronous;
+  final String region;
+  final String account;
+  /** The most bytes of a state's output or a task's input or result; Integer.MAX_VALUE: not checked. */
+  final int payloadLimit;
   final JsonNode input;
   final long startTime;
+  private final ExecutionRecord record;
   private ObjectNode executionContext;
   private ObjectNode machineContext;
 
-  ExecutionInfo(
-      String executionArn,
-      String executionName,
-      String stateMachineArn,
-      String stateMachineName,
-      String roleArn,
-      ExecutionType type,
-      boolean synchronous,
-      JsonNode input,
-      long startTime) {
-    this.executionArn = executionArn;
-    this.executionName = executionName;
-    this.stateMachineArn = stateMachineArn;
-    this.stateMachineName = stateMachineName;
+  ExecutionInfo(ExecutionRecord record, String roleArn, JsonNode input, long startTime) {
+    this.record = record;
+    this.executionArn = record.executionArn();
+    this.executionName = record.executionName();
+    this.stateMachineArn = record.stateMachineArn();
+    this.stateMachineName = record.stateMachineName();
+    this.type = record.type();
+    this.synchronous = record.synchronous();
+    this.region = record.region();
+    this.account = record.account();
+    this.payloadLimit = record.payloadLimit();
     this.roleArn = roleArn;
-    this.type = type;
-    this.synchronous = synchronous;
     this.input = input;
     this.startTime = startTime;
   }
 
-  io.stepwise.engine.ExecutionRecord record() {
-    return new io.stepwise.engine.ExecutionRecord(executionArn, executionName, stateMachineArn, stateMachineName, type, synchronous);
+  ExecutionRecord record() {
+    return record;
+  }
+
+  /** Whether payload sizes are checked at all. */
+  boolean checksPayloads() {
+    return payloadLimit != Integer.MAX_VALUE;
   }
 
   ObjectNode executionContext() {

@@ -102,7 +102,7 @@ final class Frame {
    * moves to {@code next} or ends the frame when next is null.
    */
   void exit(JsonNode output, ObjectNode assigned, String next) {
-    if (exec.config.checksPayloads() && !withinLimits(output)) {
+    if (exec.info.checksPayloads() && !withinLimits(output)) {
       return;
     }
     exec.append(this, EventType.exited(state.typeName()), new EventDetails.StateExited(state.name(), output, assigned));
@@ -122,7 +122,7 @@ final class Frame {
    * when the bound is over.
    */
   private boolean withinLimits(JsonNode output) {
-    int limit = exec.config.payloadLimit();
+    int limit = exec.info.payloadLimit;
     if (inputBound < 0 && input != null) {
       try {
         inputBound = Payloads.bound(input, null, -1, limit);

@@ -2,6 +2,7 @@ package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.model.StateMachine;
+import io.stepwise.engine.ExecutionRecord;
 import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.ExecutionType;
@@ -27,61 +28,49 @@ public final class Runs {
   public ExecutionResult run(
       StateMachine machine, JsonNode input, RunOptions options, Driver.StepListener listener)
       throws InterruptedException {
-    long start = config.clock().millis();
-    ExecutionInfo info = info(options, options.roleArn(), input, start);
-    Execution exec = new Execution(machine, config, info, null);
+    Execution exec = new Execution(machine, config, info(machine, options, input, config.clock().millis()), null);
     new Driver(exec, invocations, executor).listener(listener).run();
     return result(exec);
   }
 
   /** An execution ready for its first step ({@code StepInput.Start}), driven by the caller. */
   public Stepper stepper(StateMachine machine, JsonNode input, RunOptions options) {
-    ExecutionInfo info = info(options, options.roleArn(), input, config.clock().millis());
-    return new Stepper(new Execution(machine, config, info, null));
-  }
-
-  /** Rebuilds an execution from its recorded events alone and drives it on to its end. */
-  public ExecutionResult resume(
-      StateMachine machine, List<HistoryEvent> history, RunOptions options, Driver.StepListener listener)
-      throws InterruptedException {
-    HistoryEvent first = started(history);
-    EventDetails.ExecutionStarted started = (EventDetails.ExecutionStarted) first.details();
-    ExecutionInfo info = info(options, started.roleArn(), started.input(), first.timestamp());
-    Execution exec = new Execution(machine, config, info, new Replay(history));
-    new Driver(exec, invocations, executor).listener(listener).run();
-    return result(exec);
+    return new Stepper(new Execution(machine, config, info(machine, options, input, config.clock().millis()), null));
   }
 
   /** Rebuilds an execution from its record and history alone, as they were stored, and drives it on to its end. */
-  public ExecutionResult resume(StateMachine machine, io.stepwise.engine.ExecutionRecord record, List<HistoryEvent> history,
+  public ExecutionResult resume(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history,
       Driver.StepListener listener) throws InterruptedException {
-    HistoryEvent first = started(history);
-    EventDetails.ExecutionStarted started = (EventDetails.ExecutionStarted) first.details();
-    ExecutionInfo info = new ExecutionInfo(record.executionArn(), record.executionName(), record.stateMachineArn(),
-        record.stateMachineName(), started.roleArn(), record.type(), record.synchronous(), started.input(), first.timestamp());
-    Execution exec = new Execution(machine, config, info, new Replay(history));
+    Execution exec = restored(machine, record, history);
     new Driver(exec, invocations, executor).listener(listener).run();
     return result(exec);
   }
 
-  private static HistoryEvent started(List<HistoryEvent> history) {
+  private Execution restored(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history) {
+    if (!machine.definitionSha256().equals(record.definitionSha256())) {
+      throw new IllegalArgumentException("The execution " + record.executionArn() + " runs the definition with SHA-256 "
+          + record.definitionSha256() + ", not this one (" + machine.definitionSha256() + "): an execution is resumed only under its own definition");
+    }
     if (history.isEmpty() || history.get(0).type() != EventType.ExecutionStarted) {
       throw new IllegalArgumentException("A history to resume must begin with ExecutionStarted");
     }
-    return history.get(0);
+    HistoryEvent first = history.get(0);
+    EventDetails.ExecutionStarted started = (EventDetails.ExecutionStarted) first.details();
+    ExecutionInfo info = new ExecutionInfo(record, started.roleArn(), started.input(), first.timestamp());
+    return new Execution(machine, config, info, new Replay(history));
   }
 
-  private ExecutionInfo info(RunOptions options, String roleArn, JsonNode input, long start) {
+  private ExecutionInfo info(StateMachine machine, RunOptions options, JsonNode input, long start) {
     String machineName = options.stateMachineName();
     String executionName = options.executionName();
     ExecutionType type = options.type();
-    String machineArn = config.stateMachineArn(machineName);
-    String arn = options.executionArn() != null
-        ? options.executionArn()
-        : type == ExecutionType.EXPRESS
-            ? "arn:aws:states:" + config.region() + ":" + config.account() + ":express:" + machineName + ":" + executionName + ":" + Ids.uuid()
-            : "arn:aws:states:" + config.region() + ":" + config.account() + ":execution:" + machineName + ":" + executionName;
-    return new ExecutionInfo(arn, executionName, machineArn, machineName, roleArn, type, options.synchronous(), input, start);
+    String prefix = "arn:aws:states:" + config.region() + ":" + config.account();
+    String arn = type == ExecutionType.EXPRESS
+        ? prefix + ":express:" + machineName + ":" + executionName + ":" + Ids.uuid()
+        : prefix + ":execution:" + machineName + ":" + executionName;
+    ExecutionRecord record = new ExecutionRecord(arn, executionName, config.stateMachineArn(machineName), machineName, type,
+        options.synchronous(), config.payloadLimit(), machine.definitionSha256());
+    return new ExecutionInfo(record, options.roleArn(), input, start);
   }
 
   private static ExecutionResult result(Execution exec) {

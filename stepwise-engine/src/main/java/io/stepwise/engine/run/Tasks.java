@@ -30,7 +30,7 @@ final class Tasks {
     }
     EvalScope scope = f.scope(in);
     JsonNode params = Pipeline.template(t.parameters(), in, f);
-    long checked = f.exec.config.checksPayloads() ? Payloads.check(params, f.exec.config.payloadLimit()) : 0;
+    long checked = f.exec.info.checksPayloads() ? Payloads.check(params, f.exec.info.payloadLimit) : 0;
     if (checked == Payloads.TOO_LARGE) {
       // AWS: an input over the quota after Parameters is a terminal States.DataLimitExceeded
       f.fail(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + t.name()
@@ -52,7 +52,7 @@ final class Tasks {
         token = f.exec.newTaskToken();
         yield new EventDetails.ActivityScheduled(t.resource(), params, timeout, heartbeat);
       }
-      case TASK -> new EventDetails.TaskScheduled(resourceType(kind), kind.resource(), f.exec.config.region(), params, timeout, heartbeat);
+      case TASK -> new EventDetails.TaskScheduled(resourceType(kind), kind.resource(), f.exec.info.region, params, timeout, heartbeat);
     };
     long id = f.exec.append(f, events.scheduled, details);
     TaskRequest request = new TaskRequest(t.resource(), params, t.name(), f.exec.info.executionArn, scope.context(), token);
@@ -128,7 +128,7 @@ final class Tasks {
     Frame f = p.frame;
     settle(p);
     TaskEvents events = TaskEvents.of(p.kind);
-    long checked = f.exec.config.checksPayloads() ? Payloads.check(output, f.exec.config.payloadLimit()) : 0;
+    long checked = f.exec.info.checksPayloads() ? Payloads.check(output, f.exec.info.payloadLimit) : 0;
     if (checked == Payloads.TOO_LARGE) {
       failed(p, StatesErrors.DATA_LIMIT_EXCEEDED,
           "The state/task '" + (p.kind.type() == ResourceArn.Type.SERVICE ? p.kind.resourceType() : p.request.resource()) + "' returned a result with a size exceeding the maximum number of bytes service limit.");
