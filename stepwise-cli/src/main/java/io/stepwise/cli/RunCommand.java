@@ -12,6 +12,7 @@ import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.ExecutionType;
 import io.stepwise.engine.RunOptions;
+import io.stepwise.integrations.lambda.LambdaFunctions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,9 +77,12 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.INVALID_DEFINITION;
     }
     Engine.Builder builder = Engine.builder().fastTime(fastTime);
+    // Lambda is always emulated, so that a function with no response fails as on AWS (not found)
+    LambdaFunctions.Builder lambdas = LambdaFunctions.withSystemClockAndRandomIds();
     if (taskResponses != null) {
-      TaskResponses.parse(label(taskResponses), inputs.read(taskResponses)).register(builder);
+      TaskResponses.parse(label(taskResponses), inputs.read(taskResponses)).register(builder, lambdas);
     }
+    builder.handler(lambdas.build());
     JsonNode inputNode;
     try {
       inputNode = Engine.parseInput(inputs.textOrFile(input));

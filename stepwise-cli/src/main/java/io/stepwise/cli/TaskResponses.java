@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.json.Json;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.task.TaskFailure;
+import io.stepwise.integrations.lambda.LambdaFunctions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,11 +80,11 @@ final class TaskResponses {
     return r;
   }
 
-  /** Registers every key with the engine: resource ARNs as task handlers, the rest as Lambda functions. */
-  void register(Engine.Builder builder) {
+  /** Registers every key: resource ARNs as the engine's task invokers, the rest as Lambda functions. */
+  void register(Engine.Builder builder, LambdaFunctions.Builder lambdas) {
     for (String key : responses.keySet()) {
       if (isLambdaFunction(key)) {
-        builder.lambda(key, event -> next(key));
+        lambdas.function(key, event -> next(key));
       } else {
         builder.invoker(key, request -> next(key));
       }

@@ -54,6 +54,18 @@ class TaskResponsesTest {
   }
 
   @Test
+  void aFunctionWithNoResponseIsNotFoundAsOnAwsWithOrWithoutAFile() throws Exception {
+    Path def = invoke("refund");
+    String notFound = "FAILED: Lambda.ResourceNotFoundException: Function not found: "
+        + "arn:aws:lambda:us-east-1:123456789012:function:refund:$LATEST (Service: AWSLambda; Status Code: 404;";
+    Cli.Outcome none = Cli.stepwise("run", def.toString());
+    assertThat(none.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(none.err()).startsWith(notFound);
+    Cli.Outcome other = Cli.stepwise("run", def.toString(), "--task-responses", file("r.json", "{\"pay\": {\"Return\": 1}}").toString());
+    assertThat(other.err()).startsWith(notFound);
+  }
+
+  @Test
   void aListScriptsRetriesAndAThrowNamesTheFunctionsError() throws Exception {
     Path def = file("retry.asl.json", """
         {"StartAt":"Pay","States":{"Pay":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",

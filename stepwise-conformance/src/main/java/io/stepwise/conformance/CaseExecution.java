@@ -13,7 +13,8 @@ import io.stepwise.engine.RunOptions;
 import io.stepwise.engine.history.HistoryEvent;
 import io.stepwise.engine.history.HistoryJson;
 import io.stepwise.engine.history.HistoryReader;
-import io.stepwise.engine.task.LambdaFunction;
+import io.stepwise.integrations.lambda.LambdaFunction;
+import io.stepwise.integrations.lambda.LambdaFunctions;
 import io.stepwise.asl.json.Json;
 import java.time.InstantSource;
 import java.util.List;
@@ -92,7 +93,7 @@ final class CaseExecution {
     if (c.timeDependent()) {
       b.clock(InstantSource.fixed(ConformanceRunner.PINNED_CLOCK));
     }
-    lambdas.forEach(b::lambda);
+    b.handler(LambdaFunctions.withSystemClockAndRandomIds().functions(lambdas).build());
     ExecutionType type = ExecutionType.valueOf(c.executionType());
     RunOptions ro = new RunOptions(c.names().stateMachineName(), c.names().executionName(), c.names().roleArn(), type)
         .withSynchronous("StartSyncExecution".equals(c.startApi()));

@@ -2,8 +2,8 @@ package io.stepwise.conformance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.stepwise.engine.task.LambdaFunction;
 import io.stepwise.engine.task.TaskFailure;
+import io.stepwise.integrations.lambda.LambdaFunction;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  *       as Python's {@code json.dumps} writes it: {@code {"errorMessage": ..., "errorType": ...,
  *       "requestId": <uuid>, "stackTrace": [...]}} (", " and ": " separators). That is the form a
  *       Lambda-ARN Task records; {@code arn:aws:states:::lambda:invoke} records the same object
- *       re-serialised compactly, which is the engine's business.
+ *       re-serialised compactly, which is the business of the Lambda emulation
+ *       ({@code stepwise-integrations}).
  *   <li>{@code return_bytes_str}: the handler returns the bytes {@code "HelloWorld!"} (with the
  *       quotes), which the runtime passes through as the payload: the JSON string HelloWorld!.
  *   <li>{@code return_decorated_input}: {@code "input-event-" + str(event)}, with Python's

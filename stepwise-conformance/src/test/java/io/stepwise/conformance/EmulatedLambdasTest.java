@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stepwise.engine.task.LambdaFunction;
 import io.stepwise.engine.task.TaskFailure;
+import io.stepwise.integrations.lambda.LambdaFunction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

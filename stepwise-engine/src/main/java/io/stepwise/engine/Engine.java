@@ -9,19 +9,22 @@ import io.stepwise.engine.run.Driver;
 import io.stepwise.engine.run.EngineConfig;
 import io.stepwise.engine.run.Ids;
 import io.stepwise.engine.run.Runs;
-import io.stepwise.engine.task.LambdaFunction;
+import io.stepwise.engine.task.TaskHandler;
 import io.stepwise.engine.task.TaskInvoker;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs state machine executions in memory. Build one with {@link #builder()}, register task
- * handlers by resource ARN, then {@link #run} definitions loaded with
+ * Runs state machine executions in memory. Build one with {@link #builder()}, register what
+ * answers tasks (invokers by exact resource ARN, handlers for families of resources such as a
+ * service's integrations, a fallback), then {@link #run} definitions loaded with
  * {@code StateMachineParser.parse}. An engine is thread-safe; each run is independent.
  */
 public final class Engine implements AutoCloseable {
@@ -118,7 +121,7 @@ public final class Engine implements AutoCloseable {
     private InstantSource clock = InstantSource.system();
     private boolean fastTime;
     private final Map<String, TaskInvoker> invokers = new HashMap<>();
-    private final Map<String, LambdaFunction> lambdas = new HashMap<>();
+    private final List<TaskHandler> handlers = new ArrayList<>();
     private TaskInvoker fallback;
     private int payloadLimit = 256 * 1024;
 
@@ -149,9 +152,13 @@ public final class Engine implements AutoCloseable {
       return this;
     }
 
-    /** A Lambda function, by name or by ARN ("*" for any), called by Lambda ARNs and by arn:aws:states:::lambda:invoke. */
-    public Builder lambda(String functionNameOrArn, LambdaFunction function) {
-      lambdas.put(functionNameOrArn, function);
+    /**
+     * A handler for a family of resources, such as the Lambda emulation of
+     * {@code stepwise-integrations}. Handlers are asked in the order added, after the exact-ARN
+     * {@link #invoker}s and before the {@link #fallback}; the first that handles a task runs it.
+     */
+    public Builder handler(TaskHandler handler) {
+      handlers.add(Objects.requireNonNull(handler, "handler"));
       return this;
     }
 
@@ -178,7 +185,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public Engine build() {
-      return new Engine(new EngineConfig(region, account, clock, fastTime, invokers, lambdas, fallback, payloadLimit));
+      return new Engine(new EngineConfig(region, account, clock, fastTime, invokers, handlers, fallback, payloadLimit));
     }
   }
 }

@@ -99,16 +99,4 @@ class CallbackTaskTest {
     assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(r.error()).isEqualTo("States.Timeout");
   }
-
-  @Test
-  void aLambdaFunctionAnsweringACallbackGivesItsOwnResultWithoutLambdasEnvelope() {
-    Engine engine = Fixtures.engine().lambda("courier", event -> Json.NODES.objectNode().put("token", event.get("token").asText())).build();
-    ExecutionResult r = run(engine, """
-        {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
-          "Parameters":{"FunctionName":"courier","Payload":{"token.$":"$$.Task.Token"}},"End":true}}}
-        """);
-    assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(r.output().fieldNames()).toIterable().containsExactly("token");
-    assertThat(r.output().get("token").asText()).startsWith("token-");
-  }
 }

@@ -7,6 +7,7 @@ import io.stepwise.asl.json.Json;
 import io.stepwise.engine.history.EventType;
 import io.stepwise.engine.history.HistoryEvent;
 import io.stepwise.engine.task.TaskFailure;
+import io.stepwise.engine.task.TaskRequest;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,11 @@ class TaskRetryCatchTest {
 
   @Test
   void lambdaFunctionArnsRecordLambdaEvents() {
-    Engine engine = Fixtures.engine().lambda("fn", event -> event).build();
+    String fn = "arn:aws:lambda:us-east-1:111111111111:function:fn";
+    Engine engine = Fixtures.engine().invoker(fn, TaskRequest::input).build();
     ExecutionResult r = run(engine, """
-        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111111111111:function:fn","End":true}}}
-        """);
+        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"%s","End":true}}}
+        """.formatted(fn));
     assertThat(r.output().get("x").asInt()).isEqualTo(1);
     assertThat(Fixtures.types(r))
         .contains(EventType.LambdaFunctionScheduled, EventType.LambdaFunctionStarted, EventType.LambdaFunctionSucceeded);

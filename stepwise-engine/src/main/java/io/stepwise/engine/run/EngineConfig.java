@@ -1,15 +1,17 @@
 package io.stepwise.engine.run;
 
-import io.stepwise.engine.task.LambdaFunction;
+import io.stepwise.engine.task.TaskHandler;
 import io.stepwise.engine.task.TaskInvoker;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Everything an engine is configured with; immutable once built.
  *
- * @param invokers handlers by exact resource ARN
- * @param lambdas Lambda functions by name and by ARN
+ * @param invokers task invokers by exact resource ARN
+ * @param handlers handlers for families of resources (a service's integrations), asked in this
+ *     order after the exact-ARN invokers
  * @param fallback handler for resources nobody registered, or null
  * @param payloadLimit the most bytes of UTF-8 JSON a task result, a task's input or a state's
  *     output may take (AWS: 256 KiB); more fails with States.DataLimitExceeded.
@@ -21,13 +23,13 @@ public record EngineConfig(
     InstantSource clock,
     boolean fastTime,
     Map<String, TaskInvoker> invokers,
-    Map<String, LambdaFunction> lambdas,
+    List<TaskHandler> handlers,
     TaskInvoker fallback,
     int payloadLimit) {
 
   public EngineConfig {
     invokers = Map.copyOf(invokers);
-    lambdas = Map.copyOf(lambdas);
+    handlers = List.copyOf(handlers);
   }
 
   String stateMachineArn(String name) {

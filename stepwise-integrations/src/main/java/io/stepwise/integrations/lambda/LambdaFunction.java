@@ -1,6 +1,7 @@
-package io.stepwise.engine.task;
+package io.stepwise.integrations.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.engine.task.TaskFailure;
 
 /**
  * A Lambda-style function: takes the event payload, returns the response payload, or throws

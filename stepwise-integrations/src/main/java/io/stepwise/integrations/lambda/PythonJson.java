@@ -1,8 +1,8 @@
-package io.stepwise.engine.run;
+package io.stepwise.integrations.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.json.Json;
-import java.util.Iterator;
+import java.util.Map;
 
 /**
  * The length of a value as a Python Lambda runtime serialises its response ({@code json.dumps}:
@@ -15,9 +15,7 @@ final class PythonJson {
     if (v.isObject()) {
       int n = 2;
       int i = 0;
-      Iterator<java.util.Map.Entry<String, JsonNode>> it = v.fields();
-      while (it.hasNext()) {
-        var e = it.next();
+      for (Map.Entry<String, JsonNode> e : v.properties()) {
         n += (i++ > 0 ? 2 : 0) + text(Json.NODES.textNode(e.getKey())) + 2 + length(e.getValue());
       }
       return n;
