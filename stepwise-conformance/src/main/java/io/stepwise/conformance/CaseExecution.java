@@ -125,7 +125,7 @@ final class CaseExecution {
     }
     ExecutionResult again;
     try {
-      again = engine.resume(machine, r.record(), stored);
+      again = engine.resume(machine, r.record(), stored, r.childEndings());
     } catch (RuntimeException e) {
       return describe(e);
     }

@@ -89,8 +89,18 @@ public final class Engine implements AutoCloseable {
    * the caller: the same ARN, names and type, so the same context object and randomness.
    */
   public ExecutionResult resume(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history) {
+    return resume(machine, record, history, List.of());
+  }
+
+  /**
+   * As {@link #resume(StateMachine, ExecutionRecord, List)}, for an execution whose Distributed
+   * Maps had children: their ends as it received them ({@link ExecutionResult#childEndings()},
+   * {@code Stepper.childEndings()}) are delivered again where they were. Children whose end is not
+   * among them are started again, under the same ARNs.
+   */
+  public ExecutionResult resume(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history, List<ChildEnding> childEndings) {
     try {
-      return runs.resume(machine, record, history, Driver.StepListener.NONE);
+      return runs.resume(machine, record, history, childEndings, Driver.StepListener.NONE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while resuming an execution", e);

@@ -101,14 +101,14 @@ class ResumeFromHistoryTest {
         engine().run(machine, in, Fixtures.options(), count -> stepEnds.add(count));
     assertThat(whole.status()).isNotEqualTo(ExecutionStatus.RUNNING);
     // a start that was stored before anything ran, then every step boundary
-    assertResumes(machine, whole, whole.events().subList(0, 1), "after ExecutionStarted");
+    assertResumes(machine, whole, whole.events().subList(0, 1), List.of(), "after ExecutionStarted");
 
     for (int i = 0; i < stepEnds.size() - 1; i++) {
       int stopAfter = i;
       AtomicInteger steps = new AtomicInteger();
       ExecutionResult crashed = engine().run(machine, in, Fixtures.options(), count -> steps.getAndIncrement() < stopAfter);
       assertThat(crashed.status()).as("stopped after step %d", i).isEqualTo(ExecutionStatus.RUNNING);
-      assertResumes(machine, whole, crashed.events(), "after step " + i);
+      assertResumes(machine, whole, crashed.events(), crashed.childEndings(), "after step " + i);
     }
   }
 
@@ -127,16 +127,17 @@ class ResumeFromHistoryTest {
     ExecutionResult whole = engine().run(machine, Engine.parseInput("{\"key\":\"rows.csv\"}"), Fixtures.options());
     assertThat(whole.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     int before = S3_CALLS.get();
-    ExecutionResult replayed = engine().resume(machine, whole.record(), whole.events());
+    ExecutionResult replayed = engine().resume(machine, whole.record(), whole.events(), whole.childEndings());
     assertThat(replayed.events()).isEqualTo(whole.events());
     assertThat(replayed.output()).isEqualTo(whole.output());
     assertThat(S3_CALLS.get()).as("S3 calls during replay").isEqualTo(before);
   }
 
-  private static void assertResumes(StateMachine machine, ExecutionResult whole, List<HistoryEvent> stored, String when) {
+  private static void assertResumes(
+      StateMachine machine, ExecutionResult whole, List<HistoryEvent> stored, List<ChildEnding> endings, String when) {
     // a fresh engine that knows nothing but the stored events, kept as JSON the way a store would
     List<HistoryEvent> read = HistoryReader.read(Json.NODES.arrayNode().addAll(HistoryJson.toJson(stored)));
-    ExecutionResult resumed = engine().resume(machine, whole.record(), read);
+    ExecutionResult resumed = engine().resume(machine, whole.record(), read, endings);
     assertThat(resumed.status()).as("status when resumed %s", when).isEqualTo(whole.status());
     assertThat(resumed.output()).as("output when resumed %s", when).isEqualTo(whole.output());
     assertThat(resumed.error()).isEqualTo(whole.error());

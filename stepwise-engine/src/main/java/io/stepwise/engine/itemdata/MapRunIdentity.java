@@ -25,6 +25,23 @@ public record MapRunIdentity(String arn, String id, String childMachineArn, Stri
         startMillis);
   }
 
+  /** The child state machine's name: the parent's and the Map's label, {@code MACHINE/LABEL}. */
+  public String childMachineName() {
+    return childMachineArn.substring(childMachineArn.indexOf(":stateMachine:") + ":stateMachine:".length());
+  }
+
+  /**
+   * A child execution's ARN: {@code ...:execution:MACHINE/LABEL:NAME}, or for an EXPRESS child
+   * {@code ...:express:MACHINE/LABEL:NAME:UUID}, as AWS names Express executions.
+   */
+  public String childArn(int index, boolean express) {
+    String name = childName(index);
+    if (!express) {
+      return childExecutionPrefix + name;
+    }
+    return childExecutionPrefix.replace(":execution:", ":express:") + name + ":" + uuid(name + "/express");
+  }
+
   /** A child execution's name: a UUID of the run and the item's index. */
   public String childName(int index) {
     return uuid(id + "/" + index);

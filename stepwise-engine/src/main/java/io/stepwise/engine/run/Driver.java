@@ -8,11 +8,14 @@ import io.stepwise.engine.step.Step;
 import io.stepwise.engine.step.StepInput;
 import io.stepwise.engine.step.TimerKind;
 import io.stepwise.asl.error.StatesErrors;
+import io.stepwise.engine.ChildEnding;
+import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.history.EventType;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +43,12 @@ public final class Driver {
   private final Map<Long, Command.StartTimer> timersById = new HashMap<>();
   /** Activity tasks handed to a registered handler, which takes them as a worker would: their ActivityStarted comes next. */
   private final ArrayDeque<StepInput> taken = new ArrayDeque<>();
+  /** Distributed Map children asked for and not started (while replaying, their ends are recorded). */
+  private final Map<String, Command.StartChildExecution> undispatchedChildren = new LinkedHashMap<>();
+  /** Made on the first child. */
+  private ChildExecutions children;
+  /** The children's ends as the recording has them, each delivered after as many events as then. */
+  private final ArrayDeque<ChildEnding> recordedEndings = new ArrayDeque<>();
   private StepListener listener = StepListener.NONE;
 
   /** Told after each step, with the number of events the history then holds (tests stop executions there). */
@@ -57,6 +66,32 @@ public final class Driver {
     this.executor = executor;
   }
 
+  /** The recorded ends of the execution's Distributed Map children, for its replay. */
+  Driver recordedEndings(List<ChildEnding> endings) {
+    recordedEndings.addAll(endings);
+    return this;
+  }
+
+  /** What its Distributed Map children that cannot end wait for; null when none. */
+  String childrenStuck() {
+    return children == null ? null : children.stuck();
+  }
+
+  /** The child executions this driver ran, in the order they ended. */
+  List<ExecutionResult> children() {
+    return children == null ? List.of() : children.results();
+  }
+
+  /** Stops the execution (its parent stopped it): ABORTED, and what it started is cancelled. */
+  void stop() {
+    if (exec.isRunning()) {
+      stepper.step(new StepInput.Stop(null, null));
+    }
+    if (inFlight != null) {
+      inFlight.cancelAll();
+    }
+  }
+
   Driver listener(StepListener l) {
     this.listener = l;
     return this;
@@ -70,6 +105,7 @@ public final class Driver {
     while (exec.isRunning()) {
       StepInput input = exec.hasReadyWork() ? new StepInput.Continue()
           : !taken.isEmpty() ? taken.poll()
+          : recordedEndingDue() ? recordedEnding()
           : replaying() ? recordedInput() : liveInput();
       if (input == null) {
         return; // nothing can ever arrive: a callback nobody will send
@@ -79,10 +115,31 @@ public final class Driver {
         return;
       }
     }
+    if (children != null) {
+      children.awaitStopped(); // so that the result holds the children it stopped, ABORTED
+    }
   }
 
   private boolean replaying() {
     return exec.replay != null && exec.replay.active();
+  }
+
+  private boolean recordedEndingDue() {
+    if (recordedEndings.isEmpty()) {
+      return false;
+    }
+    long at = recordedEndings.peek().afterEvents();
+    if (at < exec.events.size() || (at > exec.events.size() && !replaying())) {
+      throw new ReplayMismatchException("The recorded end of the child execution " + recordedEndings.peek().ended().executionArn()
+          + " came after event " + at + ", but the execution " + (at < exec.events.size() ? "went past it without it" : "ended its recording at event " + exec.events.size()));
+    }
+    return at == exec.events.size();
+  }
+
+  private StepInput recordedEnding() {
+    StepInput.ChildExecutionEnded ended = recordedEndings.poll().ended();
+    undispatchedChildren.remove(ended.executionArn());
+    return ended;
   }
 
   private void carryOut(Step step) {
@@ -105,6 +162,13 @@ public final class Driver {
             timers.remove(set);
           }
         }
+        case Command.StartChildExecution start -> undispatchedChildren.put(start.record().executionArn(), start);
+        case Command.StopChildExecution stop -> {
+          undispatchedChildren.remove(stop.executionArn());
+          if (inFlight != null && children != null) {
+            inFlight.cancel(children.key(stop.executionArn()));
+          }
+        }
         case Command.Finish f -> { }
         case Command.Continue more -> { } // the run loop sees the work left
       }
@@ -112,6 +176,22 @@ public final class Driver {
     if (!replaying() && !undispatched.isEmpty()) {
       dispatch();
     }
+    if (!replaying() && recordedEndings.isEmpty() && !undispatchedChildren.isEmpty()) {
+      dispatchChildren();
+    }
+  }
+
+  private void dispatchChildren() {
+    if (children == null) {
+      children = new ChildExecutions(exec, invocations, executor);
+    }
+    if (inFlight == null) {
+      inFlight = new InFlightTasks();
+    }
+    for (Command.StartChildExecution c : undispatchedChildren.values()) {
+      inFlight.dispatch(children.key(c.record().executionArn()), children.work(c), executor);
+    }
+    undispatchedChildren.clear();
   }
 
   private void dispatch() {
@@ -130,7 +210,7 @@ public final class Driver {
         if (inFlight == null) {
           inFlight = new InFlightTasks();
         }
-        inFlight.dispatch(t, executor, invocations);
+        inFlight.dispatch(t.scheduledEventId(), () -> outcome(invocations.invoke(t)), executor);
       }
     }
     undispatched.clear();
@@ -206,6 +286,12 @@ public final class Driver {
     return set.task();
   }
 
+  private static StepInput outcome(PendingTask.Outcome o) {
+    return o.error() == null
+        ? new StepInput.TaskSucceeded(o.scheduledEventId(), o.output())
+        : new StepInput.TaskFailed(o.scheduledEventId(), o.error(), o.cause());
+  }
+
   private PendingTask started(HistoryEvent e) {
     PendingTask p = exec.pendingStarted(e.previousEventId());
     if (p == null) {
@@ -220,7 +306,7 @@ public final class Driver {
       inFlight = new InFlightTasks();
     }
     while (true) {
-      PendingTask.Outcome o = inFlight.next(0);
+      StepInput o = inFlight.next(0);
       if (o == null) {
         Command.StartTimer t = timers.peek();
         boolean running = inFlight.any();
@@ -254,9 +340,10 @@ public final class Driver {
           }
         }
       }
-      return o.error() == null
-          ? new StepInput.TaskSucceeded(o.scheduledEventId(), o.output())
-          : new StepInput.TaskFailed(o.scheduledEventId(), o.error(), o.cause());
+      if (o instanceof StepInput.ChildExecutionEnded && children != null && exec.config.fastTime()) {
+        children.catchUpClock();
+      }
+      return o;
     }
   }
 }

@@ -33,7 +33,7 @@ public final class Execution {
   static final int MAX_EXPRESS_EVENTS = 1_000_000;
   static final long STANDARD_MAX_MILLIS = 365L * 24 * 60 * 60 * 1000;
   static final long EXPRESS_MAX_MILLIS = 5L * 60 * 1000;
-  /** The most events one step records (silent ones included) before it yields to its driver. */
+  /** The most events one step records before it yields to its driver. */
   static final int EVENTS_PER_STEP = 10_000;
   /** Inside one long run of states the clock is cached; it is read again after this many events. */
   private static final int EVENTS_PER_CLOCK_READ = 4096;
@@ -49,8 +49,13 @@ public final class Execution {
   private final List<PendingTask> cancelledTasks = new ArrayList<>();
   private final Map<Long, PendingTask> pendingByScheduled = new LinkedHashMap<>();
   private final Map<Long, PendingTask> pendingByStarted = new HashMap<>();
+  /** Distributed Map children started and not ended, by ARN; made on the first. */
+  private Map<String, PendingChild> children;
+  private List<PendingChild> stoppedChildren;
+  private List<PendingChild> newChildren;
+  /** The children's ends this execution received, and when, for its replay; made on the first. */
+  private List<io.stepwise.engine.ChildEnding> childEndings;
   private long lastId;
-  private long silentIds;
   long skew; // fast-time: how far the engine's clock has been moved ahead of the real one
   private int tokenSeq;
   long variableBytes; // the JSON size of every value assigned so far, against the 10 MiB limit
@@ -116,11 +121,6 @@ public final class Execution {
   /** @param at the event's timestamp, or Long.MIN_VALUE for now */
   private long append(Frame frame, EventType type, EventDetails details, long at) {
     stepEvents++;
-    if (frame != null && frame.silent) {
-      long id = --silentIds;
-      frame.lastEventId = id;
-      return id;
-    }
     if (!isRunning()) {
       return lastId; // an ended execution records nothing more
     }
@@ -295,6 +295,80 @@ public final class Execution {
     return new ArrayList<>(pendingByScheduled.values());
   }
 
+  void startChild(PendingChild c) {
+    if (children == null) {
+      children = new LinkedHashMap<>();
+    }
+    children.put(c.arn(), c);
+    if (newChildren == null) {
+      newChildren = new ArrayList<>();
+    }
+    newChildren.add(c);
+  }
+
+  /** The children started since the last call and still running, to announce to the driver. */
+  List<PendingChild> takeNewChildren() {
+    if (newChildren == null || newChildren.isEmpty()) {
+      return List.of();
+    }
+    List<PendingChild> out = new ArrayList<>(newChildren.size());
+    for (PendingChild c : newChildren) {
+      if (!c.done) {
+        out.add(c);
+      }
+    }
+    newChildren.clear();
+    return out;
+  }
+
+  /** The child with this ARN, started and not ended; null otherwise. */
+  PendingChild runningChild(String arn) {
+    return children == null ? null : children.get(arn);
+  }
+
+  /** The child's end arrived: it is recorded for replay, with the number of events the history held. */
+  void childEnded(PendingChild c, io.stepwise.engine.step.StepInput.ChildExecutionEnded ended) {
+    c.done = true;
+    children.remove(c.arn());
+    if (childEndings == null) {
+      childEndings = new ArrayList<>();
+    }
+    childEndings.add(new io.stepwise.engine.ChildEnding(events.size(), ended));
+  }
+
+  /** The child's end is no longer wanted (its run failed, the execution ended): its driver is told to stop it. */
+  void stopChild(PendingChild c) {
+    if (c.done) {
+      return;
+    }
+    c.done = true;
+    children.remove(c.arn());
+    if (c.announced) {
+      if (stoppedChildren == null) {
+        stoppedChildren = new ArrayList<>();
+      }
+      stoppedChildren.add(c);
+    }
+  }
+
+  /** Children started and not ended, in the order they were started. */
+  List<PendingChild> pendingChildren() {
+    return children == null ? List.of() : new ArrayList<>(children.values());
+  }
+
+  List<PendingChild> takeStoppedChildren() {
+    if (stoppedChildren == null || stoppedChildren.isEmpty()) {
+      return List.of();
+    }
+    List<PendingChild> out = new ArrayList<>(stoppedChildren);
+    stoppedChildren.clear();
+    return out;
+  }
+
+  List<io.stepwise.engine.ChildEnding> childEndings() {
+    return childEndings == null ? List.of() : List.copyOf(childEndings);
+  }
+
   void succeed(Frame frame, JsonNode out) {
     if (!isRunning()) {
       return;
@@ -383,6 +457,9 @@ public final class Execution {
     }
     for (PendingTask p : pendingTasks()) {
       cancel(p);
+    }
+    for (PendingChild c : pendingChildren()) {
+      stopChild(c);
     }
     timers.clear();
   }

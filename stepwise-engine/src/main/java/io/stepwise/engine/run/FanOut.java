@@ -9,7 +9,15 @@ import io.stepwise.asl.model.ParallelState;
 import io.stepwise.asl.model.StateGraph;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
+import io.stepwise.asl.error.StatesErrors;
+import io.stepwise.asl.model.StateMachine;
+import io.stepwise.engine.ExecutionRecord;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.ExecutionType;
 import io.stepwise.engine.itemdata.ChildRun;
+import io.stepwise.engine.itemdata.MapRunIdentity;
+import io.stepwise.engine.step.Command;
+import io.stepwise.engine.step.StepInput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +34,9 @@ final class FanOut {
   private final List<JsonNode> inputs; // per child
   private final int concurrency;
   private final Frame[] running;
+  /** A Distributed Map's children: child executions, each with its own history; null otherwise. */
+  private final PendingChild[] childExecutions;
+  private StateMachine childMachine;
   private final MapPlan plan;
   private final MapRun run; // a Distributed Map's run; null otherwise
   private final boolean[] failedChildren; // per child (Distributed Map), for its ResultWriter
@@ -39,6 +50,8 @@ final class FanOut {
   private long lastIterationEventId;
 
   static final int INLINE_MAP_LIMIT = 40;
+  /** AWS runs at most 10,000 child executions of a Distributed Map at once. */
+  static final int DISTRIBUTED_MAP_LIMIT = 10_000;
 
   enum Kind {
     PARALLEL,
@@ -53,9 +66,10 @@ final class FanOut {
     this.inputs = inputs;
     this.results = new JsonNode[inputs.size()];
     // AWS runs at most 40 inline Map iterations at once, whatever MaxConcurrency says
-    int limit = kind == Kind.MAP ? INLINE_MAP_LIMIT : Integer.MAX_VALUE;
+    int limit = kind == Kind.MAP ? INLINE_MAP_LIMIT : kind == Kind.DISTRIBUTED_MAP ? DISTRIBUTED_MAP_LIMIT : Integer.MAX_VALUE;
     this.concurrency = Math.min(Math.min(concurrency <= 0 ? limit : concurrency, limit), inputs.size());
-    this.running = new Frame[inputs.size()];
+    this.running = kind == Kind.DISTRIBUTED_MAP ? null : new Frame[inputs.size()];
+    this.childExecutions = kind == Kind.DISTRIBUTED_MAP ? new PendingChild[inputs.size()] : null;
     this.plan = plan;
     this.run = run;
     this.failedChildren = run == null ? null : new boolean[inputs.size()];
@@ -109,10 +123,12 @@ final class FanOut {
 
   private void startNext() {
     int i = nextChild++;
+    if (kind == Kind.DISTRIBUTED_MAP) {
+      startChildExecution(i);
+      return;
+    }
     StateGraph g = kind == Kind.PARALLEL ? graphs.get(i) : graphs.get(0);
-    Variables vars = kind == Kind.DISTRIBUTED_MAP ? new Variables(null) : new Variables(parent.vars);
-    Frame child = new Frame(parent.exec, g, this, i, vars, kind == Kind.MAP ? lastIterationEventId : parent.lastEventId);
-    child.silent = kind == Kind.DISTRIBUTED_MAP || parent.silent;
+    Frame child = new Frame(parent.exec, g, this, i, new Variables(parent.vars), kind == Kind.MAP ? lastIterationEventId : parent.lastEventId);
     running[i] = child;
     active++;
     JsonNode input = inputs.get(i);
@@ -127,14 +143,58 @@ final class FanOut {
     });
   }
 
+  /**
+   * A Distributed Map child is a child execution of its own, with its own ARN and history (the
+   * parent's records nothing of it); it sees none of the parent's variables.
+   */
+  private void startChildExecution(int i) {
+    Execution exec = parent.exec;
+    MapState m = (MapState) parent.state;
+    if (childMachine == null) {
+      // no definition text of its own: its digest names the parent's definition and the Map state
+      childMachine = new StateMachine(m.processor(), null, null, exec.machine.queryLanguage(), null,
+          StateMachine.sha256(exec.machine.definitionSha256() + "#ItemProcessor:" + m.name()));
+    }
+    ExecutionType type = "EXPRESS".equals(m.executionType()) ? ExecutionType.EXPRESS : ExecutionType.STANDARD;
+    MapRunIdentity id = run.identity();
+    String name = id.childName(i);
+    ExecutionRecord record = new ExecutionRecord(id.childArn(i, type == ExecutionType.EXPRESS), name, id.childMachineArn(),
+        id.childMachineName(), type, false, exec.info.payloadLimit, childMachine.definitionSha256());
+    PendingChild c = new PendingChild(this,
+        new Command.StartChildExecution(id.arn(), i, record, childMachine, inputs.get(i), exec.info.roleArn));
+    childExecutions[i] = c;
+    active++;
+    exec.startChild(c);
+  }
+
+  /** A child execution ended, as its driver said. */
+  void childExecutionEnded(PendingChild c, StepInput.ChildExecutionEnded ended) {
+    if (closed) {
+      return;
+    }
+    childExecutions[c.index()] = null;
+    if (ended.status() == ExecutionStatus.SUCCEEDED) {
+      succeededAt(c.index(), ended.output(), null);
+    } else {
+      String error = ended.error() != null ? ended.error()
+          : ended.status() == ExecutionStatus.TIMED_OUT ? StatesErrors.TIMEOUT
+          : ended.status() == ExecutionStatus.ABORTED ? "States.Aborted" : null;
+      failedAt(c.index(), error, ended.cause(), null);
+    }
+  }
+
   void childSucceeded(Frame child, JsonNode output) {
     if (closed) {
       return;
     }
     running[child.index] = null;
+    succeededAt(child.index, output, child);
+  }
+
+  private void succeededAt(int index, JsonNode output, Frame child) {
     active--;
     succeeded++;
-    results[child.index] = output;
+    results[index] = output;
     if (kind == Kind.MAP) {
       lastIterationEventId = child.lastEventId;
       parent.exec.append(child, EventType.MapIterationSucceeded, new EventDetails.MapIteration(parent.state.name(), child.index));
@@ -147,15 +207,20 @@ final class FanOut {
       return;
     }
     running[child.index] = null;
+    failedAt(child.index, error, cause, child);
+  }
+
+  /** @param child the branch or iteration's frame; null for a child execution */
+  private void failedAt(int index, String error, String cause, Frame child) {
     active--;
     failed++;
     if (run != null) {
-      failedChildren[child.index] = true;
-      errors[child.index] = error;
-      causes[child.index] = cause;
+      failedChildren[index] = true;
+      errors[index] = error;
+      causes[index] = cause;
     }
-    EventType aborted = child.state == null ? null : abortedType(child.state.typeName());
-    if (aborted != null && kind != Kind.DISTRIBUTED_MAP) {
+    EventType aborted = child == null || child.state == null ? null : abortedType(child.state.typeName());
+    if (aborted != null) {
       // the state that failed never exited: AWS records it as aborted with its branch
       parent.exec.append(child, aborted, EventDetails.NONE);
     }
@@ -164,7 +229,7 @@ final class FanOut {
       parent.exec.append(child, EventType.MapIterationFailed, new EventDetails.MapIteration(parent.state.name(), child.index));
     }
     if (plan != null && plan.tolerates(failed, inputs.size())) {
-      results[child.index] = errorOutput(error, cause);
+      results[index] = errorOutput(error, cause);
       advance();
       return;
     }
@@ -234,7 +299,7 @@ final class FanOut {
       ChildRun.Status status;
       if (i >= nextChild) {
         status = ChildRun.Status.PENDING;
-      } else if (running[i] != null) {
+      } else if (childExecutions[i] != null) {
         status = ChildRun.Status.ABORTED;
       } else if (failedChildren[i]) {
         status = ChildRun.Status.FAILED;
@@ -248,6 +313,10 @@ final class FanOut {
   }
 
   private void abortRunning() {
+    if (childExecutions != null) {
+      stopChildExecutions();
+      return;
+    }
     for (Frame f : running) {
       if (f != null && f.live()) {
         if (f.state != null && f.waiting && kind != Kind.DISTRIBUTED_MAP) {
@@ -260,6 +329,14 @@ final class FanOut {
           parent.exec.append(f, EventType.MapIterationAborted, new EventDetails.MapIteration(parent.state.name(), f.index));
         }
         f.abort();
+      }
+    }
+  }
+
+  private void stopChildExecutions() {
+    for (PendingChild c : childExecutions) {
+      if (c != null) {
+        parent.exec.stopChild(c);
       }
     }
   }
@@ -277,6 +354,10 @@ final class FanOut {
   /** The execution ended or a parent failed: stop every child without events. */
   void abortAll() {
     closed = true;
+    if (childExecutions != null) {
+      stopChildExecutions();
+      return;
+    }
     for (Frame f : running) {
       if (f != null) {
         f.abort();

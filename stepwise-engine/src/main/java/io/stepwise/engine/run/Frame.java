@@ -39,7 +39,6 @@ final class Frame {
   long lastEventId;
   String taskToken;
   JsonNode held; // the current state's effective input, kept across a wait
-  boolean silent; // a Distributed Map child: its events are not part of the parent's history
 
   boolean waiting;
   boolean finished;

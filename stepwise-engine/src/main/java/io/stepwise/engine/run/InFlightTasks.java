@@ -1,6 +1,6 @@
 package io.stepwise.engine.run;
 
-import io.stepwise.engine.step.Command;
+import io.stepwise.engine.step.StepInput;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,46 +10,58 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * The tasks the in-memory driver runs on its executor for one execution. Their outcomes are
- * handed on in the order the tasks were dispatched, whichever finishes first, so that a run (and
- * a run resumed after a crash) records the same history every time; a task cancelled meanwhile
- * (timed out, aborted) is passed over and its late outcome dropped.
+ * The work the in-memory driver runs on its executor for one execution (tasks, child
+ * executions), each under a key. What each returns (the next step's input) is handed on in the
+ * order the work was dispatched, whichever finishes first, so that a run (and a run resumed after
+ * a crash) records the same history every time; work cancelled meanwhile (timed out, aborted) is
+ * passed over and its late result dropped.
  */
 final class InFlightTasks {
-  private final LinkedBlockingQueue<PendingTask.Outcome> arrivals = new LinkedBlockingQueue<>();
+  private record Arrival(long key, StepInput input) {}
+
+  private final LinkedBlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
   private final ArrayDeque<Long> order = new ArrayDeque<>();
   private final Map<Long, Future<?>> running = new HashMap<>();
   private final Set<Long> cancelled = new HashSet<>();
-  private final Map<Long, PendingTask.Outcome> early = new HashMap<>();
+  private final Map<Long, StepInput> early = new HashMap<>();
 
-  void dispatch(Command.ScheduleTask task, ExecutorService executor, Invocations invocations) {
-    order.add(task.scheduledEventId());
-    running.put(task.scheduledEventId(), executor.submit(() -> arrivals.add(invocations.invoke(task))));
+  /** @param work returns the next input, or null when it can never give one (a child execution that cannot end) */
+  void dispatch(long key, Supplier<StepInput> work, ExecutorService executor) {
+    order.add(key);
+    running.put(key, executor.submit(() -> {
+      StepInput input = null;
+      try {
+        input = work.get();
+      } finally {
+        arrivals.add(new Arrival(key, input));
+      }
+    }));
   }
 
-  /** The task's outcome is no longer wanted: interrupt it, and drop what it returns. */
-  void cancel(long scheduledEventId) {
-    Future<?> f = running.remove(scheduledEventId);
+  /** The work's result is no longer wanted: interrupt it, and drop what it returns. */
+  void cancel(long key) {
+    Future<?> f = running.remove(key);
     if (f != null) {
       f.cancel(true);
-      cancelled.add(scheduledEventId);
+      cancelled.add(key);
     }
   }
 
-  /** Whether a task whose outcome is still wanted is running. */
+  /** Whether work whose result is still wanted is running. */
   boolean any() {
     dropCancelled();
     return !order.isEmpty();
   }
 
   /**
-   * The outcome of the earliest dispatched task still wanted: at once if it has arrived, else
+   * The result of the earliest dispatched work still wanted: at once if it has arrived, else
    * after waiting up to {@code waitMillis} ({@code < 0}: as long as it takes); null if it has not
    * arrived by then.
    */
-  PendingTask.Outcome next(long waitMillis) throws InterruptedException {
+  StepInput next(long waitMillis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, waitMillis));
     while (true) {
       dropCancelled();
@@ -57,13 +69,13 @@ final class InFlightTasks {
       if (head == null) {
         return null;
       }
-      PendingTask.Outcome o = early.remove(head);
+      StepInput o = early.remove(head);
       if (o != null) {
         order.poll();
         running.remove(head);
         return o;
       }
-      PendingTask.Outcome arrived = arrivals.poll();
+      Arrival arrived = arrivals.poll();
       if (arrived == null) {
         long left = deadline - System.nanoTime();
         if (waitMillis < 0) {
@@ -75,9 +87,18 @@ final class InFlightTasks {
           return null;
         }
       }
-      if (!cancelled.contains(arrived.scheduledEventId())) {
-        early.put(arrived.scheduledEventId(), arrived);
+      if (arrived.input() == null) {
+        cancelled.add(arrived.key()); // nothing will ever come of it
+      } else if (!cancelled.contains(arrived.key())) {
+        early.put(arrived.key(), arrived.input());
       }
+    }
+  }
+
+  /** Cancels everything still running (the execution was stopped). */
+  void cancelAll() {
+    for (Long key : new java.util.ArrayList<>(running.keySet())) {
+      cancel(key);
     }
   }
 

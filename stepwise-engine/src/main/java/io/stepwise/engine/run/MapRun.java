@@ -45,6 +45,11 @@ final class MapRun {
     this.writerRequest = writerRequest;
   }
 
+  /** The run's ARN and the names of its children; set when it starts. */
+  MapRunIdentity identity() {
+    return id;
+  }
+
   /** The Map state's body in DISTRIBUTED mode. Failures before the run starts are the state's own. */
   static void start(Frame f, MapState m) {
     JsonNode in = Pipeline.inputPath(m.common().inputPath(), f.input, f);

@@ -2,6 +2,7 @@ package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.model.StateMachine;
+import io.stepwise.engine.ChildEnding;
 import io.stepwise.engine.ExecutionRecord;
 import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.ExecutionStatus;
@@ -29,8 +30,9 @@ public final class Runs {
       StateMachine machine, JsonNode input, RunOptions options, Driver.StepListener listener)
       throws InterruptedException {
     Execution exec = new Execution(machine, config, info(machine, options, input, config.clock().millis()), null);
-    new Driver(exec, invocations, executor).listener(listener).run();
-    return result(exec);
+    Driver driver = new Driver(exec, invocations, executor).listener(listener);
+    driver.run();
+    return result(exec, driver.children(), exec.childEndings(), driver.childrenStuck());
   }
 
   /** An execution ready for its first step ({@code StepInput.Start}), driven by the caller. */
@@ -40,10 +42,11 @@ public final class Runs {
 
   /** Rebuilds an execution from its record and history alone, as they were stored, and drives it on to its end. */
   public ExecutionResult resume(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history,
-      Driver.StepListener listener) throws InterruptedException {
+      List<ChildEnding> childEndings, Driver.StepListener listener) throws InterruptedException {
     Execution exec = restored(machine, record, history);
-    new Driver(exec, invocations, executor).listener(listener).run();
-    return result(exec);
+    Driver driver = new Driver(exec, invocations, executor).recordedEndings(childEndings).listener(listener);
+    driver.run();
+    return result(exec, driver.children(), exec.childEndings(), driver.childrenStuck());
   }
 
   private Execution restored(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history) {
@@ -73,8 +76,13 @@ public final class Runs {
     return new ExecutionInfo(record, options.roleArn(), input, start);
   }
 
-  private static ExecutionResult result(Execution exec) {
+  static ExecutionResult result(Execution exec, List<ExecutionResult> children, List<ChildEnding> childEndings, String childrenStuck) {
     ExecutionStatus status = exec.status;
+    String waitingFor = null;
+    if (status == ExecutionStatus.RUNNING) {
+      String own = exec.waitingFor();
+      waitingFor = own == null ? childrenStuck : childrenStuck == null ? own : own + "; " + childrenStuck;
+    }
     return new ExecutionResult(
         status,
         status == ExecutionStatus.SUCCEEDED ? exec.output : null,
@@ -82,7 +90,9 @@ public final class Runs {
         exec.cause,
         exec.info.executionArn,
         java.util.Collections.unmodifiableList(exec.events),
-        status == ExecutionStatus.RUNNING ? exec.waitingFor() : null,
-        exec.info.record());
+        waitingFor,
+        exec.info.record(),
+        children,
+        childEndings);
   }
 }

@@ -86,6 +86,15 @@ public final class Stepper {
         PendingTask p = awaited(t.scheduledEventId());
         p.frame.resume(() -> Tasks.failed(p, t.error(), t.cause()));
       }
+      case StepInput.ChildExecutionEnded ended -> {
+        PendingChild c = exec.runningChild(ended.executionArn());
+        if (c == null) {
+          throw new StepRefusedException("No child execution " + ended.executionArn() + " of " + exec.info.executionArn
+              + " is running: it ended, was stopped (StopChildExecution), or never was");
+        }
+        exec.childEnded(c, ended);
+        exec.ready(() -> c.fan.childExecutionEnded(c, ended));
+      }
       case StepInput.TimerFired f -> {
         Timer t = exec.timers.remove(f.timerId());
         if (t == null) {
@@ -142,6 +151,11 @@ public final class Stepper {
     return p;
   }
 
+  /** The ends of Distributed Map children this execution has received, with when: store them with its history. */
+  public java.util.List<io.stepwise.engine.ChildEnding> childEndings() {
+    return exec.childEndings();
+  }
+
   /** Whether a task of this execution waits for a callback with this token (else SendTask* has nothing to answer). */
   public boolean awaits(String taskToken) {
     return exec.isRunning() && exec.pendingByToken(taskToken) != null;
@@ -172,6 +186,13 @@ public final class Stepper {
     }
     for (PendingTask p : exec.takeCancelledTasks()) {
       commands.add(new Command.CancelTask(p.scheduledEventId));
+    }
+    for (PendingChild c : exec.takeNewChildren()) {
+      c.announced = true;
+      commands.add(c.command);
+    }
+    for (PendingChild c : exec.takeStoppedChildren()) {
+      commands.add(new Command.StopChildExecution(c.arn()));
     }
     if (!exec.timers.all().isEmpty() || !announcedTimers.isEmpty()) {
       diffTimers(commands);

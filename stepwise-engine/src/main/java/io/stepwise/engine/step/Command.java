@@ -1,6 +1,9 @@
 package io.stepwise.engine.step;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.model.ResourceArn;
+import io.stepwise.asl.model.StateMachine;
+import io.stepwise.engine.ExecutionRecord;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.task.TaskRequest;
 
@@ -40,6 +43,20 @@ public sealed interface Command {
    * StepInput.Continue} (other executions may go first).
    */
   record Continue() implements Command {}
+
+  /**
+   * Start a child execution of a Distributed Map's run: {@code machine} (the Map's ItemProcessor)
+   * with {@code input}, under {@code record} (its own ARN and history), and deliver its end as
+   * {@link StepInput.ChildExecutionEnded}. The parent's history records nothing of it.
+   *
+   * @param index the item's index in the run
+   * @param roleArn the role its ExecutionStarted records (the parent's)
+   */
+  record StartChildExecution(String mapRunArn, int index, ExecutionRecord record, StateMachine machine, JsonNode input, String roleArn)
+      implements Command {}
+
+  /** Stop the child execution (its run failed, or the parent ended): its end is no longer wanted. */
+  record StopChildExecution(String executionArn) implements Command {}
 
   /** The execution ended; nothing more will be asked of it. */
   record Finish(ExecutionStatus status) implements Command {}

@@ -1,6 +1,7 @@
 package io.stepwise.engine.step;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.engine.ExecutionStatus;
 
 /**
  * One thing from outside that advances an execution by one step: its start, a task's outcome, a
@@ -35,6 +36,15 @@ public sealed interface StepInput {
 
   /** SendTaskHeartbeat: the callback task waiting for this token is alive; its heartbeat timeout starts again. */
   record Heartbeat(String taskToken) implements StepInput {}
+
+  /**
+   * A child execution started by {@link Command.StartChildExecution} ended: SUCCEEDED with its
+   * output, or FAILED, TIMED_OUT or ABORTED with its error and cause. A store keeps it, with the
+   * number of events the parent's history held when it was delivered ({@code ChildEnding}), for
+   * the parent's replay: AWS's history of the parent records nothing of it.
+   */
+  record ChildExecutionEnded(String executionArn, ExecutionStatus status, JsonNode output, String error, String cause)
+      implements StepInput {}
 
   /** Go on with the work a step left for the next one ({@link Command.Continue}). */
   record Continue() implements StepInput {}

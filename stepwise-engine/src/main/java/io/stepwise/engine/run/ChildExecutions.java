@@ -1,0 +1,111 @@
+package io.stepwise.engine.run;
+
+import io.stepwise.engine.ExecutionResult;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.step.Command;
+import io.stepwise.engine.step.StepInput;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * How the in-memory driver carries out a Distributed Map's children: each is an execution of its
+ * own, driven by a driver of its own on the executor, whose end becomes the parent's next input.
+ * Their results (histories included) are kept for the parent's result.
+ */
+final class ChildExecutions {
+  private final Execution parent;
+  private final Invocations invocations;
+  private final ExecutorService executor;
+  private final List<ExecutionResult> results = Collections.synchronizedList(new ArrayList<>());
+  /** With fast time, how far the furthest child moved its clock ahead: the parent's clock follows. */
+  private final AtomicLong furthestSkew = new AtomicLong(Long.MIN_VALUE);
+  /** In-flight keys of the children, negative so they never meet a task's scheduled event id. */
+  private final Map<String, Long> keys = new HashMap<>();
+  private long lastKey;
+  /** Children whose drivers are still running, stopped ones included: the parent's end waits for them to wind down. */
+  private final java.util.concurrent.Phaser active = new java.util.concurrent.Phaser(1);
+  /** What the children that cannot end wait for. */
+  private final List<String> stuck = Collections.synchronizedList(new ArrayList<>());
+
+  ChildExecutions(Execution parent, Invocations invocations, ExecutorService executor) {
+    this.parent = parent;
+    this.invocations = invocations;
+    this.executor = executor;
+  }
+
+  long key(String executionArn) {
+    return keys.computeIfAbsent(executionArn, a -> --lastKey);
+  }
+
+  /** Runs the child to its end on the calling thread, as of the parent's clock now. */
+  Supplier<StepInput> work(Command.StartChildExecution c) {
+    long start = parent.now();
+    long skew = parent.skew;
+    active.register();
+    return () -> {
+      try {
+        return run(c, start, skew);
+      } finally {
+        active.arriveAndDeregister();
+      }
+    };
+  }
+
+  private StepInput run(Command.StartChildExecution c, long start, long skew) {
+    Execution child = new Execution(c.machine(), parent.config, new ExecutionInfo(c.record(), c.roleArn(), c.input(), start), null);
+    child.skew = skew;
+    Driver driver = new Driver(child, invocations, executor);
+    try {
+      driver.run();
+    } catch (InterruptedException e) {
+      driver.stop(); // the parent stopped it: it ends ABORTED, its tasks cancelled
+    }
+    furthestSkew.accumulateAndGet(child.skew, Math::max);
+    ExecutionResult r = Runs.result(child, driver.children(), child.childEndings(), driver.childrenStuck());
+    results.add(r);
+    if (r.status() == ExecutionStatus.RUNNING) {
+      stuck.add("the child execution " + r.executionArn() + " cannot end (" + r.waitingFor() + ")");
+      return null;
+    }
+    return new StepInput.ChildExecutionEnded(c.record().executionArn(), r.status(), r.output(), r.error(), r.cause());
+  }
+
+  /** Waits, a few seconds at most, for stopped children to record their end. */
+  void awaitStopped() {
+    try {
+      active.awaitAdvanceInterruptibly(active.arrive(), 5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.TimeoutException e) {
+      // a child that does not stop within seconds is left to finish on its own
+    }
+  }
+
+  /** What the children that cannot end wait for; null when none. */
+  String stuck() {
+    synchronized (stuck) {
+      return stuck.isEmpty() ? null : String.join("; ", stuck);
+    }
+  }
+
+  /** With fast time, the parent's clock is never behind a child's that has ended. */
+  void catchUpClock() {
+    long s = furthestSkew.get();
+    if (s > parent.skew) {
+      parent.skew = s;
+    }
+  }
+
+  /** The children that ended, in the order they ended. */
+  List<ExecutionResult> results() {
+    synchronized (results) {
+      return List.copyOf(results);
+    }
+  }
+}
