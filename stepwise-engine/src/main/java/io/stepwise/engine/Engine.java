@@ -107,6 +107,15 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Rebuilds an execution from what was stored of it (its record, its history, its children's
+   * ends) without carrying anything out, for a driver of its own, such as a server that restarts
+   * after a crash: the result holds the stepper and the commands still outstanding.
+   */
+  public Restored restore(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history, List<ChildEnding> childEndings) {
+    return runs.restore(machine, record, history, childEndings);
+  }
+
   /** Parses execution input, rejecting malformed JSON and inputs over 256 KiB with a clear message. */
   public static JsonNode parseInput(String inputJson) {
     String text = inputJson == null || inputJson.isBlank() ? "{}" : inputJson;

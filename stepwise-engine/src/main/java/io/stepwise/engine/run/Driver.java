@@ -12,6 +12,8 @@ import io.stepwise.engine.ChildEnding;
 import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.history.EventType;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +52,7 @@ public final class Driver {
   /** The children's ends as the recording has them, each delivered after as many events as then. */
   private final ArrayDeque<ChildEnding> recordedEndings = new ArrayDeque<>();
   private StepListener listener = StepListener.NONE;
+  private boolean restoring;
 
   /** Told after each step, with the number of events the history then holds (tests stop executions there). */
   public interface StepListener {
@@ -120,6 +123,38 @@ public final class Driver {
     }
   }
 
+  /**
+   * Replays the recording without carrying anything out, and says what is left as a step: the
+   * events past the recording (none when it ends where a step ended), and every command still
+   * outstanding (tasks scheduled and not ended, timers set, children running, work left, or the
+   * end). Whoever restores an execution stores the events and carries out the commands again.
+   */
+  Step restore(int recordedEvents) {
+    restoring = true;
+    carryOut(stepper.step(new StepInput.Start()));
+    while (exec.isRunning() && (replaying() || !recordedEndings.isEmpty())) {
+      StepInput input = exec.hasReadyWork() ? new StepInput.Continue() : recordedEndingDue() ? recordedEnding() : recordedInput();
+      carryOut(stepper.step(input));
+    }
+    List<Command> outstanding = new ArrayList<>(undispatched.values());
+    Command.StartTimer[] set = timers.toArray(new Command.StartTimer[0]);
+    Arrays.sort(set, timers.comparator());
+    outstanding.addAll(Arrays.asList(set));
+    outstanding.addAll(undispatchedChildren.values());
+    if (!exec.isRunning()) {
+      outstanding.add(new Command.Finish(exec.status));
+    } else if (exec.hasReadyWork()) {
+      outstanding.add(new Command.Continue());
+    }
+    List<HistoryEvent> past = exec.events.size() > recordedEvents
+        ? List.copyOf(exec.events.subList(recordedEvents, exec.events.size())) : List.of();
+    return new Step(past, outstanding);
+  }
+
+  Stepper stepper() {
+    return stepper;
+  }
+
   private boolean replaying() {
     return exec.replay != null && exec.replay.active();
   }
@@ -172,6 +207,9 @@ public final class Driver {
         case Command.Finish f -> { }
         case Command.Continue more -> { } // the run loop sees the work left
       }
+    }
+    if (restoring) {
+      return; // the restorer's caller carries them out
     }
     if (!replaying() && !undispatched.isEmpty()) {
       dispatch();

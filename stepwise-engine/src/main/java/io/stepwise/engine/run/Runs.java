@@ -49,6 +49,15 @@ public final class Runs {
     return result(exec, driver.children(), exec.childEndings(), driver.childrenStuck());
   }
 
+  /** Rebuilds an execution from what was stored of it, to be driven on by the caller. */
+  public io.stepwise.engine.Restored restore(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history,
+      List<ChildEnding> childEndings) {
+    Execution exec = restored(machine, record, history);
+    Driver driver = new Driver(exec, invocations, executor).recordedEndings(childEndings);
+    io.stepwise.engine.step.Step left = driver.restore(history.size());
+    return new io.stepwise.engine.Restored(driver.stepper(), left);
+  }
+
   private Execution restored(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history) {
     if (!machine.definitionSha256().equals(record.definitionSha256())) {
       throw new IllegalArgumentException("The execution " + record.executionArn() + " runs the definition with SHA-256 "
