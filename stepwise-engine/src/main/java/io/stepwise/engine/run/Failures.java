@@ -1,6 +1,5 @@
 package io.stepwise.engine.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.error.StatesException;
 import io.stepwise.asl.json.Json;
@@ -77,22 +76,9 @@ final class Failures {
           ObjectNode errorOutput = Json.NODES.objectNode();
           errorOutput.put("Error", error);
           errorOutput.put("Cause", cause == null ? "" : cause);
-          try {
-            ObjectNode assigned;
-            JsonNode out;
-            if (f.jsonata()) {
-              EvalScope scope = f.scope(f.input).withErrorOutput(errorOutput);
-              assigned = f.assign(c.assign(), scope);
-              out = c.output() != null ? c.output().evaluate(scope) : errorOutput;
-            } else {
-              assigned = f.assign(c.assign(), errorOutput);
-              out = Pipeline.resultPath(c.resultPath(), f.input, errorOutput);
-            }
-            f.waiting = false;
-            f.exit(out, assigned, c.next());
-          } catch (StatesException e) {
-            f.fail(e.error(), describe(f, e));
-          }
+          // what the state waited for is over; a Catcher's own failure fails the frame (StateExit)
+          f.waiting = false;
+          StateExit.leave(f, StateExit.Way.CATCH, errorOutput, c.assign(), c.output(), c.resultPath(), c.next());
           return;
         }
       }

@@ -9,8 +9,9 @@ import io.stepwise.asl.model.PathSelector;
 import io.stepwise.asl.model.ResultTarget;
 
 /**
- * The JSONPath-mode input and output processing steps, in AWS's order, as pure functions:
- * InputPath, Parameters, ResultSelector, ResultPath, OutputPath.
+ * The JSONPath-mode input and output processing steps as pure functions: InputPath, Parameters,
+ * ResultSelector, ResultPath, OutputPath. The bodies apply the input steps; {@link StateExit}
+ * alone orders the output ones.
  */
 final class Pipeline {
   private Pipeline() {}

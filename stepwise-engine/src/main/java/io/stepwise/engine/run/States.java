@@ -1,14 +1,11 @@
 package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.choice.Timestamps;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.error.StatesException;
-import io.stepwise.asl.model.Assignment;
 import io.stepwise.asl.model.ChoiceRule;
 import io.stepwise.asl.model.ChoiceState;
-import io.stepwise.asl.model.Expression;
 import io.stepwise.asl.model.FailState;
 import io.stepwise.asl.model.MapState;
 import io.stepwise.asl.model.ParallelState;
@@ -19,6 +16,7 @@ import io.stepwise.asl.model.StateCommon;
 import io.stepwise.asl.model.SucceedState;
 import io.stepwise.asl.model.TaskState;
 import io.stepwise.asl.model.WaitState;
+import io.stepwise.engine.run.StateExit.Way;
 import io.stepwise.engine.step.TimerKind;
 import java.time.Instant;
 
@@ -51,40 +49,20 @@ final class States {
 
   private static void pass(Frame f, PassState p) {
     StateCommon c = p.common();
-    if (f.jsonata()) {
-      EvalScope scope = f.scope(f.input);
-      ObjectNode assigned = f.assign(c.assign(), scope);
-      f.exit(c.output() != null ? c.output().evaluate(scope) : f.input, assigned, p.next());
-      return;
-    }
-    JsonNode in = Pipeline.inputPath(c.inputPath(), f.input, f);
-    JsonNode result = p.result() != null ? p.result() : Pipeline.template(p.parameters(), in, f);
-    ObjectNode assigned = f.assign(c.assign(), result);
-    JsonNode out = Pipeline.resultPath(p.resultPath(), f.input, result);
-    out = Pipeline.outputPath(c.outputPath(), out, f);
-    f.exit(out, assigned, p.next());
+    // a JSONata Pass has no InputPath, Parameters or Result: its input is its value
+    JsonNode value = f.jsonata() ? f.input : passResult(f, p);
+    StateExit.leave(f, Way.PASS, value, c.assign(), c.output(), p.resultPath(), p.next());
+  }
+
+  private static JsonNode passResult(Frame f, PassState p) {
+    JsonNode in = Pipeline.inputPath(p.common().inputPath(), f.input, f);
+    return p.result() != null ? p.result() : Pipeline.template(p.parameters(), in, f);
   }
 
   /** Completes a Task, Parallel or Map with the result its work produced. */
   static void complete(Frame f, JsonNode result) {
-    try {
-      State s = f.state;
-      if (f.jsonata()) {
-        // JSONata: Output and Assign see $states.input and $states.result; no output means the result
-        EvalScope scope = f.scope(f.input).withResult(result);
-        ObjectNode assigned = f.assign(s.common().assign(), scope);
-        f.exit(s.common().output() != null ? s.common().output().evaluate(scope) : result, assigned, next(s));
-        return;
-      }
-      ResultHandling rh = resultHandling(s);
-      JsonNode selected = Pipeline.template(rh.resultSelector(), result, f);
-      ObjectNode assigned = f.assign(s.common().assign(), selected);
-      JsonNode out = Pipeline.resultPath(rh.resultPath(), f.input, selected);
-      out = Pipeline.outputPath(s.common().outputPath(), out, f);
-      f.exit(out, assigned, next(s));
-    } catch (StatesException e) {
-      f.raise(e);
-    }
+    State s = f.state;
+    StateExit.leave(f, Way.RESULT, result, s.common().assign(), s.common().output(), resultHandling(s).resultPath(), next(s));
   }
 
   private static ResultHandling resultHandling(State s) {
@@ -113,23 +91,15 @@ final class States {
     EvalScope scope = f.scope(in);
     for (ChoiceRule rule : c.choices()) {
       if (rule.condition().test(scope)) {
-        leaveChoice(f, in, scope, rule.assign(), rule.output(), rule.next());
+        // a matched rule's Assign and Output apply; the state's own only when Default is taken
+        StateExit.leave(f, Way.INPUT, in, rule.assign(), rule.output(), null, rule.next());
         return;
       }
     }
     if (c.defaultNext() == null) {
       throw new StatesException(StatesErrors.NO_CHOICE_MATCHED, "No Matches!");
     }
-    leaveChoice(f, in, scope, common.assign(), common.output(), c.defaultNext());
-  }
-
-  /** A matched rule's Assign and Output apply; the state's own apply only when Default is taken. */
-  private static void leaveChoice(Frame f, JsonNode in, EvalScope scope, Assignment assign, Expression output, String next) {
-    ObjectNode assigned = f.assign(assign, scope);
-    JsonNode out = f.jsonata()
-        ? (output != null ? output.evaluate(scope) : in)
-        : Pipeline.outputPath(f.state.common().outputPath(), in, f);
-    f.exit(out, assigned, next);
+    StateExit.leave(f, Way.INPUT, in, common.assign(), common.output(), null, c.defaultNext());
   }
 
   private static void waitState(Frame f, WaitState w) {
@@ -198,25 +168,13 @@ final class States {
   /** The Wait's timer fired: leave the state. */
   static void waitDone(Frame f) {
     WaitState w = (WaitState) f.state;
-    try {
-      EvalScope scope = f.scope(f.held);
-      ObjectNode assigned = f.assign(w.common().assign(), scope);
-      JsonNode out = f.jsonata()
-          ? (w.common().output() != null ? w.common().output().evaluate(scope) : f.held)
-          : Pipeline.outputPath(w.common().outputPath(), f.held, f);
-      f.exit(out, assigned, w.next());
-    } catch (StatesException e) {
-      f.raise(e);
-    }
+    StateExit.leave(f, Way.INPUT, f.held, w.common().assign(), w.common().output(), null, w.next());
   }
 
   private static void succeed(Frame f, SucceedState s) {
-    if (f.jsonata()) {
-      f.exit(s.common().output() != null ? s.common().output().evaluate(f.scope(f.input)) : f.input, null, null);
-      return;
-    }
-    JsonNode in = Pipeline.inputPath(s.common().inputPath(), f.input, f);
-    f.exit(Pipeline.outputPath(s.common().outputPath(), in, f), null, null);
+    // a JSONata Succeed has no InputPath; no Succeed has an Assign
+    JsonNode in = f.jsonata() ? f.input : Pipeline.inputPath(s.common().inputPath(), f.input, f);
+    StateExit.leave(f, Way.INPUT, in, null, s.common().output(), null, null);
   }
 
   private static void fail(Frame f, FailState s) {
