@@ -27,7 +27,7 @@ class ResumePropertiesTest {
       String outcome = GeneratedMachines.outcome(state, attempt, r.input().path("timed").asBoolean());
       switch (outcome) {
         case "fail" -> throw new TaskFailure("Gen.Flaky", state + " attempt " + attempt);
-        case "late" -> Thread.sleep(400); // past TimeoutSeconds once fast time leaps to it
+        case "late" -> Thread.sleep(2_000); // past TimeoutSeconds once fast time leaps to it (interrupted then)
         default -> { }
       }
       return Json.NODES.objectNode().put("n", r.input().path("n").asInt() + 1).set("items", r.input().path("items"));
