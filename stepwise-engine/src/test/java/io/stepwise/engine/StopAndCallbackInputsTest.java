@@ -67,15 +67,19 @@ class StopAndCallbackInputsTest {
 
   @Test
   void aHeartbeatSetsTheHeartbeatTimeoutAgainAndTheTaskTimeoutStays() {
-    try (Engine engine = Fixtures.engine().build()) {
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(Fixtures.CLOCK.millis());
+    try (Engine engine = Fixtures.engine().fastTime(false).clock(() -> java.time.Instant.ofEpochMilli(now.get())).build()) {
       Stepper stepper = started(engine, CALLBACK);
       Step first = stepper.step(new StepInput.Start());
       long heartbeat = timer(first, TimerKind.HEARTBEAT_TIMEOUT);
       timer(first, TimerKind.TASK_TIMEOUT);
+      now.addAndGet(20_000);
       Step beat = stepper.step(new StepInput.Heartbeat(token(first)));
       assertThat(beat.events()).isEmpty();
-      assertThat(beat.commands()).contains(new Command.CancelTimer(heartbeat));
       long renewed = timer(beat, TimerKind.HEARTBEAT_TIMEOUT);
+      assertThat(renewed).as("the same timer, moved").isEqualTo(heartbeat);
+      assertThat(beat.commands()).contains(new Command.StartTimer(heartbeat, TimerKind.HEARTBEAT_TIMEOUT, now.get() + 30_000));
+      assertThat(beat.commands()).noneMatch(c -> c instanceof Command.CancelTimer);
       Step timedOut = stepper.step(new StepInput.TimerFired(renewed));
       assertThat(types(timedOut)).containsExactly(EventType.TaskTimedOut, EventType.ExecutionFailed);
       assertThat(timedOut.events().get(0).details().toString()).contains("States.HeartbeatTimeout");

@@ -134,8 +134,7 @@ public final class ResultFiles {
   static ObjectNode metadata(MapRunIdentity run, ChildRun c, long stopMillis) {
     ObjectNode o = Json.NODES.objectNode();
     if (c.status() != ChildRun.Status.PENDING) {
-      String name = run.childName(c.index());
-      o.put("ExecutionArn", run.childExecutionPrefix() + name);
+      o.put("ExecutionArn", c.executionArn());
     }
     o.put("Input", Json.write(c.input()));
     o.putObject("InputDetails").put("Included", true);

@@ -46,16 +46,16 @@ public final class Driver {
   /** Tasks a step asked for that have not been dispatched: while replaying, their outcomes are recorded. */
   private final Map<Long, Command.ScheduleTask> undispatched = new LinkedHashMap<>();
   private final PriorityQueue<Command.StartTimer> timers =
-      new PriorityQueue<>(Comparator.comparingLong(Command.StartTimer::due).thenComparingLong(Command.StartTimer::timerId));
+      new PriorityQueue<>(2, Comparator.comparingLong(Command.StartTimer::due).thenComparingLong(Command.StartTimer::timerId));
   private final Map<Long, Command.StartTimer> timersById = new HashMap<>();
   /** Activity tasks handed to a registered handler, which takes them as a worker would: their ActivityStarted comes next. */
-  private final ArrayDeque<StepInput> taken = new ArrayDeque<>();
+  private ArrayDeque<StepInput> taken; // made on the first; most executions take no activity
   /** Distributed Map children asked for and not started (while replaying, their ends are recorded). */
-  private final Map<String, Command.StartChildExecution> undispatchedChildren = new LinkedHashMap<>();
+  private Map<String, Command.StartChildExecution> undispatchedChildren; // made on the first
   /** Made on the first child. */
   private ChildExecutions children;
   /** The children's ends as the recording has them, each delivered after as many events as then. */
-  private final ArrayDeque<ChildEnding> recordedEndings = new ArrayDeque<>();
+  private ArrayDeque<ChildEnding> recordedEndings; // null when none are left
   private StepListener listener = StepListener.NONE;
   private boolean restoring;
 
@@ -76,7 +76,9 @@ public final class Driver {
 
   /** The recorded ends of the execution's Distributed Map children, for its replay. */
   Driver recordedEndings(List<ChildEnding> endings) {
-    recordedEndings.addAll(endings);
+    if (!endings.isEmpty()) {
+      recordedEndings = new ArrayDeque<>(endings);
+    }
     return this;
   }
 
@@ -112,7 +114,7 @@ public final class Driver {
     }
     while (exec.isRunning()) {
       StepInput input = exec.hasReadyWork() ? new StepInput.Continue()
-          : !taken.isEmpty() ? taken.poll()
+          : taken != null && !taken.isEmpty() ? taken.poll()
           : recordedEndingDue() ? recordedEnding()
           : replaying() ? recordedInput() : liveInput();
       if (input == null) {
@@ -137,7 +139,7 @@ public final class Driver {
   Step restore(int recordedEvents) {
     restoring = true;
     carryOut(stepper.step(new StepInput.Start()));
-    while (exec.isRunning() && (replaying() || !recordedEndings.isEmpty())) {
+    while (exec.isRunning() && (replaying() || endingsLeft())) {
       StepInput input = exec.hasReadyWork() ? new StepInput.Continue() : recordedEndingDue() ? recordedEnding() : recordedInput();
       carryOut(stepper.step(input));
     }
@@ -145,7 +147,9 @@ public final class Driver {
     Command.StartTimer[] set = timers.toArray(new Command.StartTimer[0]);
     Arrays.sort(set, timers.comparator());
     outstanding.addAll(Arrays.asList(set));
-    outstanding.addAll(undispatchedChildren.values());
+    if (undispatchedChildren != null) {
+      outstanding.addAll(undispatchedChildren.values());
+    }
     if (!exec.isRunning()) {
       outstanding.add(new Command.Finish(exec.status));
     } else if (exec.hasReadyWork()) {
@@ -164,8 +168,12 @@ public final class Driver {
     return exec.replay != null && exec.replay.active();
   }
 
+  private boolean endingsLeft() {
+    return recordedEndings != null && !recordedEndings.isEmpty();
+  }
+
   private boolean recordedEndingDue() {
-    if (recordedEndings.isEmpty()) {
+    if (!endingsLeft()) {
       return false;
     }
     long at = recordedEndings.peek().afterEvents();
@@ -178,7 +186,9 @@ public final class Driver {
 
   private StepInput recordedEnding() {
     StepInput.ChildExecutionEnded ended = recordedEndings.poll().ended();
-    undispatchedChildren.remove(ended.executionArn());
+    if (undispatchedChildren != null) {
+      undispatchedChildren.remove(ended.executionArn());
+    }
     return ended;
   }
 
@@ -193,8 +203,11 @@ public final class Driver {
           }
         }
         case Command.StartTimer t -> {
+          Command.StartTimer before = timersById.put(t.timerId(), t);
+          if (before != null) {
+            timers.remove(before); // moved by a heartbeat
+          }
           timers.add(t);
-          timersById.put(t.timerId(), t);
         }
         case Command.CancelTimer t -> {
           Command.StartTimer set = timersById.remove(t.timerId());
@@ -202,9 +215,16 @@ public final class Driver {
             timers.remove(set);
           }
         }
-        case Command.StartChildExecution start -> undispatchedChildren.put(start.record().executionArn(), start);
+        case Command.StartChildExecution start -> {
+          if (undispatchedChildren == null) {
+            undispatchedChildren = new LinkedHashMap<>();
+          }
+          undispatchedChildren.put(start.record().executionArn(), start);
+        }
         case Command.StopChildExecution stop -> {
-          undispatchedChildren.remove(stop.executionArn());
+          if (undispatchedChildren != null) {
+            undispatchedChildren.remove(stop.executionArn());
+          }
           if (inFlight != null && children != null) {
             inFlight.cancel(children.key(stop.executionArn()));
           }
@@ -219,7 +239,7 @@ public final class Driver {
     if (!replaying() && !undispatched.isEmpty()) {
       dispatch();
     }
-    if (!replaying() && recordedEndings.isEmpty() && !undispatchedChildren.isEmpty()) {
+    if (!replaying() && !endingsLeft() && undispatchedChildren != null && !undispatchedChildren.isEmpty()) {
       dispatchChildren();
     }
   }
@@ -248,6 +268,9 @@ public final class Driver {
       } else {
         PendingTask p = exec.pendingScheduled(t.scheduledEventId());
         if (t.isActivity() && p != null && p.startedEventId == 0) {
+          if (taken == null) {
+            taken = new ArrayDeque<>(2);
+          }
           taken.add(new StepInput.ActivityStarted(t.request().taskToken(), null)); // a worker that gave no name
         }
         if (inFlight == null) {

@@ -291,6 +291,10 @@ public final class Execution {
     return pendingByStarted.get(startedId);
   }
 
+  boolean hasPendingTasks() {
+    return !pendingByScheduled.isEmpty();
+  }
+
   List<PendingTask> pendingTasks() {
     return new ArrayList<>(pendingByScheduled.values());
   }
@@ -455,8 +459,10 @@ public final class Execution {
     if (root != null) {
       root.abort();
     }
-    for (PendingTask p : pendingTasks()) {
-      cancel(p);
+    if (hasPendingTasks()) {
+      for (PendingTask p : pendingTasks()) {
+        cancel(p);
+      }
     }
     for (PendingChild c : pendingChildren()) {
       stopChild(c);

@@ -19,8 +19,6 @@ final class ExecutionInfo {
   final ExecutionType type;
   /** Started by StartSyncExecution, whose context object has no RedriveCount. */
   final boolean synchronous;
-  final String region;
-  final String account;
   /** The most bytes of a state's output or a task's input or result; Integer.MAX_VALUE: not checked. */
   final int payloadLimit;
   final JsonNode input;
@@ -37,12 +35,19 @@ final class ExecutionInfo {
     this.stateMachineName = record.stateMachineName();
     this.type = record.type();
     this.synchronous = record.synchronous();
-    this.region = record.region();
-    this.account = record.account();
     this.payloadLimit = record.payloadLimit();
     this.roleArn = roleArn;
     this.input = input;
     this.startTime = startTime;
+  }
+
+  /** The region, from the ARN; read only by what needs it (tasks, Map Runs), so most executions never parse it. */
+  String region() {
+    return record.region();
+  }
+
+  String account() {
+    return record.account();
   }
 
   ExecutionRecord record() {

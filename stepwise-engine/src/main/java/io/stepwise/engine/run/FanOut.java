@@ -307,7 +307,8 @@ final class FanOut {
         status = ChildRun.Status.SUCCEEDED;
       }
       String error = status == ChildRun.Status.ABORTED ? "States.Aborted" : errors[i];
-      runs.add(new ChildRun(i, status, inputs.get(i), status == ChildRun.Status.SUCCEEDED ? results[i] : null, error, causes[i]));
+      String arn = run.identity().childArn(i, "EXPRESS".equals(((MapState) parent.state).executionType()));
+      runs.add(new ChildRun(i, arn, status, inputs.get(i), status == ChildRun.Status.SUCCEEDED ? results[i] : null, error, causes[i]));
     }
     return runs;
   }

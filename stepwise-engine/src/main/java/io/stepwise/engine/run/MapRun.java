@@ -154,7 +154,7 @@ final class MapRun {
     String label = m.label() != null ? m.label() : m.name();
     String arn = f.exec.info.stateMachineArn;
     String partition = arn.startsWith("arn:") ? arn.split(":", 3)[1] : "aws";
-    id = MapRunIdentity.of(partition, f.exec.info.region, f.exec.info.account, f.exec.info.stateMachineName, label,
+    id = MapRunIdentity.of(partition, f.exec.info.region(), f.exec.info.account(), f.exec.info.stateMachineName, label,
         f.exec.info.executionArn + "#" + f.enteredEventId + "#" + f.retryTotal, f.exec.lastTimestamp());
     f.exec.append(f, EventType.MapRunStarted, new EventDetails.MapRunStarted(id.arn()));
     ResultWriter w = m.resultWriter();

@@ -27,7 +27,7 @@ final class MapRunCalls {
   static void schedule(Frame f, String resource, JsonNode request, Then then) {
     ResourceArn kind = ResourceArn.of(resource);
     EventDetails details =
-        new EventDetails.TaskScheduled(Tasks.resourceType(kind), kind.resource(), f.exec.info.region, request, null, null);
+        new EventDetails.TaskScheduled(Tasks.resourceType(kind), kind.resource(), f.exec.info.region(), request, null, null);
     long id = f.exec.append(f, EventType.TaskScheduled, details);
     TaskRequest req = new TaskRequest(resource, request, f.state.name(), f.exec.info.executionArn, f.scope(request).context(), null);
     PendingTask p = new PendingTask(id, f, kind, req, null, null, then);

@@ -9,7 +9,9 @@ import io.stepwise.engine.step.StepInput;
 import io.stepwise.engine.step.StepRefusedException;
 import io.stepwise.engine.step.TimerKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +23,8 @@ import java.util.Set;
  */
 public final class Stepper {
   private final Execution exec;
-  private final Set<Long> announcedTimers = new HashSet<>();
+  /** The timers announced to the driver, by id, with the due time announced; made on the first: most executions set none. */
+  private Map<Long, Long> announcedTimers;
   private int eventsSeen;
 
   Stepper(Execution exec) {
@@ -100,7 +103,9 @@ public final class Stepper {
         if (t == null) {
           throw new StepRefusedException("No timer " + f.timerId() + " is set: it fired or was cancelled (CancelTimer)");
         }
-        announcedTimers.remove(f.timerId());
+        if (announcedTimers != null) {
+          announcedTimers.remove(f.timerId());
+        }
         fire(t);
       }
     }
@@ -173,7 +178,7 @@ public final class Stepper {
     List<Command> commands = new ArrayList<>();
     if (exec.isRunning()) {
       exec.ensureDurationTimer();
-      for (PendingTask p : exec.pendingTasks()) {
+      for (PendingTask p : exec.hasPendingTasks() ? exec.pendingTasks() : List.<PendingTask>of()) {
         if (!p.announced && !p.done && p.frame.live()) {
           if (TaskEvents.of(p.kind).startsWhenScheduled()) {
             // started in the step that scheduled it, so a stored step never leaves a task half-begun
@@ -194,7 +199,7 @@ public final class Stepper {
     for (PendingChild c : exec.takeStoppedChildren()) {
       commands.add(new Command.StopChildExecution(c.arn()));
     }
-    if (!exec.timers.all().isEmpty() || !announcedTimers.isEmpty()) {
+    if (!exec.timers.all().isEmpty() || (announcedTimers != null && !announcedTimers.isEmpty())) {
       diffTimers(commands);
     }
     if (!exec.isRunning()) {
@@ -202,21 +207,26 @@ public final class Stepper {
     } else if (exec.hasReadyWork()) {
       commands.add(new Command.Continue());
     }
-    List<HistoryEvent> events = List.copyOf(exec.events.subList(eventsSeen, exec.events.size()));
+    // a view, not a copy: the history only grows, so the range it shows never changes
+    List<HistoryEvent> events = new EventRange(exec.events, eventsSeen, exec.events.size());
     eventsSeen = exec.events.size();
     return new Step(events, commands);
   }
 
   /** Timers set since the last step become StartTimer; announced ones that are gone, CancelTimer. */
   private void diffTimers(List<Command> commands) {
+    if (announcedTimers == null) {
+      announcedTimers = new HashMap<>();
+    }
     Set<Long> live = new HashSet<>();
     for (Timer t : exec.timers.all()) {
       live.add(t.id());
-      if (announcedTimers.add(t.id())) {
-        commands.add(new Command.StartTimer(t.id(), t.kind(), t.due()));
+      Long announced = announcedTimers.put(t.id(), t.due());
+      if (announced == null || announced != t.due()) {
+        commands.add(new Command.StartTimer(t.id(), t.kind(), t.due())); // new, or moved by a heartbeat
       }
     }
-    for (Long id : new ArrayList<>(announcedTimers)) {
+    for (Long id : new ArrayList<>(announcedTimers.keySet())) {
       if (!live.contains(id)) {
         announcedTimers.remove(id);
         commands.add(new Command.CancelTimer(id));

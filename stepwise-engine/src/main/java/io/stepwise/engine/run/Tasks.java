@@ -52,7 +52,7 @@ final class Tasks {
         token = f.exec.newTaskToken();
         yield new EventDetails.ActivityScheduled(t.resource(), params, timeout, heartbeat);
       }
-      case TASK -> new EventDetails.TaskScheduled(resourceType(kind), kind.resource(), f.exec.info.region, params, timeout, heartbeat);
+      case TASK -> new EventDetails.TaskScheduled(resourceType(kind), kind.resource(), f.exec.info.region(), params, timeout, heartbeat);
     };
     long id = f.exec.append(f, events.scheduled, details);
     TaskRequest request = new TaskRequest(t.resource(), params, t.name(), f.exec.info.executionArn, scope.context(), token);
@@ -116,8 +116,7 @@ final class Tasks {
       return;
     }
     Execution exec = p.frame.exec;
-    exec.cancel(p.heartbeatTimer);
-    p.heartbeatTimer = exec.timer(TimerKind.HEARTBEAT_TIMEOUT, exec.now() + p.heartbeatSeconds * 1000, p.frame, p);
+    p.heartbeatTimer = exec.timers.reschedule(p.heartbeatTimer, exec.now() + p.heartbeatSeconds * 1000);
   }
 
   static void succeeded(PendingTask p, JsonNode output) {

@@ -19,6 +19,18 @@ final class Timers {
     return t;
   }
 
+  /**
+   * The same timer at another due time (a heartbeat sets its timeout again): it keeps its id, so a
+   * store's timer row and a replay that sees fewer heartbeats agree on which timer it is.
+   */
+  Timer reschedule(Timer t, long due) {
+    queue.remove(t);
+    Timer moved = new Timer(due, t.id(), t.kind(), t.frame(), t.task());
+    queue.add(moved);
+    byId.put(moved.id(), moved);
+    return moved;
+  }
+
   void cancel(Timer t) {
     queue.remove(t);
     byId.remove(t.id());

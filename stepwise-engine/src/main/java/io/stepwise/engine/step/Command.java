@@ -32,7 +32,11 @@ public sealed interface Command {
   /** The task ended without its outcome (timed out, or its branch stopped): drop what it returns. */
   record CancelTask(long scheduledEventId) implements Command {}
 
-  /** Deliver {@link StepInput.TimerFired} with this id once the engine's clock reaches {@code due} (epoch millis). */
+  /**
+   * Deliver {@link StepInput.TimerFired} with this id once the engine's clock reaches {@code due}
+   * (epoch millis). A timer already set with this id moves to the new due time (a heartbeat sets
+   * a heartbeat timeout again; the id stays, so a stored timer and a replayed one agree).
+   */
   record StartTimer(long timerId, TimerKind kind, long due) implements Command {}
 
   /** The timer is no longer wanted. */
