@@ -63,7 +63,7 @@ public final class Engine implements AutoCloseable {
    * leaves the execution RUNNING at that point, as a crash would.
    */
   public ExecutionResult run(StateMachine machine, JsonNode input, RunOptions options, Driver.StepListener listener) {
-    String name = options.executionName() != null ? options.executionName() : Ids.uuid();
+    String name = options.executionName() != null ? options.executionName() : config.uuids().get();
     try {
       return runs.run(machine, input, options.withNames(options.stateMachineName(), name), listener);
     } catch (InterruptedException e) {
@@ -79,7 +79,7 @@ public final class Engine implements AutoCloseable {
    * over the same calls. The caller stores each step before acting on its commands.
    */
   public io.stepwise.engine.run.Stepper stepper(StateMachine machine, JsonNode input, RunOptions options) {
-    String name = options.executionName() != null ? options.executionName() : Ids.uuid();
+    String name = options.executionName() != null ? options.executionName() : config.uuids().get();
     return runs.stepper(machine, input, options.withNames(options.stateMachineName(), name));
   }
 
@@ -143,6 +143,7 @@ public final class Engine implements AutoCloseable {
     private final List<TaskHandler> handlers = new ArrayList<>();
     private TaskInvoker fallback;
     private int payloadLimit = 256 * 1024;
+    private java.util.function.Supplier<String> uuids = Ids::randomUuid;
 
     public Builder region(String region) {
       this.region = region;
@@ -195,6 +196,15 @@ public final class Engine implements AutoCloseable {
      * every state's output. (Execution input is held to 256 KiB regardless, as StartExecution
      * holds it.)
      */
+    /**
+     * Where new executions' identifiers come from: the name of one started without a name, the
+     * UUID at the end of an Express ARN. Random UUIDs unless set (tests pass a sequence).
+     */
+    public Builder uuids(java.util.function.Supplier<String> source) {
+      this.uuids = java.util.Objects.requireNonNull(source, "uuids");
+      return this;
+    }
+
     public Builder payloadLimit(int bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("payloadLimit must be positive, was " + bytes);
@@ -204,7 +214,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public Engine build() {
-      return new Engine(new EngineConfig(region, account, clock, fastTime, invokers, handlers, fallback, payloadLimit));
+      return new Engine(new EngineConfig(region, account, clock, fastTime, invokers, handlers, fallback, payloadLimit, uuids));
     }
   }
 }

@@ -29,41 +29,48 @@ public interface Scope {
    * Randomness for States.UUID, States.MathRandom and the like. The engine passes one seeded per
    * execution so that a replayed execution draws the same values.
    */
-  default java.util.random.RandomGenerator random() {
-    return java.util.concurrent.ThreadLocalRandom.current();
-  }
+  java.util.random.RandomGenerator random();
 
   /**
    * What JSONata's {@code $now()} and {@code $millis()} read. The engine passes one that answers
    * recorded times, so that a replayed execution computes the same values.
    */
-  default java.time.InstantSource clock() {
-    return java.time.InstantSource.system();
-  }
+  java.time.InstantSource clock();
 
-  /** A fixed scope, for tests and simple callers. */
+  /**
+   * The clock of a scope made without one ({@link #of(JsonNode, JsonNode)}): a fixed instant, so
+   * that what is evaluated outside an execution is reproducible; the engine passes its own.
+   */
+  java.time.InstantSource FIXED_CLOCK = java.time.InstantSource.fixed(java.time.Instant.parse("2000-01-01T00:00:00Z"));
+
+  /** A fixed scope, for tests and simple callers: randomness from seed 0, the {@link #FIXED_CLOCK}. */
   static Scope of(JsonNode input, JsonNode context) {
-    return new Fixed(input, context, java.util.Map.of(), null);
+    return new Fixed(input, context, java.util.Map.of(), new java.util.SplittableRandom(0), FIXED_CLOCK);
   }
 
-  /** A fixed scope with variables and a source of randomness of the caller's choice. */
+  /** A fixed scope with variables and randomness of the caller's choice, on the {@link #FIXED_CLOCK}. */
   static Scope of(
       JsonNode input, JsonNode context, java.util.Map<String, JsonNode> variables, java.util.random.RandomGenerator random) {
-    return new Fixed(input, context, variables, random);
+    return new Fixed(input, context, variables, random, FIXED_CLOCK);
+  }
+
+  /** A fixed scope with everything of the caller's choice. */
+  static Scope of(JsonNode input, JsonNode context, java.util.Map<String, JsonNode> variables,
+      java.util.random.RandomGenerator random, java.time.InstantSource clock) {
+    return new Fixed(input, context, variables, random, clock);
   }
 
   /** The scope {@link #of} returns. */
-  record Fixed(
-      JsonNode input, JsonNode context, java.util.Map<String, JsonNode> variables, java.util.random.RandomGenerator random)
-      implements Scope {
-    @Override
-    public JsonNode variable(String name) {
-      return variables.get(name);
+  record Fixed(JsonNode input, JsonNode context, java.util.Map<String, JsonNode> variables,
+      java.util.random.RandomGenerator random, java.time.InstantSource clock) implements Scope {
+    public Fixed {
+      java.util.Objects.requireNonNull(random, "random");
+      java.util.Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public java.util.random.RandomGenerator random() {
-      return random != null ? random : java.util.concurrent.ThreadLocalRandom.current();
+    public JsonNode variable(String name) {
+      return variables.get(name);
     }
   }
 }

@@ -113,7 +113,8 @@ public final class JsonataExpression {
     Boolean known = FUNCTIONS.get(name);
     if (known == null) {
       try {
-        JsonNode type = compile("$type($" + name + ")").evaluate(null, Map.of(), java.util.concurrent.ThreadLocalRandom.current());
+        JsonNode type = compile("$type($" + name + ")")
+            .evaluate(null, Map.of(), new java.util.SplittableRandom(0), io.stepwise.asl.expr.Scope.FIXED_CLOCK, null);
         known = type != null && "function".equals(type.asText());
       } catch (RuntimeException e) {
         known = false;
@@ -172,16 +173,6 @@ public final class JsonataExpression {
 
   public JsonataLimits limits() {
     return limits;
-  }
-
-  /** {@link #evaluate(JsonNode, Map, RandomGenerator, InstantSource, String)} with the system clock and no field name. */
-  public JsonNode evaluate(JsonNode input, Map<String, JsonNode> variables, RandomGenerator random) {
-    return evaluate(input, variables, random, InstantSource.system(), null);
-  }
-
-  /** {@link #evaluate(JsonNode, Map, RandomGenerator, InstantSource, String)} with the system clock. */
-  public JsonNode evaluate(JsonNode input, Map<String, JsonNode> variables, RandomGenerator random, String fieldName) {
-    return evaluate(input, variables, random, InstantSource.system(), fieldName);
   }
 
   /**
@@ -294,11 +285,6 @@ public final class JsonataExpression {
     return value;
   }
 
-  /** {@link #evaluateRequired(JsonNode, Map, RandomGenerator, InstantSource, String)} with the system clock. */
-  public JsonNode evaluateRequired(
-      JsonNode input, Map<String, JsonNode> variables, RandomGenerator random, String fieldName) {
-    return evaluateRequired(input, variables, random, InstantSource.system(), fieldName);
-  }
 
   /** AWS's failure for this expression returning nothing where the field needs a value. */
   public StatesException returnedNothing(String fieldName) {

@@ -27,9 +27,9 @@ class JsonataErrorsTest {
   @Test
   void nothingWhereAValueIsNeeded() {
     JsonataExpression e = JsonataExpression.compile("$doesNotExist");
-    assertThat(e.evaluate(null, Map.of(), new Random(), "Output")).isNull();
+    assertThat(e.evaluate(null, Map.of(), new Random(), io.stepwise.asl.expr.Scope.FIXED_CLOCK, "Output")).isNull();
     StatesException x =
-        catchThrowableOfType(StatesException.class, () -> e.evaluateRequired(null, Map.of(), new Random(), "Output"));
+        catchThrowableOfType(StatesException.class, () -> e.evaluateRequired(null, Map.of(), new Random(), io.stepwise.asl.expr.Scope.FIXED_CLOCK, "Output"));
     assertThat(x.error()).isEqualTo(StatesErrors.QUERY_EVALUATION_ERROR);
     assertThat(x.cause()) // corpus, word for word
         .isEqualTo("The JSONata expression '$doesNotExist' specified for the field 'Output' returned nothing (undefined).");
@@ -104,7 +104,7 @@ class JsonataErrorsTest {
   void withoutAFieldNameTheCauseLeavesItOut() {
     StatesException x =
         catchThrowableOfType(
-            StatesException.class, () -> JsonataExpression.compile("$error('x')").evaluate(null, Map.of(), new Random()));
+            StatesException.class, () -> JsonataExpression.compile("$error('x')").evaluate(null, Map.of(), new Random(), io.stepwise.asl.expr.Scope.FIXED_CLOCK, null));
     assertThat(x.cause()).isEqualTo("The JSONata expression '$error('x')' threw an error during evaluation. D3137: x");
     assertThat(x.location()).isNull();
   }

@@ -170,6 +170,10 @@ class JsonataExprTest {
       public java.time.InstantSource clock() {
         return java.time.InstantSource.fixed(at);
       }
+
+      public java.util.random.RandomGenerator random() {
+        return new java.util.SplittableRandom(0);
+      }
     };
     assertThat(JsonataExpr.compile("$now()").evaluate(s, "Output").asText()).isEqualTo("2024-03-01T10:00:00.123Z");
     assertThat(JsonataExpr.compile("$millis()").evaluate(s, "Output").asLong()).isEqualTo(at.toEpochMilli());

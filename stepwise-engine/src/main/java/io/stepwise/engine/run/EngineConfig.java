@@ -13,6 +13,8 @@ import java.util.Map;
  * @param handlers handlers for families of resources (a service's integrations), asked in this
  *     order after the exact-ARN invokers
  * @param fallback handler for resources nobody registered, or null
+ * @param uuids where the names of unnamed executions and the UUIDs of Express ARNs come from
+ *     (drawn once, at the start, and then kept in the execution's record)
  * @param payloadLimit the most bytes of UTF-8 JSON a task result, a task's input or a state's
  *     output may take (AWS: 256 KiB); more fails with States.DataLimitExceeded.
  *     Integer.MAX_VALUE turns the checks off
@@ -25,7 +27,8 @@ public record EngineConfig(
     Map<String, TaskInvoker> invokers,
     List<TaskHandler> handlers,
     TaskInvoker fallback,
-    int payloadLimit) {
+    int payloadLimit,
+    java.util.function.Supplier<String> uuids) {
 
   public EngineConfig {
     invokers = Map.copyOf(invokers);

@@ -78,7 +78,7 @@ public final class Runs {
     ExecutionType type = options.type();
     String prefix = "arn:aws:states:" + config.region() + ":" + config.account();
     String arn = type == ExecutionType.EXPRESS
-        ? prefix + ":express:" + machineName + ":" + executionName + ":" + Ids.uuid()
+        ? prefix + ":express:" + machineName + ":" + executionName + ":" + config.uuids().get()
         : prefix + ":execution:" + machineName + ":" + executionName;
     ExecutionRecord record = new ExecutionRecord(arn, executionName, config.stateMachineArn(machineName), machineName, type,
         options.synchronous(), config.payloadLimit(), machine.definitionSha256());
