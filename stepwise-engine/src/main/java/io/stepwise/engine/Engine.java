@@ -116,6 +116,32 @@ public final class Engine implements AutoCloseable {
     return runs.restore(machine, record, history, childEndings);
   }
 
+  /**
+   * The child execution a step asked for ({@code Command.StartChildExecution}), ready for its
+   * first step, as if started at {@code startMillis}: a driver of its own runs it and delivers its
+   * end to the parent as {@code StepInput.ChildExecutionEnded}.
+   */
+  public io.stepwise.engine.run.Stepper stepper(io.stepwise.engine.step.Command.StartChildExecution child, long startMillis) {
+    return runs.childStepper(child, startMillis);
+  }
+
+  /**
+   * Carries out a task a step scheduled, with whatever is registered for it, and gives its
+   * outcome as the input for the execution's next step ({@code TaskSucceeded} or
+   * {@code TaskFailed}). It blocks while the task runs: call it on a thread of its own.
+   */
+  public io.stepwise.engine.step.StepInput invoke(io.stepwise.engine.step.Command.ScheduleTask task) {
+    return runs.invoke(task);
+  }
+
+  /**
+   * Whether anything registered answers the task. A callback or activity task that nothing
+   * answers is not invoked: it waits for SendTaskSuccess (or a worker's GetActivityTask).
+   */
+  public boolean answers(io.stepwise.engine.step.Command.ScheduleTask task) {
+    return runs.answers(task);
+  }
+
   /** Parses execution input, rejecting malformed JSON and inputs over 256 KiB with a clear message. */
   public static JsonNode parseInput(String inputJson) {
     String text = inputJson == null || inputJson.isBlank() ? "{}" : inputJson;

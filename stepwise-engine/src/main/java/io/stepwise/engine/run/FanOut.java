@@ -151,9 +151,7 @@ final class FanOut {
     Execution exec = parent.exec;
     MapState m = (MapState) parent.state;
     if (childMachine == null) {
-      // no definition text of its own: its digest names the parent's definition and the Map state
-      childMachine = new StateMachine(m.processor(), null, null, exec.machine.queryLanguage(), null,
-          StateMachine.sha256(exec.machine.definitionSha256() + "#ItemProcessor:" + m.name()));
+      childMachine = ItemProcessors.of(exec.machine, m);
     }
     ExecutionType type = "EXPRESS".equals(m.executionType()) ? ExecutionType.EXPRESS : ExecutionType.STANDARD;
     MapRunIdentity id = run.identity();
@@ -161,7 +159,7 @@ final class FanOut {
     ExecutionRecord record = new ExecutionRecord(id.childArn(i, type == ExecutionType.EXPRESS), name, id.childMachineArn(),
         id.childMachineName(), type, false, exec.info.payloadLimit, childMachine.definitionSha256());
     PendingChild c = new PendingChild(this,
-        new Command.StartChildExecution(id.arn(), i, record, childMachine, inputs.get(i), exec.info.roleArn));
+        new Command.StartChildExecution(id.arn(), m.name(), i, record, childMachine, inputs.get(i), exec.info.roleArn));
     childExecutions[i] = c;
     active++;
     exec.startChild(c);

@@ -40,6 +40,24 @@ public final class Runs {
     return new Stepper(new Execution(machine, config, info(machine, options, input, config.clock().millis()), null));
   }
 
+  /** A Distributed Map's child execution, ready for its first step, started at {@code startMillis}. */
+  public Stepper childStepper(io.stepwise.engine.step.Command.StartChildExecution c, long startMillis) {
+    return new Stepper(new Execution(c.machine(), config, new ExecutionInfo(c.record(), c.roleArn(), c.input(), startMillis), null));
+  }
+
+  /** Calls whatever answers the task (a registered invoker or handler) and gives its outcome as the next input. Blocks. */
+  public io.stepwise.engine.step.StepInput invoke(io.stepwise.engine.step.Command.ScheduleTask task) {
+    PendingTask.Outcome o = invocations.invoke(task);
+    return o.error() == null
+        ? new io.stepwise.engine.step.StepInput.TaskSucceeded(o.scheduledEventId(), o.output())
+        : new io.stepwise.engine.step.StepInput.TaskFailed(o.scheduledEventId(), o.error(), o.cause());
+  }
+
+  /** Whether anything registered answers the task; a callback or activity task nothing answers waits for a caller outside. */
+  public boolean answers(io.stepwise.engine.step.Command.ScheduleTask task) {
+    return invocations.answers(task);
+  }
+
   /** Rebuilds an execution from its record and history alone, as they were stored, and drives it on to its end. */
   public ExecutionResult resume(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history,
       List<ChildEnding> childEndings, Driver.StepListener listener) throws InterruptedException {

@@ -53,10 +53,12 @@ public sealed interface Command {
    * with {@code input}, under {@code record} (its own ARN and history), and deliver its end as
    * {@link StepInput.ChildExecutionEnded}. The parent's history records nothing of it.
    *
+   * @param mapStateName the Distributed Map state (with the parent's definition, what rebuilds
+   *     {@code machine} after a crash: {@code ItemProcessors.of(parent, mapStateName)})
    * @param index the item's index in the run
    * @param roleArn the role its ExecutionStarted records (the parent's)
    */
-  record StartChildExecution(String mapRunArn, int index, ExecutionRecord record, StateMachine machine, JsonNode input, String roleArn)
+  record StartChildExecution(String mapRunArn, String mapStateName, int index, ExecutionRecord record, StateMachine machine, JsonNode input, String roleArn)
       implements Command {}
 
   /** Stop the child execution (its run failed, or the parent ended): its end is no longer wanted. */
