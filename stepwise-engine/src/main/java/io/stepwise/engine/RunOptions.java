@@ -10,11 +10,14 @@ package io.stepwise.engine;
  * @param type STANDARD or EXPRESS
  * @param synchronous started as StartSyncExecution (Express only): AWS then leaves RedriveCount
  *     out of the context object, which StartExecution gives as 0
+ * @param versionArn the state machine version it is started through (a version or an alias
+ *     ARN given to StartExecution), recorded in ExecutionStarted; null otherwise
+ * @param aliasArn the alias it is started through, likewise
  */
 public record RunOptions(
-    String stateMachineName, String executionName, String roleArn, ExecutionType type, boolean synchronous) {
+    String stateMachineName, String executionName, String roleArn, ExecutionType type, boolean synchronous, String versionArn, String aliasArn) {
   public RunOptions(String stateMachineName, String executionName, String roleArn, ExecutionType type) {
-    this(stateMachineName, executionName, roleArn, type, false);
+    this(stateMachineName, executionName, roleArn, type, false, null, null);
   }
 
   public static RunOptions defaults() {
@@ -22,19 +25,24 @@ public record RunOptions(
   }
 
   public RunOptions withNames(String machine, String execution) {
-    return new RunOptions(machine, execution, roleArn, type, synchronous);
+    return new RunOptions(machine, execution, roleArn, type, synchronous, versionArn, aliasArn);
   }
 
   public RunOptions withRoleArn(String role) {
-    return new RunOptions(stateMachineName, executionName, role, type, synchronous);
+    return new RunOptions(stateMachineName, executionName, role, type, synchronous, versionArn, aliasArn);
   }
 
   public RunOptions withType(ExecutionType t) {
-    return new RunOptions(stateMachineName, executionName, roleArn, t, synchronous);
+    return new RunOptions(stateMachineName, executionName, roleArn, t, synchronous, versionArn, aliasArn);
   }
 
   /** As StartSyncExecution starts an Express execution. */
   public RunOptions withSynchronous(boolean sync) {
-    return new RunOptions(stateMachineName, executionName, roleArn, type, sync);
+    return new RunOptions(stateMachineName, executionName, roleArn, type, sync, versionArn, aliasArn);
+  }
+
+  /** Started through a version (and an alias routing to it): ExecutionStarted records both. */
+  public RunOptions withVersion(String version, String alias) {
+    return new RunOptions(stateMachineName, executionName, roleArn, type, synchronous, version, alias);
   }
 }

@@ -49,4 +49,19 @@ class ResumeByRecordTest {
     assertThat(resumed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(resumed.events()).isEqualTo(whole.events());
   }
+
+  @Test
+  void anExecutionStartedThroughAVersionAndAliasRecordsBothAndKeepsThemWhenResumed() {
+    StateMachine machine = Fixtures.machine("""
+        {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":5,"End":true}}}""");
+    String version = "arn:aws:states:us-east-1:111111111111:stateMachine:Test:3";
+    String alias = "arn:aws:states:us-east-1:111111111111:stateMachine:Test:live";
+    ExecutionResult whole = Fixtures.engine().build().run(machine, Engine.parseInput("{}"), Fixtures.options().withVersion(version, alias));
+    var started = whole.historyJson().get(0).get("executionStartedEventDetails");
+    assertThat(started.get("stateMachineVersionArn").asText()).isEqualTo(version);
+    assertThat(started.get("stateMachineAliasArn").asText()).isEqualTo(alias);
+    var stored = HistoryReader.read(Json.NODES.arrayNode().addAll(HistoryJson.toJson(whole.events().subList(0, 3))));
+    ExecutionResult resumed = Fixtures.engine().build().resume(machine, whole.record(), stored);
+    assertThat(resumed.events()).isEqualTo(whole.events());
+  }
 }

@@ -12,7 +12,13 @@ public sealed interface EventDetails {
 
   None NONE = new None();
 
-  record ExecutionStarted(JsonNode input, String roleArn) implements EventDetails {}
+  /** The version and alias ARNs are those it was started through (StartExecution with a version or alias ARN), else null. */
+  record ExecutionStarted(JsonNode input, String roleArn, String stateMachineVersionArn, String stateMachineAliasArn)
+      implements EventDetails {
+    public ExecutionStarted(JsonNode input, String roleArn) {
+      this(input, roleArn, null, null);
+    }
+  }
 
   record ExecutionSucceeded(JsonNode output) implements EventDetails {}
 

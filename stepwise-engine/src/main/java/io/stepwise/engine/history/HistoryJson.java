@@ -66,6 +66,8 @@ public final class HistoryJson {
       case EventDetails.ExecutionStarted s -> {
         payload(d, "input", s.input());
         d.put("roleArn", s.roleArn());
+        putIfNotNull(d, "stateMachineAliasArn", s.stateMachineAliasArn());
+        putIfNotNull(d, "stateMachineVersionArn", s.stateMachineVersionArn());
       }
       case EventDetails.ExecutionSucceeded s -> payload(d, "output", s.output());
       case EventDetails.ExecutionEnded s -> {

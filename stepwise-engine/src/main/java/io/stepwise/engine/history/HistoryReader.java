@@ -73,7 +73,8 @@ public final class HistoryReader {
       return new EventDetails.StateExited(text(d, "name", where), payload(d, "output", where), variables(d, where));
     }
     return switch (type) {
-      case ExecutionStarted -> new EventDetails.ExecutionStarted(payload(d, "input", where), optionalText(d, "roleArn"));
+      case ExecutionStarted -> new EventDetails.ExecutionStarted(payload(d, "input", where), optionalText(d, "roleArn"),
+          optionalText(d, "stateMachineVersionArn"), optionalText(d, "stateMachineAliasArn"));
       case ExecutionSucceeded -> new EventDetails.ExecutionSucceeded(payload(d, "output", where));
       case ExecutionFailed, ExecutionTimedOut, ExecutionAborted ->
           new EventDetails.ExecutionEnded(optionalText(d, "error"), optionalText(d, "cause"));

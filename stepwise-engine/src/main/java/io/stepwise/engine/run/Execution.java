@@ -189,7 +189,7 @@ public final class Execution {
   void start() {
     // stamped with the start time the execution's seed is drawn from, so that a replay, which
     // takes the start time from this event, draws the same values
-    append(null, EventType.ExecutionStarted, new EventDetails.ExecutionStarted(info.input, info.roleArn), info.startTime);
+    append(null, EventType.ExecutionStarted, new EventDetails.ExecutionStarted(info.input, info.roleArn, info.versionArn, info.aliasArn), info.startTime);
     if (machine.timeoutSeconds() != null) {
       timer(TimerKind.EXECUTION_TIMEOUT, info.startTime + machine.timeoutSeconds() * 1000L, null, null);
     }

@@ -23,11 +23,20 @@ final class ExecutionInfo {
   final int payloadLimit;
   final JsonNode input;
   final long startTime;
+  /** The version and alias it was started through, or null: ExecutionStarted records them. */
+  final String versionArn;
+  final String aliasArn;
   private final ExecutionRecord record;
   private ObjectNode executionContext;
   private ObjectNode machineContext;
 
   ExecutionInfo(ExecutionRecord record, String roleArn, JsonNode input, long startTime) {
+    this(record, roleArn, input, startTime, null, null);
+  }
+
+  ExecutionInfo(ExecutionRecord record, String roleArn, JsonNode input, long startTime, String versionArn, String aliasArn) {
+    this.versionArn = versionArn;
+    this.aliasArn = aliasArn;
     this.record = record;
     this.executionArn = record.executionArn();
     this.executionName = record.executionName();

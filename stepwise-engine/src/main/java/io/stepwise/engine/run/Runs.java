@@ -86,7 +86,8 @@ public final class Runs {
     }
     HistoryEvent first = history.get(0);
     EventDetails.ExecutionStarted started = (EventDetails.ExecutionStarted) first.details();
-    ExecutionInfo info = new ExecutionInfo(record, started.roleArn(), started.input(), first.timestamp());
+    ExecutionInfo info = new ExecutionInfo(record, started.roleArn(), started.input(), first.timestamp(),
+        started.stateMachineVersionArn(), started.stateMachineAliasArn());
     return new Execution(machine, config, info, new Replay(history));
   }
 
@@ -100,7 +101,7 @@ public final class Runs {
         : prefix + ":execution:" + machineName + ":" + executionName;
     ExecutionRecord record = new ExecutionRecord(arn, executionName, config.stateMachineArn(machineName), machineName, type,
         options.synchronous(), config.payloadLimit(), machine.definitionSha256());
-    return new ExecutionInfo(record, options.roleArn(), input, start);
+    return new ExecutionInfo(record, options.roleArn(), input, start, options.versionArn(), options.aliasArn());
   }
 
   static ExecutionResult result(Execution exec, List<ExecutionResult> children, List<ChildEnding> childEndings, String childrenStuck) {
