@@ -1,0 +1,88 @@
+package io.stepwise.store;
+
+import io.stepwise.engine.step.Command;
+import io.stepwise.engine.step.StepInput;
+import io.stepwise.store.codec.CommandCodec;
+
+/**
+ * Keeps the timer, task and token rows of a stored step: the one place that decides them, for
+ * every store, so that no two stores can disagree about what an execution waits for.
+ *
+ * <p>First the input: a {@code TimerFired} deletes its timer; a task's outcome ({@code
+ * TaskSucceeded}/{@code TaskFailed} by scheduled event id, {@code CallbackSucceeded}/{@code
+ * CallbackFailed} by task token) deletes its task and token rows; {@code ActivityStarted} marks the
+ * activity's row taken, with the worker's name. Then the commands, in order: {@code ScheduleTask}
+ * adds the task row (the command as JSON) and, for a callback or an activity, its token row;
+ * {@code CancelTask} deletes them; {@code StartTimer} sets or moves its timer, {@code CancelTimer}
+ * deletes it; {@code Finish} deletes every row the execution has left. Child executions are
+ * executions of their own, and Continue is the server's at once: neither leaves a row.
+ */
+public final class DerivedRows {
+  private DerivedRows() {}
+
+  public static void apply(StepWrite write, RowSink rows) {
+    String arn = write.executionArn();
+    switch (write.input()) {
+      case StepInput.TimerFired f -> rows.deleteTimer(arn, f.timerId());
+      case StepInput.TaskSucceeded t -> endTask(rows, arn, t.scheduledEventId());
+      case StepInput.TaskFailed t -> endTask(rows, arn, t.scheduledEventId());
+      case StepInput.CallbackSucceeded c -> endTaskOfToken(rows, arn, c.taskToken());
+      case StepInput.CallbackFailed c -> endTaskOfToken(rows, arn, c.taskToken());
+      case StepInput.ActivityStarted a -> {
+        TokenRow token = tokenOf(rows, arn, a.taskToken());
+        if (token != null) {
+          rows.markStarted(arn, token.scheduledEventId(), a.workerName());
+        }
+      }
+      // a heartbeat moves its timer by a StartTimer; a stop ends by its commands
+      case StepInput.Start s -> { }
+      case StepInput.Continue c -> { }
+      case StepInput.Stop s -> { }
+      case StepInput.Heartbeat h -> { }
+      case StepInput.ChildExecutionEnded e -> { }
+    }
+    for (Command c : write.step().commands()) {
+      switch (c) {
+        case Command.ScheduleTask s -> {
+          String token = s.request().taskToken();
+          String activity = s.isActivity() ? s.resource().arn() : null;
+          rows.putTask(new TaskRow(arn, s.scheduledEventId(), CommandCodec.encode(s), token, activity, false, null));
+          if (token != null) {
+            rows.putToken(new TokenRow(token, arn, s.scheduledEventId(), activity));
+          }
+        }
+        case Command.CancelTask t -> endTask(rows, arn, t.scheduledEventId());
+        case Command.StartTimer t -> rows.putTimer(new TimerRow(arn, t.timerId(), t.kind(), t.due()));
+        case Command.CancelTimer t -> rows.deleteTimer(arn, t.timerId());
+        case Command.Finish f -> rows.deleteAll(arn);
+        case Command.StartChildExecution s -> { }
+        case Command.StopChildExecution s -> { }
+        case Command.Continue k -> { }
+      }
+    }
+  }
+
+  private static void endTask(RowSink rows, String arn, long scheduledEventId) {
+    TaskRow task = rows.task(arn, scheduledEventId);
+    if (task != null) {
+      rows.deleteTask(arn, scheduledEventId);
+      if (task.taskToken() != null) {
+        rows.deleteToken(task.taskToken());
+      }
+    }
+  }
+
+  private static void endTaskOfToken(RowSink rows, String arn, String taskToken) {
+    TokenRow token = tokenOf(rows, arn, taskToken);
+    if (token != null) {
+      rows.deleteTask(arn, token.scheduledEventId());
+      rows.deleteToken(taskToken);
+    }
+  }
+
+  /** The execution's own token row: a token of another execution is not this step's to touch. */
+  private static TokenRow tokenOf(RowSink rows, String arn, String taskToken) {
+    TokenRow token = rows.token(taskToken);
+    return token != null && token.executionArn().equals(arn) ? token : null;
+  }
+}

@@ -1,0 +1,309 @@
+package io.stepwise.store.memory;
+
+import io.stepwise.engine.ChildEnding;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.ExecutionType;
+import io.stepwise.engine.history.HistoryEvent;
+import io.stepwise.store.DerivedRows;
+import io.stepwise.store.ExecutionQuery;
+import io.stepwise.store.ExecutionRow;
+import io.stepwise.store.ExecutionSummary;
+import io.stepwise.store.NewExecution;
+import io.stepwise.store.Page;
+import io.stepwise.store.PageTokens;
+import io.stepwise.store.StepWrite;
+import io.stepwise.store.Store;
+import io.stepwise.store.TaskRow;
+import io.stepwise.store.TimerRow;
+import io.stepwise.store.TokenRow;
+import io.stepwise.store.Write;
+import io.stepwise.store.WriteChecks;
+import io.stepwise.store.WriteResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A store in memory: for tests, {@code stepwise run} and Express executions, which need no
+ * durability. It keeps the engine's event objects as they are; the durable stores keep their text.
+ * A commit holds the write lock, reads the read lock, so a read sees a batch whole or not at all.
+ */
+public final class InMemoryStore implements Store {
+  /** One execution: its row as of its last step, its history and its children's ends. */
+  private static final class Exec {
+    ExecutionRow row;
+    final List<HistoryEvent> events = new ArrayList<>();
+    final List<ChildEnding> endings = new ArrayList<>(0);
+
+    Exec(ExecutionRow row) {
+      this.row = row;
+    }
+  }
+
+  /** Newest first: start date descending, then ARN descending, as ListExecutions pages. */
+  private record Listed(long startDate, String arn) {}
+
+  private static final Comparator<Listed> NEWEST_FIRST =
+      Comparator.comparingLong(Listed::startDate).reversed().thenComparing(Listed::arn, Comparator.reverseOrder());
+
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final TreeMap<String, Exec> executions = new TreeMap<>();
+  private final NavigableSet<Listed> listed = new TreeSet<>(NEWEST_FIRST);
+  private final TreeSet<String> running = new TreeSet<>();
+  private final MemoryRows rows = new MemoryRows();
+
+  @Override
+  public List<WriteResult> commit(List<? extends Write> writes) {
+    lock.writeLock().lock();
+    try {
+      List<WriteResult> results = new ArrayList<>(writes.size());
+      for (Write w : writes) {
+        results.add(switch (w) {
+          case NewExecution n -> create(n);
+          case StepWrite s -> step(s);
+        });
+      }
+      return results;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private WriteResult create(NewExecution n) {
+    if (executions.containsKey(n.executionArn())) {
+      return WriteChecks.exists(n);
+    }
+    Exec e = new Exec(new ExecutionRow(n.record(), n.versionArn(), n.aliasArn(), n.mapRunArn(), n.roleArn(), n.input(), n.startDate(),
+        ExecutionStatus.RUNNING, null, null, null, null, 0));
+    executions.put(n.executionArn(), e);
+    listed.add(new Listed(n.startDate(), n.executionArn()));
+    apply(e, n.first());
+    return WriteChecks.committed(n);
+  }
+
+  private WriteResult step(StepWrite s) {
+    Exec e = executions.get(s.executionArn());
+    WriteResult.Refused refused = e == null
+        ? WriteChecks.step(s, false, null, 0)
+        : WriteChecks.step(s, true, e.row.status(), e.row.events());
+    if (refused != null) {
+      return refused;
+    }
+    apply(e, s);
+    return WriteChecks.committed(s);
+  }
+
+  private void apply(Exec e, StepWrite s) {
+    e.events.addAll(s.step().events()); // a copy: the engine's step is a view of its growing history
+    if (s.childEnding() != null) {
+      e.endings.add(s.childEnding());
+    }
+    ExecutionRow r = e.row;
+    e.row = new ExecutionRow(r.record(), r.versionArn(), r.aliasArn(), r.mapRunArn(), r.roleArn(), r.input(), r.startDate(), s.status(),
+        s.output(), s.error(), s.cause(), s.stopDate(), s.eventsAfter());
+    if (s.status() == ExecutionStatus.RUNNING) {
+      running.add(s.executionArn());
+    } else {
+      running.remove(s.executionArn());
+    }
+    DerivedRows.apply(s, rows);
+  }
+
+  @Override
+  public int purge(long stoppedBefore) {
+    lock.writeLock().lock();
+    try {
+      List<Exec> old = new ArrayList<>();
+      for (Exec e : executions.values()) {
+        if (e.row.stopDate() != null && e.row.stopDate() < stoppedBefore) {
+          old.add(e);
+        }
+      }
+      for (Exec e : old) {
+        executions.remove(e.row.executionArn());
+        listed.remove(new Listed(e.row.startDate(), e.row.executionArn()));
+        rows.deleteAll(e.row.executionArn());
+      }
+      return old.size();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<ExecutionRow> execution(String executionArn) {
+    lock.readLock().lock();
+    try {
+      Exec e = executions.get(executionArn);
+      return e == null ? Optional.empty() : Optional.of(e.row);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Page<ExecutionSummary> executions(ExecutionQuery q) {
+    NavigableSet<Listed> from = listed;
+    if (q.nextToken() != null) {
+      String[] key = PageTokens.decode("executions", q.nextToken(), 2);
+      from = listed.tailSet(new Listed(PageTokens.number(key[0], q.nextToken()), key[1]), false);
+    }
+    lock.readLock().lock();
+    try {
+      List<ExecutionSummary> out = new ArrayList<>();
+      for (Listed l : from) {
+        ExecutionRow r = executions.get(l.arn()).row;
+        if (!matches(q, r)) {
+          continue;
+        }
+        if (out.size() == q.limit()) {
+          ExecutionSummary last = out.get(out.size() - 1);
+          return new Page<>(out, PageTokens.encode("executions", Long.toString(last.startDate()), last.executionArn()));
+        }
+        out.add(r.summary());
+      }
+      return new Page<>(out, null);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static boolean matches(ExecutionQuery q, ExecutionRow r) {
+    String scoped = switch (q.scope()) {
+      case STATE_MACHINE -> r.record().stateMachineArn();
+      case VERSION -> r.versionArn();
+      case ALIAS -> r.aliasArn();
+      case MAP_RUN -> r.mapRunArn();
+    };
+    return q.arn().equals(scoped)
+        && (q.status() == null || q.status() == r.status())
+        && (q.includeExpress() || r.record().type() != ExecutionType.EXPRESS);
+  }
+
+  @Override
+  public Page<String> running(int limit, String nextToken) {
+    lock.readLock().lock();
+    try {
+      NavigableSet<String> from = nextToken == null ? running : running.tailSet(PageTokens.decode("running", nextToken, 1)[0], false);
+      List<String> out = new ArrayList<>();
+      for (String arn : from) {
+        if (out.size() == limit) {
+          return new Page<>(out, PageTokens.encode("running", out.get(out.size() - 1)));
+        }
+        out.add(arn);
+      }
+      return new Page<>(out, null);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<HistoryEvent> history(String executionArn) {
+    lock.readLock().lock();
+    try {
+      Exec e = executions.get(executionArn);
+      return e == null ? List.of() : List.copyOf(e.events);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<HistoryEvent> history(String executionArn, long afterEventId, int limit, boolean reverse) {
+    lock.readLock().lock();
+    try {
+      Exec e = executions.get(executionArn);
+      if (e == null) {
+        return List.of();
+      }
+      // event ids are 1..n, so the event with id k is at index k - 1
+      int n = e.events.size();
+      List<HistoryEvent> out = new ArrayList<>();
+      if (!reverse) {
+        for (long i = Math.max(0, afterEventId); i < n && out.size() < limit; i++) {
+          out.add(e.events.get((int) i));
+        }
+      } else {
+        long from = afterEventId <= 0 ? n : Math.min(n + 1L, afterEventId) - 1;
+        for (long i = from - 1; i >= 0 && out.size() < limit; i--) {
+          out.add(e.events.get((int) i));
+        }
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<ChildEnding> childEndings(String executionArn) {
+    lock.readLock().lock();
+    try {
+      Exec e = executions.get(executionArn);
+      return e == null ? List.of() : List.copyOf(e.endings);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<TimerRow> timersDue(long time, int limit) {
+    lock.readLock().lock();
+    try {
+      return rows.timersDue(time, limit);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Page<TimerRow> timers(int limit, String nextToken) {
+    lock.readLock().lock();
+    try {
+      return rows.timers(limit, nextToken);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Page<TaskRow> tasks(int limit, String nextToken) {
+    lock.readLock().lock();
+    try {
+      return rows.tasks(limit, nextToken);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<TokenRow> taskToken(String taskToken) {
+    lock.readLock().lock();
+    try {
+      return Optional.ofNullable(rows.token(taskToken));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<TaskRow> activityTasks(String activityArn, int limit) {
+    lock.readLock().lock();
+    try {
+      return rows.activityTasks(activityArn, limit);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    // nothing held outside the heap
+  }
+}
