@@ -1,0 +1,375 @@
+package io.stepwise.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.json.Json;
+import io.stepwise.asl.model.StateMachine;
+import io.stepwise.engine.Engine;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.Restored;
+import io.stepwise.engine.RunOptions;
+import io.stepwise.engine.run.Stepper;
+import io.stepwise.engine.step.Command;
+import io.stepwise.engine.step.Step;
+import io.stepwise.engine.step.StepInput;
+import io.stepwise.store.CommitQueueFullException;
+import io.stepwise.store.ExecutionRow;
+import io.stepwise.store.GroupCommitter;
+import io.stepwise.store.NewExecution;
+import io.stepwise.store.Page;
+import io.stepwise.store.StepWrite;
+import io.stepwise.store.Store;
+import io.stepwise.store.TaskRow;
+import io.stepwise.store.TimerRow;
+import io.stepwise.store.TokenRow;
+import io.stepwise.store.Write;
+import io.stepwise.store.WriteResult;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable Standard executions on a store. Each execution is an {@link ExecutionActor}; a step's
+ * events and commands are group-committed with other executions' before anything is carried out
+ * (tasks invoked on virtual threads, timers set, activity tasks offered to workers, children
+ * started), so a crash loses nothing that was acknowledged: {@link #recover()} sets the stored
+ * timers again, offers the stored activity tasks, and invokes again the tasks whose outcome was
+ * not stored (task invocations are at least once; state transitions exactly once).
+ */
+public final class DurableRuntime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DurableRuntime.class);
+  private static final int PAGE = 1000;
+
+  private final Engine engine;
+  private final Store store;
+  private final Machines machines;
+  private final InstantSource clock;
+  private final GroupCommitter committer;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final Map<String, ExecutionActor> actors = new ConcurrentHashMap<>();
+  private final Map<String, Future<?>> tasksInFlight = new ConcurrentHashMap<>();
+  /** Distributed Map children started by this runtime, to their parent (for telling it their end). */
+  private final Map<String, String> parents = new ConcurrentHashMap<>();
+  private final TimerService timers;
+  private final ActivityQueues activities = new ActivityQueues();
+
+  /**
+   * @param commitQueue the most writes waiting for the store before new work is refused (OVERLOADED)
+   * @param maxBatch the most writes in one group commit
+   */
+  public DurableRuntime(Engine engine, Store store, Machines machines, InstantSource clock, int commitQueue, int maxBatch) {
+    this.engine = engine;
+    this.store = store;
+    this.machines = machines;
+    this.clock = clock;
+    this.committer = new GroupCommitter(store, commitQueue, maxBatch, executor);
+    this.timers = new TimerService(clock, (arn, id) -> deliver(arn, new StepInput.TimerFired(id)));
+  }
+
+  /** What StartExecution answers. */
+  public record Started(String executionArn, long startDate, boolean existed) {}
+
+  /**
+   * Starts a STANDARD execution: its row and first step are stored before this returns. A second
+   * start under the same name with the same input while it runs returns the first (AWS's
+   * idempotency); anything else under a name taken is {@code EXECUTION_ALREADY_EXISTS}.
+   */
+  public Started start(StateMachine machine, RunOptions options, JsonNode input) {
+    machines.register(machine);
+    Stepper stepper = engine.stepper(machine, input, options);
+    String arn = stepper.executionArn();
+    Optional<ExecutionRow> existing = store.execution(arn);
+    if (existing.isPresent()) {
+      return idempotent(existing.get(), input);
+    }
+    Step first = stepper.step(new StepInput.Start());
+    long startDate = first.events().get(0).timestamp();
+    StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
+    NewExecution created = new NewExecution(stepper.record(), options.versionArn(), options.aliasArn(), null, options.roleArn(),
+        Json.write(input), startDate, w);
+    WriteResult r = commit(created);
+    if (!r.committed()) {
+      return idempotent(store.execution(arn).orElseThrow(() -> new Refusal(Refusal.Kind.EXECUTION_ALREADY_EXISTS, r.toString())), input);
+    }
+    ExecutionActor actor = new ExecutionActor(arn, this, stepper, ((WriteResult.Committed) r).events());
+    actors.put(arn, actor);
+    carryOut(arn, first, stepper);
+    return new Started(arn, startDate, false);
+  }
+
+  private static Started idempotent(ExecutionRow row, JsonNode input) {
+    boolean same = row.status() == ExecutionStatus.RUNNING && sameJson(row.input(), input);
+    if (!same) {
+      throw new Refusal(Refusal.Kind.EXECUTION_ALREADY_EXISTS, "Execution Already Exists: '" + row.executionArn() + "'");
+    }
+    return new Started(row.executionArn(), row.startDate(), true);
+  }
+
+  private static boolean sameJson(String stored, JsonNode given) {
+    try {
+      return Json.parse(stored).equals(given);
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /** StopExecution: ABORTED with the caller's error and cause, stored before this returns; the stop date. */
+  public long stop(String executionArn, String error, String cause) {
+    Step s = await(actor(executionArn).offer(new StepInput.Stop(error, cause)));
+    return s.events().isEmpty() ? clock.millis() : s.events().get(s.events().size() - 1).timestamp();
+  }
+
+  /** SendTaskSuccess. */
+  public void sendSuccess(String taskToken, JsonNode output) {
+    await(byToken(taskToken).offer(new StepInput.CallbackSucceeded(taskToken, output)));
+  }
+
+  /** SendTaskFailure. */
+  public void sendFailure(String taskToken, String error, String cause) {
+    await(byToken(taskToken).offer(new StepInput.CallbackFailed(taskToken, error, cause)));
+  }
+
+  /** SendTaskHeartbeat. */
+  public void heartbeat(String taskToken) {
+    await(byToken(taskToken).offer(new StepInput.Heartbeat(taskToken)));
+  }
+
+  /** A task a worker took with GetActivityTask. */
+  public record ActivityTask(String taskToken, String input) {}
+
+  /**
+   * GetActivityTask: the oldest task of the activity that no worker has taken, waiting up to
+   * {@code waitMillis} for one; empty if none came. Its ActivityStarted (with the worker's name) is
+   * stored before it is handed out.
+   */
+  public Optional<ActivityTask> pollActivity(String activityArn, String workerName, long waitMillis) throws InterruptedException {
+    long deadline = clock.millis() + waitMillis;
+    while (true) {
+      long left = deadline - clock.millis();
+      ActivityQueues.Offer o = activities.take(activityArn, Math.max(0, left));
+      if (o == null) {
+        return Optional.empty();
+      }
+      try {
+        await(actor(o.executionArn()).offer(new StepInput.ActivityStarted(o.taskToken(), workerName)));
+        return Optional.of(new ActivityTask(o.taskToken(), o.input()));
+      } catch (Refusal r) {
+        // the task ended while it waited (timed out, the execution stopped): hand out the next
+        if (left <= 0) {
+          return Optional.empty();
+        }
+      }
+    }
+  }
+
+  /**
+   * After a start: sets every stored timer again, offers the stored activity tasks no worker
+   * took, and invokes again every task whose outcome is not stored. Executions themselves are
+   * rebuilt from their histories only when they next have input.
+   */
+  public void recover() {
+    int timerCount = 0;
+    String token = null;
+    do {
+      Page<TimerRow> page = store.timers(PAGE, token);
+      for (TimerRow t : page.items()) {
+        timers.set(t.executionArn(), t.timerId(), t.due());
+        timerCount++;
+      }
+      token = page.nextToken();
+    } while (token != null);
+    int taskCount = 0;
+    token = null;
+    do {
+      Page<TaskRow> page = store.tasks(PAGE, token);
+      for (TaskRow t : page.items()) {
+        Command.ScheduleTask task = t.scheduleTask();
+        if (t.activityArn() != null) {
+          if (!t.started()) {
+            activities.offer(t.activityArn(), new ActivityQueues.Offer(t.executionArn(), t.taskToken(), Json.write(task.request().input())));
+          }
+        } else if (!task.isCallback() || engine.answers(task)) {
+          dispatch(t.executionArn(), task);
+        }
+        taskCount++;
+      }
+      token = page.nextToken();
+    } while (token != null);
+    log.info("Recovered {} timers and {} tasks", timerCount, taskCount);
+  }
+
+  // ---- for the actors
+
+  ExecutorService executor() {
+    return executor;
+  }
+
+  Store store() {
+    return store;
+  }
+
+  WriteResult commit(Write w) {
+    try {
+      return committer.submit(w).get();
+    } catch (CommitQueueFullException full) {
+      throw new Refusal(Refusal.Kind.OVERLOADED, full.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while storing a step of " + w.executionArn(), e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  Restored restore(ExecutionRow row) {
+    StateMachine machine = machines.byDigest(row.record().definitionSha256()).orElseThrow(() -> new Refusal(
+        Refusal.Kind.DEFINITION_MISSING, "The definition " + row.record().definitionSha256() + " that " + row.executionArn() + " runs is not stored"));
+    return engine.restore(machine, row.record(), store.history(row.executionArn()), store.childEndings(row.executionArn()));
+  }
+
+  /** What a restored execution still had to do that the store's rows do not hold: work left, children not started. */
+  void resumeOutstanding(String executionArn, Step outstanding) {
+    for (Command c : outstanding.commands()) {
+      switch (c) {
+        case Command.Continue k -> deliver(executionArn, new StepInput.Continue());
+        case Command.StartChildExecution child -> {
+          if (store.execution(child.record().executionArn()).isEmpty()) {
+            executor.execute(() -> startChild(executionArn, child));
+          } else {
+            parents.put(child.record().executionArn(), executionArn);
+          }
+        }
+        default -> { } // tasks, timers and activity tasks are set again from their rows by recover()
+      }
+    }
+  }
+
+  /** Carries out a stored step's commands. */
+  void carryOut(String executionArn, Step step, Stepper stepper) {
+    for (Command c : step.commands()) {
+      switch (c) {
+        case Command.ScheduleTask t -> {
+          if (t.isActivity()) {
+            activities.offer(t.resource().arn(), new ActivityQueues.Offer(executionArn, t.request().taskToken(), Json.write(t.request().input())));
+          } else if (!t.isCallback() || engine.answers(t)) {
+            dispatch(executionArn, t);
+          }
+        }
+        case Command.CancelTask t -> {
+          Future<?> f = tasksInFlight.remove(executionArn + "#" + t.scheduledEventId());
+          if (f != null) {
+            f.cancel(true);
+          }
+        }
+        case Command.StartTimer t -> timers.set(executionArn, t.timerId(), t.due());
+        case Command.CancelTimer t -> timers.cancel(executionArn, t.timerId());
+        case Command.StartChildExecution child -> executor.execute(() -> startChild(executionArn, child));
+        case Command.StopChildExecution stop -> deliver(stop.executionArn(), new StepInput.Stop(null, null));
+        case Command.Continue k -> deliver(executionArn, new StepInput.Continue());
+        case Command.Finish f -> finished(executionArn, f.status(), step);
+      }
+    }
+  }
+
+  private void dispatch(String executionArn, Command.ScheduleTask t) {
+    String key = executionArn + "#" + t.scheduledEventId();
+    tasksInFlight.put(key, executor.submit(() -> {
+      StepInput outcome = engine.invoke(t);
+      tasksInFlight.remove(key);
+      deliver(executionArn, outcome);
+    }));
+  }
+
+  private void startChild(String parentArn, Command.StartChildExecution child) {
+    String arn = child.record().executionArn();
+    parents.put(arn, parentArn);
+    try {
+      Stepper stepper = engine.stepper(child, clock.millis());
+      Step first = stepper.step(new StepInput.Start());
+      StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
+      WriteResult r = commit(new NewExecution(child.record(), null, null, child.mapRunArn(), child.roleArn(), Json.write(child.input()),
+          first.events().get(0).timestamp(), w));
+      if (r instanceof WriteResult.Committed c) {
+        actors.put(arn, new ExecutionActor(arn, this, stepper, c.events()));
+        carryOut(arn, first, stepper);
+      }
+    } catch (RuntimeException e) {
+      log.error("Starting the child execution {} of {} failed", arn, parentArn, e);
+    }
+  }
+
+  private void finished(String executionArn, ExecutionStatus status, Step last) {
+    timers.cancelAll(executionArn);
+    actors.remove(executionArn);
+    String parent = parents.remove(executionArn);
+    if (parent != null) {
+      JsonNode output = null;
+      String error = null;
+      String cause = null;
+      var end = last.events().get(last.events().size() - 1).details();
+      if (end instanceof io.stepwise.engine.history.EventDetails.ExecutionSucceeded s) {
+        output = s.output();
+      } else if (end instanceof io.stepwise.engine.history.EventDetails.ExecutionEnded e) {
+        error = e.error();
+        cause = e.cause();
+      }
+      deliver(parent, new StepInput.ChildExecutionEnded(executionArn, status, output, error, cause));
+    }
+  }
+
+  /** Hands an input to the execution without waiting; a refusal (the execution ended, the task timed out) is only logged. */
+  private void deliver(String executionArn, StepInput input) {
+    actor(executionArn).offer(input).whenComplete((s, e) -> {
+      if (e != null && !(e instanceof Refusal)) {
+        log.warn("{} could not take {}: {}", executionArn, input.getClass().getSimpleName(), e.toString());
+      }
+    });
+  }
+
+  private ExecutionActor actor(String executionArn) {
+    return actors.computeIfAbsent(executionArn, a -> new ExecutionActor(a, this));
+  }
+
+  private ExecutionActor byToken(String taskToken) {
+    TokenRow row = store.taskToken(taskToken).orElseThrow(() -> new Refusal(Refusal.Kind.TASK_DOES_NOT_EXIST,
+        "Task Does Not Exist: no task waits for the token '" + taskToken + "'"));
+    return actor(row.executionArn());
+  }
+
+  private static Step await(CompletableFuture<Step> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for a step to be stored", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** How many timers are set (for metrics and tests). */
+  public int timersSet() {
+    return timers.size();
+  }
+
+  @Override
+  public void close() {
+    timers.close();
+    committer.close();
+    executor.shutdownNow();
+  }
+}
