@@ -59,6 +59,7 @@ public final class DurableRuntime implements AutoCloseable {
   /** Distributed Map children started by this runtime, to their parent (for telling it their end). */
   private final Map<String, String> parents = new ConcurrentHashMap<>();
   private final TimerService timers;
+  private boolean evictWaiting = true;
   private final ActivityQueues activities = new ActivityQueues();
 
   /**
@@ -284,9 +285,16 @@ public final class DurableRuntime implements AutoCloseable {
 
   private void dispatch(String executionArn, Command.ScheduleTask t) {
     String key = executionArn + "#" + t.scheduledEventId();
+    ExecutionActor actor = actor(executionArn);
+    actor.invoking.incrementAndGet();
     tasksInFlight.put(key, executor.submit(() -> {
-      StepInput outcome = engine.invoke(t);
-      tasksInFlight.remove(key);
+      StepInput outcome;
+      try {
+        outcome = engine.invoke(t);
+      } finally {
+        tasksInFlight.remove(key);
+        actor.invoking.decrementAndGet();
+      }
       deliver(executionArn, outcome);
     }));
   }
@@ -359,6 +367,25 @@ public final class DurableRuntime implements AutoCloseable {
       }
       throw new IllegalStateException(e.getCause());
     }
+  }
+
+  /**
+   * Whether an execution that waits (for a timer, a callback, a worker) is dropped from memory
+   * and rebuilt from the store when it next has input (the default), so that waiting executions
+   * cost store rows, not heap; off, each stays in memory until it ends.
+   */
+  public DurableRuntime evictWaiting(boolean evict) {
+    this.evictWaiting = evict;
+    return this;
+  }
+
+  boolean evictsWaiting() {
+    return evictWaiting;
+  }
+
+  /** How many executions are in memory (for metrics and tests). */
+  public int executionsInMemory() {
+    return actors.size();
   }
 
   /** How many timers are set (for metrics and tests). */

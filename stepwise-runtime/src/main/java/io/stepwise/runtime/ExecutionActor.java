@@ -32,6 +32,8 @@ final class ExecutionActor {
   /** Null until the first input (rebuilt from the store), and again after a refused write. */
   private Stepper stepper;
   private long events;
+  /** Tasks of this execution being invoked: while any is, its stepper stays in memory for the outcome. */
+  final java.util.concurrent.atomic.AtomicInteger invoking = new java.util.concurrent.atomic.AtomicInteger();
 
   ExecutionActor(String executionArn, DurableRuntime runtime) {
     this.executionArn = executionArn;
@@ -99,6 +101,11 @@ final class ExecutionActor {
     }
     events = c.events();
     runtime.carryOut(executionArn, step, stepper);
+    if (runtime.evictsWaiting() && invoking.get() == 0 && mailbox.isEmpty()
+        && step.commands().stream().noneMatch(k -> k instanceof io.stepwise.engine.step.Command.Continue)) {
+      // it waits for a timer or an answer from outside: what it is lives in the store, not here
+      stepper = null;
+    }
     return step;
   }
 
