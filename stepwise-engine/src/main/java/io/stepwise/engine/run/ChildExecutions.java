@@ -30,6 +30,9 @@ final class ChildExecutions {
   private long lastKey;
   /** Children whose drivers are still running, stopped ones included: the parent's end waits for them to wind down. */
   private final java.util.concurrent.Phaser active = new java.util.concurrent.Phaser(1);
+  /** Children the parent stopped, and the threads children run on: a stop reaches a child before or while it runs. */
+  private final java.util.Set<String> stopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<String, Thread> threads = new java.util.concurrent.ConcurrentHashMap<>();
   /** What the children that cannot end wait for. */
   private final List<String> stuck = Collections.synchronizedList(new ArrayList<>());
 
@@ -61,10 +64,19 @@ final class ChildExecutions {
     Execution child = new Execution(c.machine(), parent.config, new ExecutionInfo(c.record(), c.roleArn(), c.input(), start), null);
     child.skew = skew;
     Driver driver = new Driver(child, invocations, executor);
+    String arn = c.record().executionArn();
+    threads.put(arn, Thread.currentThread());
     try {
-      driver.run();
+      if (stopped.contains(arn)) {
+        driver.startStopped();
+      } else {
+        driver.run();
+      }
     } catch (InterruptedException e) {
       driver.stop(); // the parent stopped it: it ends ABORTED, its tasks cancelled
+    } finally {
+      threads.remove(arn);
+      Thread.interrupted(); // a stop that came as it ended is spent
     }
     furthestSkew.accumulateAndGet(child.skew, Math::max);
     ExecutionResult r = Runs.result(child, driver.children(), child.childEndings(), driver.childrenStuck());
@@ -74,6 +86,15 @@ final class ChildExecutions {
       return null;
     }
     return new StepInput.ChildExecutionEnded(c.record().executionArn(), r.status(), r.output(), r.error(), r.cause());
+  }
+
+  /** The parent stopped the child: it ends ABORTED, at once if it runs, as it begins if it has not. */
+  void stop(String executionArn) {
+    stopped.add(executionArn);
+    Thread t = threads.get(executionArn);
+    if (t != null) {
+      t.interrupt();
+    }
   }
 
   /** Waits, a few seconds at most, for stopped children to record their end. */

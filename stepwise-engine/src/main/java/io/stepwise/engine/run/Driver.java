@@ -92,6 +92,12 @@ public final class Driver {
     return children == null ? List.of() : children.results();
   }
 
+  /** The parent stopped it before it began: it starts and is stopped at once, ABORTED. */
+  void startStopped() {
+    stepper.step(new StepInput.Start());
+    stop();
+  }
+
   /** Stops the execution (its parent stopped it): ABORTED, and what it started is cancelled. */
   void stop() {
     if (exec.isRunning()) {
@@ -226,7 +232,8 @@ public final class Driver {
             undispatchedChildren.remove(stop.executionArn());
           }
           if (inFlight != null && children != null) {
-            inFlight.cancel(children.key(stop.executionArn()));
+            inFlight.drop(children.key(stop.executionArn())); // its end is no longer wanted...
+            children.stop(stop.executionArn()); // ...and it ends ABORTED, whether it has begun or not
           }
         }
         case Command.Finish f -> { }

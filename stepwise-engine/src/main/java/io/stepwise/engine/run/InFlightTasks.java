@@ -50,6 +50,13 @@ final class InFlightTasks {
     }
   }
 
+  /** The work's result is no longer wanted, but it runs on to its end (a child execution stopping itself). */
+  void drop(long key) {
+    if (running.remove(key) != null) {
+      cancelled.add(key);
+    }
+  }
+
   /** Whether work whose result is still wanted is running. */
   boolean any() {
     dropCancelled();
