@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      ServeCommand.class,
       ConformanceCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -1,0 +1,179 @@
+package io.stepwise.server;
+
+import io.javalin.Javalin;
+import io.stepwise.server.arn.Arns;
+import io.stepwise.server.operations.PageTokens;
+import io.stepwise.server.operations.RegistryOperations;
+import io.stepwise.server.operations.Services;
+import io.stepwise.server.protocol.AwsJsonEndpoint;
+import io.stepwise.server.protocol.Dispatcher;
+import io.stepwise.server.protocol.InFlight;
+import io.stepwise.server.protocol.Operation;
+import io.stepwise.server.registry.InMemoryRegistry;
+import io.stepwise.server.registry.Registry;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Step Functions API over HTTP: Javalin on Jetty, every request on a virtual thread. Built
+ * with the registry operations; the execution operations are added with {@link
+ * Builder#operation}, each made from the server's {@link Services}.
+ *
+ * <pre>{@code
+ * try (Server server = Server.builder(ServerConfig.defaults().withPort(0)).build().start()) {
+ *   URI endpoint = server.endpoint(); // http://127.0.0.1:PORT, for --endpoint-url
+ * }
+ * }</pre>
+ *
+ * <p>{@link #stop()} is graceful: requests that arrive from then on are answered 503 at once
+ * (closing Jetty's connectors first would cut the connections of the requests under way), the
+ * requests under way are waited for (up to the limits' grace), and then Jetty stops gracefully too,
+ * so that their answers are written out before the connections close.
+ */
+public final class Server implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+  private final ServerConfig config;
+  private final Services services;
+  private final InFlight inFlight;
+  private final Javalin javalin;
+  private volatile boolean started;
+  private volatile boolean stopped;
+  private volatile int port = -1;
+
+  private Server(ServerConfig config, Services services, List<Operation<?, ?>> operations, InstantSource clock) {
+    this.config = config;
+    this.services = services;
+    this.inFlight = new InFlight(config.limits().maxInFlightRequests());
+    AwsJsonEndpoint endpoint = new AwsJsonEndpoint(new Dispatcher(operations), inFlight,
+        config.limits().maxRequestBytes(), clock);
+    this.javalin = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.concurrency.useVirtualThreads = true;
+      cfg.http.maxRequestSize = config.limits().maxRequestBytes();
+      cfg.jetty.host = config.host();
+      cfg.jetty.port = config.port();
+      // Jetty's graceful stop waits for responses to be written, which happens after the handler
+      // returns (and so after a request leaves InFlight); Javalin nests its context inside.
+      cfg.jetty.modifyServer(jetty -> {
+        jetty.setHandler(new GracefulHandler());
+        jetty.setStopTimeout(Math.max(1, config.limits().shutdownGrace().toMillis()));
+      });
+      cfg.routes.post("/", endpoint::handle);
+      cfg.routes.error(404, AwsJsonEndpoint::notFound);
+    });
+  }
+
+  public static Builder builder(ServerConfig config) {
+    return new Builder(config);
+  }
+
+  /** Binds and starts serving; the port is known from here on. */
+  public Server start() {
+    if (started) {
+      throw new IllegalStateException("the server was started already");
+    }
+    started = true;
+    javalin.start();
+    port = javalin.port();
+    LOG.info("Stepwise serves the Step Functions API at {} (region {}, account {})",
+        endpoint(), config.region(), config.accountId());
+    return this;
+  }
+
+  /** The port bound (the configured one, or the one taken for port 0); known once started. */
+  public int port() {
+    if (port < 0) {
+      port = javalin.port();
+    }
+    return port;
+  }
+
+  /** The URL clients take as their endpoint. */
+  public URI endpoint() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  /** Stops gracefully (see the class comment); a second call does nothing. */
+  public void stop() {
+    if (!started || stopped) {
+      return;
+    }
+    stopped = true;
+    try {
+      if (!inFlight.closeAndAwait(config.limits().shutdownGrace())) {
+        LOG.warn("{} requests were still under way after {}; stopping anyway", inFlight.count(),
+            config.limits().shutdownGrace());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      javalin.stop();
+    } catch (RuntimeException e) {
+      // Jetty gave up waiting for answers still being written (the grace ran out): it has stopped
+      LOG.warn("Stepwise stopped before every answer was written: {}", e.toString());
+      return;
+    }
+    LOG.info("Stepwise stopped");
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** What a server is made of; all optional but the config. */
+  public static final class Builder {
+    private final ServerConfig config;
+    private Registry registry = new InMemoryRegistry();
+    private InstantSource clock = InstantSource.system();
+    private final List<Function<Services, Operation<?, ?>>> extra = new ArrayList<>();
+
+    private Builder(ServerConfig config) {
+      this.config = config;
+    }
+
+    public Builder registry(Registry r) {
+      this.registry = r;
+      return this;
+    }
+
+    /** The clock of creation dates and token ages (tests move it). */
+    public Builder clock(InstantSource c) {
+      this.clock = c;
+      return this;
+    }
+
+    /** Adds an operation beyond the registry's (StartExecution and the rest of the execution side). */
+    public Builder operation(Function<Services, Operation<?, ?>> factory) {
+      extra.add(factory);
+      return this;
+    }
+
+    public Server build() {
+      Services services = new Services(registry, new Arns(config.region(), config.accountId()), new PageTokens());
+      List<Operation<?, ?>> ops = new ArrayList<>(RegistryOperations.all(services));
+      for (Function<Services, Operation<?, ?>> f : extra) {
+        ops.add(f.apply(services));
+      }
+      return new Server(config, services, ops, clock);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+package io.stepwise.server.model;
+
+public enum LogLevel { ALL, ERROR, FATAL, OFF }

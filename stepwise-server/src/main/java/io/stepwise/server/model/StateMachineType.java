@@ -1,0 +1,4 @@
+package io.stepwise.server.model;
+
+/** A state machine's type; it cannot change after creation. */
+public enum StateMachineType { STANDARD, EXPRESS }

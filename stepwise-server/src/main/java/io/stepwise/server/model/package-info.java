@@ -1,0 +1,2 @@
+/** The values of the API that the registry stores and the operations exchange. */
+package io.stepwise.server.model;

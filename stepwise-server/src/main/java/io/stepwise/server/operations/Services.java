@@ -1,0 +1,10 @@
+package io.stepwise.server.operations;
+
+import io.stepwise.server.arn.Arns;
+import io.stepwise.server.registry.Registry;
+
+/**
+ * What the operations share: the registry, the ARNs of this server's region and account, and the
+ * page tokens. One instance per server; everything in it is thread-safe.
+ */
+public record Services(Registry registry, Arns arns, PageTokens pageTokens) {}

@@ -1,0 +1,139 @@
+package io.stepwise.server.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP endpoint of the API: {@code POST /} in AWS JSON 1.0. Every answer carries an
+ * {@code x-amzn-RequestId}. An error is a status with the body {@code {"__type": code, "message":
+ * ...}}: the code bare, with no namespace, which botocore (it reads {@code __type}, dropping any
+ * prefix up to '#') and the Java SDK v2 (it reads the {@code x-amzn-ErrorType} header first, up to
+ * any ':', then {@code __type} or {@code code}, dropping any prefix up to '#') both take as it is;
+ * the header is sent too. A bug is a 500 InternalFailure naming the request id; its stack trace
+ * goes to the log, never to the client.
+ */
+public final class AwsJsonEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(AwsJsonEndpoint.class);
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private final Dispatcher dispatcher;
+  private final InFlight inFlight;
+  private final long maxBodyBytes;
+  private final InstantSource clock;
+
+  public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock) {
+    this.dispatcher = dispatcher;
+    this.inFlight = inFlight;
+    this.maxBodyBytes = maxBodyBytes;
+    this.clock = clock;
+  }
+
+  /** Handles {@code POST /}. */
+  public void handle(Context ctx) {
+    String requestId = UUID.randomUUID().toString();
+    ctx.header("x-amzn-RequestId", requestId);
+    InFlight.Entry entry = inFlight.enter();
+    if (entry != InFlight.Entry.ADMITTED) {
+      error(ctx, entry == InFlight.Entry.BUSY ? ProtocolErrors.throttling() : ProtocolErrors.unavailable());
+      return;
+    }
+    String target = ctx.header("X-Amz-Target");
+    try {
+      // The declared length is refused before the target is even looked at: nothing is read.
+      long declared = ctx.req().getContentLengthLong();
+      if (declared > maxBodyBytes) {
+        throw ProtocolErrors.tooLarge(maxBodyBytes);
+      }
+      Operation<?, ?> op = dispatcher.route(target);
+      JsonNode body = parse(readBounded(ctx.bodyInputStream()));
+      Response response = dispatcher.run(op, body, new RequestContext(requestId, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+      JsonOutput out = JsonOutput.create();
+      response.write(out);
+      ctx.status(200).contentType(StepFunctionsApi.CONTENT_TYPE).result(JSON.writeValueAsBytes(out.node()));
+      LOG.debug("{} {} 200", requestId, target);
+    } catch (ApiException e) {
+      LOG.debug("{} {} {} {}: {}", requestId, target, e.status(), e.code(), e.getMessage());
+      error(ctx, e);
+    } catch (Exception | StackOverflowError e) {
+      LOG.error("{} {} failed", requestId, target, e);
+      error(ctx, ProtocolErrors.internal(requestId));
+    } finally {
+      inFlight.exit();
+    }
+  }
+
+  /** Answers a path or method the API does not have, as an unknown operation. */
+  public static void notFound(Context ctx) {
+    ctx.header("x-amzn-RequestId", UUID.randomUUID().toString());
+    error(ctx, new ApiException(404, "UnknownOperationException",
+        "The Step Functions API is POST / with an X-Amz-Target header; nothing is served at "
+            + ctx.method() + " " + ctx.path()));
+  }
+
+  static void error(Context ctx, ApiException e) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("__type", e.code());
+    body.put("message", e.getMessage());
+    for (Map.Entry<String, String> f : e.fields().entrySet()) {
+      body.put(f.getKey(), f.getValue());
+    }
+    ctx.status(e.status())
+        .header("x-amzn-ErrorType", e.code())
+        .contentType(StepFunctionsApi.CONTENT_TYPE)
+        .result(body.toString());
+  }
+
+  /** Reads at most the limit and one byte more: a body without a declared length is cut off there. */
+  private byte[] readBounded(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[16 * 1024];
+    long total = 0;
+    for (int n; (n = in.read(buffer)) != -1; ) {
+      total += n;
+      if (total > maxBodyBytes) {
+        throw ProtocolErrors.tooLarge(maxBodyBytes);
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  private static JsonNode parse(byte[] body) {
+    if (isBlank(body)) {
+      return JsonNodeFactory.instance.objectNode(); // an operation without input may send nothing
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw ProtocolErrors.serialization("The request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ProtocolErrors.serialization("The request body could not be read: " + e.getMessage());
+    }
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
