@@ -60,10 +60,9 @@ public final class SqliteStore implements Store {
         Migrations.check(path, w);
       } else {
         Migrations.migrate(path, w);
-        limitSize(w, options.maxDatabaseBytes());
       }
-      Connections.Readers readers = new Connections.Readers(path, options);
-      return new SqliteStore(path, new SqliteWriter(path, new Connections.Prepared(w)), readers);
+      SqliteWriter writer = new SqliteWriter(path, () -> Connections.writer(path, options), w);
+      return new SqliteStore(path, writer, new Connections.Readers(path, options));
     } catch (SQLException e) {
       closeQuietly(w);
       throw Errors.failed(path, "open", e);
@@ -71,18 +70,6 @@ public final class SqliteStore implements Store {
       closeQuietly(w);
       throw e;
     }
-  }
-
-  /** max_page_count is the connection's, not the file's: set on the writer, the one that grows it. */
-  private static void limitSize(Connection w, long maxBytes) throws SQLException {
-    if (maxBytes <= 0) {
-      return;
-    }
-    try (Statement s = w.createStatement(); ResultSet r = s.executeQuery("PRAGMA page_size")) {
-      long pageSize = r.next() ? r.getLong(1) : 4096;
-      s.execute("PRAGMA max_page_count = " + Math.max(1, maxBytes / pageSize));
-    }
-    w.commit();
   }
 
   private static void closeQuietly(Connection c) {

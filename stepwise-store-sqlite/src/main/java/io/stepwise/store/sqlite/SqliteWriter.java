@@ -12,6 +12,7 @@ import io.stepwise.store.WriteResult;
 import io.stepwise.store.codec.HistoryText;
 import io.stepwise.store.codec.InputCodec;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,20 +30,45 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SqliteWriter implements AutoCloseable {
   private static final String INSERT_EXECUTION = "INSERT INTO executions (arn, name, state_machine_arn, state_machine_name, version_arn,"
       + " alias_arn, map_run_arn, type, synchronous, payload_limit, definition_sha256, role_arn, input, start_date, status, output, error,"
-      + " cause, stop_date, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-      + " ON CONFLICT (arn) DO NOTHING RETURNING id";
+      + " cause, stop_date, event_count, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      + " ON CONFLICT (arn) DO NOTHING";
   /** The executions purged per transaction, so a purge holds up the commits for one small transaction at a time. */
   private static final int PURGE_CHUNK = 100;
 
   private final Path file;
-  private final Connections.Prepared w;
-  private final SqliteRows rows;
+  private final Connections.Opener opener;
+  /** The writer connection; null after a failed commit whose connection could not be opened again. */
+  private Connections.Prepared w;
+  private SqliteRows rows;
   private final ReentrantLock lock = new ReentrantLock();
+  /**
+   * The id the next new execution gets. This connection is the file's only writer, so it numbers
+   * the executions itself rather than ask SQLite for each new rowid (a query per execution); were
+   * another process to write the file, the primary key would refuse the duplicate and fail the commit.
+   */
+  private long nextId;
 
-  SqliteWriter(Path file, Connections.Prepared writer) {
+  SqliteWriter(Path file, Connections.Opener opener, Connection first) throws SQLException {
     this.file = file;
-    this.w = writer;
-    this.rows = new SqliteRows(writer);
+    this.opener = opener;
+    use(first);
+  }
+
+  private void use(Connection c) throws SQLException {
+    w = new Connections.Prepared(c);
+    rows = new SqliteRows(w);
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM executions")) {
+      nextId = r.next() ? r.getLong(1) : 1;
+    }
+    c.commit();
+  }
+
+  /** The writer connection, opened again if a failure left none. */
+  private Connections.Prepared writer() throws SQLException {
+    if (w == null) {
+      use(opener.open());
+    }
+    return w;
   }
 
   List<WriteResult> commit(List<? extends Write> writes) {
@@ -50,6 +76,7 @@ final class SqliteWriter implements AutoCloseable {
     try {
       List<WriteResult> results = new ArrayList<>(writes.size());
       try {
+        writer();
         for (Write write : writes) {
           results.add(switch (write) {
             case NewExecution n -> create(n);
@@ -58,13 +85,13 @@ final class SqliteWriter implements AutoCloseable {
         }
         w.connection.commit();
       } catch (SQLException e) {
-        rollback();
+        abandon();
         throw Errors.commitFailed(file, e);
       } catch (SqliteRows.Failed e) {
-        rollback();
+        abandon();
         throw Errors.commitFailed(file, e.sql());
       } catch (RuntimeException | Error e) {
-        rollback();
+        abandon();
         throw e;
       }
       return results;
@@ -73,11 +100,28 @@ final class SqliteWriter implements AutoCloseable {
     }
   }
 
-  private void rollback() {
+  /**
+   * After a failed commit: roll back and close the writer connection, and open a new one for the
+   * next commit. Not a rollback alone: when SQLite has rolled the transaction back itself (on a
+   * full disk, an I/O error) the driver's rollback fails before it begins the next transaction,
+   * and the next batch would run statement by statement, each its own commit. A new connection
+   * starts clean, and counts the execution ids again from what the file holds.
+   */
+  private void abandon() {
+    Connections.Prepared failed = w;
+    w = null;
+    if (failed != null) {
+      try {
+        failed.connection.rollback();
+      } catch (SQLException ignored) {
+        // rolled back already by SQLite, or the connection is gone: closing it ends the transaction anyway
+      }
+      failed.close();
+    }
     try {
-      w.connection.rollback();
-    } catch (SQLException ignored) {
-      // SQLite may have rolled the transaction back itself (SQLITE_FULL, an I/O error): nothing is left to undo
+      writer();
+    } catch (SQLException e) {
+      w = null; // tried again at the next commit
     }
   }
 
@@ -100,14 +144,13 @@ final class SqliteWriter implements AutoCloseable {
     s.setString(13, n.input());
     s.setLong(14, n.startDate());
     bindAfter(s, 15, first);
-    long id;
-    try (ResultSet k = s.executeQuery()) {
-      if (!k.next()) {
-        return WriteChecks.exists(n);
-      }
-      id = k.getLong(1);
+    long id = nextId;
+    s.setLong(21, id);
+    if (s.executeUpdate() == 0) {
+      return WriteChecks.exists(n); // ON CONFLICT (arn) DO NOTHING: it is stored already
     }
-    append(id, first);
+    nextId++;
+    append(id, first, true);
     return WriteChecks.committed(n);
   }
 
@@ -145,12 +188,12 @@ final class SqliteWriter implements AutoCloseable {
     bindAfter(update, 1, write);
     update.setLong(7, id);
     update.executeUpdate();
-    append(id, write);
+    append(id, write, false);
     return WriteChecks.committed(write);
   }
 
-  /** The step's events, a child's end, and the derived rows. */
-  private void append(long id, StepWrite write) throws SQLException {
+  /** The step's events, a child's end, and the derived rows; {@code created}: the execution is new in this batch. */
+  private void append(long id, StepWrite write, boolean created) throws SQLException {
     List<HistoryEvent> events = write.step().events();
     if (!events.isEmpty()) {
       PreparedStatement insert = w.prepare("INSERT INTO events (execution_id, id, type, timestamp, json) VALUES (?, ?, ?, ?, ?)");
@@ -160,8 +203,9 @@ final class SqliteWriter implements AutoCloseable {
         insert.setString(3, e.type().name());
         insert.setLong(4, e.timestamp());
         insert.setString(5, HistoryText.encode(e));
-        insert.executeUpdate();
+        insert.addBatch(); // one batch per step: half the driver's cost of a statement per event
       }
+      insert.executeBatch();
     }
     if (write.childEnding() != null) {
       PreparedStatement ending = w.prepare("INSERT INTO child_endings (execution_id, after_events, ended) VALUES (?, ?, ?)");
@@ -170,7 +214,7 @@ final class SqliteWriter implements AutoCloseable {
       ending.setString(3, InputCodec.encode(write.childEnding().ended()));
       ending.executeUpdate();
     }
-    rows.begin(write.executionArn(), id);
+    rows.begin(write.executionArn(), id, created);
     DerivedRows.apply(write, rows);
   }
 
@@ -179,6 +223,7 @@ final class SqliteWriter implements AutoCloseable {
     while (true) {
       lock.lock();
       try {
+        Connections.Prepared w = writer();
         List<Long> ids = new ArrayList<>(PURGE_CHUNK);
         PreparedStatement old = w.prepare("SELECT id FROM executions WHERE stop_date IS NOT NULL AND stop_date < ? LIMIT " + PURGE_CHUNK);
         old.setLong(1, stoppedBefore);
@@ -201,7 +246,7 @@ final class SqliteWriter implements AutoCloseable {
         w.connection.commit();
         purged += ids.size();
       } catch (SQLException e) {
-        rollback();
+        abandon();
         throw Errors.failed(file, "purge", e);
       } finally {
         lock.unlock();
@@ -213,6 +258,7 @@ final class SqliteWriter implements AutoCloseable {
   String pragma(String name) {
     lock.lock();
     try {
+      Connections.Prepared w = writer();
       String v;
       try (Statement s = w.connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + name)) {
         v = r.next() ? r.getString(1) : null;
@@ -230,7 +276,10 @@ final class SqliteWriter implements AutoCloseable {
   public void close() {
     lock.lock();
     try {
-      w.close();
+      if (w != null) {
+        w.close();
+        w = null;
+      }
     } finally {
       lock.unlock();
     }

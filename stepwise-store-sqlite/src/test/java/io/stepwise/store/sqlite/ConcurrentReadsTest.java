@@ -33,7 +33,7 @@ class ConcurrentReadsTest {
 
   @Test
   void readersSeeEachBatchWholeOrNotAtAllAndAreAnsweredWhileItCommits() throws Exception {
-    int batches = 8;
+    int batches = 6;
     int perBatch = 300;
     List<List<Write>> work = new ArrayList<>();
     for (int b = 0; b < batches; b++) {
@@ -50,7 +50,7 @@ class ConcurrentReadsTest {
       List<Throwable> failures = new CopyOnWriteArrayList<>();
       Set<String> seen = ConcurrentHashMap.newKeySet();
       List<Thread> readers = new ArrayList<>();
-      for (int r = 0; r < 4; r++) {
+      for (int r = 0; r < 2; r++) {
         readers.add(Thread.ofPlatform().start(() -> {
           try {
             java.util.Random random = new java.util.Random();

@@ -48,8 +48,10 @@ class CrashTest {
         assertThat(parts[0]).isEqualTo("ACK");
         acked.merge(parts[1], Long.parseLong(parts[2]), Math::max);
       }
+      assertThat(child.isAlive()).as("still committing when killed").isTrue();
       child.destroyForcibly(); // SIGKILL: whatever commit is in flight stops where it is
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
     } finally {
       child.destroyForcibly();
     }

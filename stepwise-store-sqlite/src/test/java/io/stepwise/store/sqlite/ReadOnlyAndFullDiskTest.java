@@ -84,9 +84,17 @@ class ReadOnlyAndFullDiskTest {
       for (String arn : committed) {
         assertThat(store.execution(arn).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       }
+      // the writer goes on after the failure: a write that needs no room is answered
+      NewExecution again = start(committed.get(0).substring(committed.get(0).lastIndexOf(':') + 1), "{}");
+      assertThat(store.commit(List.of(again)).get(0)).isInstanceOf(WriteResult.Refused.class);
+      // and a small batch that fits in what is left commits whole, as one transaction
+      List<NewExecution> small = List.of(start("small-1", "{}"), start("small-2", "{}"));
+      assertThat(store.commit(small)).allMatch(WriteResult::committed);
+      small.forEach(n -> committed.add(n.executionArn()));
       // through the group committer the caller's future fails with the same exception
       try (GroupCommitter committer = new GroupCommitter(store, 10, 10)) {
-        var future = committer.submit(start("late", big));
+        // an execution whose history alone is larger than the whole limit
+        var future = committer.submit(start("late", "{\"pad\":\"" + "x".repeat(100_000) + "\"}"));
         assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
             .hasCauseInstanceOf(StoreException.class);
       }
