@@ -122,17 +122,26 @@ public final class GroupCommitter implements AutoCloseable {
         throw new StoreException("The store answered " + results.size() + " results for " + writes.size() + " writes");
       }
     } catch (RuntimeException | Error e) {
-      completions.execute(() -> batch.forEach(p -> p.done().completeExceptionally(e)));
+      complete(() -> batch.forEach(p -> p.done().completeExceptionally(e)));
       return;
     }
     commits.incrementAndGet();
     written.addAndGet(writes.size());
     List<WriteResult> done = results;
-    completions.execute(() -> {
+    complete(() -> {
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).done().complete(done.get(i));
       }
     });
+  }
+
+  /** Completes on the callers' executor; if it refuses (shut down), here: no caller is left waiting. */
+  private void complete(Runnable completion) {
+    try {
+      completions.execute(completion);
+    } catch (RuntimeException refused) {
+      completion.run();
+    }
   }
 
   /** Stops taking writes, commits what is queued, and waits for the writer to finish. */

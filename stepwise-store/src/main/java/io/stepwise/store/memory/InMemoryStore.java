@@ -148,13 +148,14 @@ public final class InMemoryStore implements Store {
 
   @Override
   public Page<ExecutionSummary> executions(ExecutionQuery q) {
-    NavigableSet<Listed> from = listed;
+    Listed after = null;
     if (q.nextToken() != null) {
       String[] key = PageTokens.decode("executions", q.nextToken(), 2);
-      from = listed.tailSet(new Listed(PageTokens.number(key[0], q.nextToken()), key[1]), false);
+      after = new Listed(PageTokens.number(key[0], q.nextToken()), key[1]);
     }
     lock.readLock().lock();
     try {
+      NavigableSet<Listed> from = after == null ? listed : listed.tailSet(after, false);
       List<ExecutionSummary> out = new ArrayList<>();
       for (Listed l : from) {
         ExecutionRow r = executions.get(l.arn()).row;

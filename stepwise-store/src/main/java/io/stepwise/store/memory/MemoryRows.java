@@ -189,5 +189,4 @@ final class MemoryRows implements RowSink {
     TreeMap<Long, TaskRow> of = untaken.get(activityArn);
     return of == null ? List.of() : of.values().stream().limit(limit).toList();
   }
-
 }

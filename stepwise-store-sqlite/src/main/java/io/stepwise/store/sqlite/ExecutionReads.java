@@ -1,0 +1,165 @@
+package io.stepwise.store.sqlite;
+
+import io.stepwise.engine.ChildEnding;
+import io.stepwise.engine.ExecutionRecord;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.ExecutionType;
+import io.stepwise.engine.history.HistoryEvent;
+import io.stepwise.engine.step.StepInput;
+import io.stepwise.store.ExecutionQuery;
+import io.stepwise.store.ExecutionRow;
+import io.stepwise.store.ExecutionSummary;
+import io.stepwise.store.Page;
+import io.stepwise.store.PageTokens;
+import io.stepwise.store.codec.HistoryText;
+import io.stepwise.store.codec.InputCodec;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Executions, histories and children's ends, read on the reader connections. */
+final class ExecutionReads {
+  private static final String ROW = "SELECT arn, name, state_machine_arn, state_machine_name, type, synchronous, payload_limit,"
+      + " definition_sha256, version_arn, alias_arn, map_run_arn, role_arn, input, start_date, status, output, error, cause, stop_date,"
+      + " event_count FROM executions WHERE arn = ?";
+  private static final String SUMMARY = "SELECT arn, name, state_machine_arn, version_arn, alias_arn, map_run_arn, type, status,"
+      + " start_date, stop_date FROM executions";
+  /** The events of an execution, found by its ARN. */
+  private static final String EVENTS = "SELECT json FROM events WHERE execution_id = (SELECT id FROM executions WHERE arn = ?)";
+
+  private final Connections.Readers readers;
+
+  ExecutionReads(Connections.Readers readers) {
+    this.readers = readers;
+  }
+
+  Optional<ExecutionRow> execution(String arn) {
+    return readers.read("read the execution " + arn, r -> {
+      PreparedStatement s = r.prepare(ROW);
+      s.setString(1, arn);
+      try (ResultSet q = s.executeQuery()) {
+        if (!q.next()) {
+          return Optional.empty();
+        }
+        ExecutionRecord record = new ExecutionRecord(q.getString(1), q.getString(2), q.getString(3), q.getString(4),
+            ExecutionType.valueOf(q.getString(5)), q.getInt(6) != 0, q.getInt(7), q.getString(8));
+        return Optional.of(new ExecutionRow(record, q.getString(9), q.getString(10), q.getString(11), q.getString(12), q.getString(13),
+            q.getLong(14), ExecutionStatus.valueOf(q.getString(15)), q.getString(16), q.getString(17), q.getString(18), nullableLong(q, 19),
+            q.getLong(20)));
+      }
+    });
+  }
+
+  Page<ExecutionSummary> executions(ExecutionQuery query) {
+    String column = switch (query.scope()) {
+      case STATE_MACHINE -> "state_machine_arn";
+      case VERSION -> "version_arn";
+      case ALIAS -> "alias_arn";
+      case MAP_RUN -> "map_run_arn";
+    };
+    String[] after = query.nextToken() == null ? null : PageTokens.decode("executions", query.nextToken(), 2);
+    long afterDate = after == null ? 0 : PageTokens.number(after[0], query.nextToken());
+    // the index is (column, start_date DESC, arn DESC): the row-value comparison is a range of it
+    String sql = SUMMARY + " WHERE " + column + " = ?" + (query.status() != null ? " AND status = ?" : "")
+        + (query.includeExpress() ? "" : " AND type = 'STANDARD'") + (after != null ? " AND (start_date, arn) < (?, ?)" : "")
+        + " ORDER BY start_date DESC, arn DESC LIMIT ?";
+    return readers.read("list executions", r -> {
+      PreparedStatement s = r.prepare(sql);
+      int i = 1;
+      s.setString(i++, query.arn());
+      if (query.status() != null) {
+        s.setString(i++, query.status().name());
+      }
+      if (after != null) {
+        s.setLong(i++, afterDate);
+        s.setString(i++, after[1]);
+      }
+      s.setInt(i, query.limit() + 1);
+      List<ExecutionSummary> out = new ArrayList<>();
+      try (ResultSet q = s.executeQuery()) {
+        while (q.next()) {
+          out.add(new ExecutionSummary(q.getString(1), q.getString(2), q.getString(3), q.getString(4), q.getString(5), q.getString(6),
+              ExecutionType.valueOf(q.getString(7)), ExecutionStatus.valueOf(q.getString(8)), q.getLong(9), nullableLong(q, 10)));
+        }
+      }
+      if (out.size() <= query.limit()) {
+        return new Page<>(out, null);
+      }
+      List<ExecutionSummary> page = out.subList(0, query.limit());
+      ExecutionSummary last = page.get(page.size() - 1);
+      return new Page<>(page, PageTokens.encode("executions", Long.toString(last.startDate()), last.executionArn()));
+    });
+  }
+
+  Page<String> running(int limit, String nextToken) {
+    long after = nextToken == null ? 0 : PageTokens.number(PageTokens.decode("running", nextToken, 1)[0], nextToken);
+    return readers.read("list the running executions", r -> {
+      PreparedStatement s = r.prepare("SELECT id, arn FROM executions WHERE status = 'RUNNING' AND id > ? ORDER BY id LIMIT ?");
+      s.setLong(1, after);
+      s.setInt(2, limit + 1);
+      List<String> arns = new ArrayList<>();
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet q = s.executeQuery()) {
+        while (q.next()) {
+          ids.add(q.getLong(1));
+          arns.add(q.getString(2));
+        }
+      }
+      if (arns.size() <= limit) {
+        return new Page<>(arns, null);
+      }
+      return new Page<>(arns.subList(0, limit), PageTokens.encode("running", Long.toString(ids.get(limit - 1))));
+    });
+  }
+
+  List<HistoryEvent> history(String arn) {
+    return readers.read("read the history of " + arn, r -> {
+      PreparedStatement s = r.prepare(EVENTS + " ORDER BY id");
+      s.setString(1, arn);
+      return HistoryText.decode(texts(s));
+    });
+  }
+
+  List<HistoryEvent> history(String arn, long afterEventId, int limit, boolean reverse) {
+    return readers.read("read the history of " + arn, r -> {
+      PreparedStatement s = r.prepare(EVENTS + (reverse ? " AND id < ? ORDER BY id DESC LIMIT ?" : " AND id > ? ORDER BY id LIMIT ?"));
+      s.setString(1, arn);
+      s.setLong(2, reverse && afterEventId <= 0 ? Long.MAX_VALUE : afterEventId);
+      s.setInt(3, limit);
+      return HistoryText.decode(texts(s));
+    });
+  }
+
+  private static List<String> texts(PreparedStatement s) throws SQLException {
+    List<String> texts = new ArrayList<>();
+    try (ResultSet q = s.executeQuery()) {
+      while (q.next()) {
+        texts.add(q.getString(1));
+      }
+    }
+    return texts;
+  }
+
+  List<ChildEnding> childEndings(String arn) {
+    return readers.read("read the children's ends of " + arn, r -> {
+      PreparedStatement s = r.prepare("SELECT after_events, ended FROM child_endings"
+          + " WHERE execution_id = (SELECT id FROM executions WHERE arn = ?) ORDER BY seq");
+      s.setString(1, arn);
+      List<ChildEnding> out = new ArrayList<>();
+      try (ResultSet q = s.executeQuery()) {
+        while (q.next()) {
+          out.add(new ChildEnding(q.getLong(1), (StepInput.ChildExecutionEnded) InputCodec.decode(q.getString(2))));
+        }
+      }
+      return out;
+    });
+  }
+
+  static Long nullableLong(ResultSet q, int column) throws SQLException {
+    long v = q.getLong(column);
+    return q.wasNull() ? null : v;
+  }
+}
