@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
       "Serves the AWS Step Functions API (AWS JSON 1.0) so that the AWS CLI and SDKs work unchanged with"
           + " --endpoint-url http://localhost:8083 (any credentials).",
       "",
-      "So far: state machines, versions, aliases, activities, tags and ValidateStateMachineDefinition, kept in"
-          + " memory; executions (StartExecution and the rest) answer UnknownOperationException until they are added.",
+      "Standard executions are stored in DIR/stepwise.db (one SQLite file, every step fsynced) and go on after a"
+          + " restart; Express ones run in memory. So far the registry (state machines, versions, aliases, activities,"
+          + " tags) is kept in memory only.",
       "Every option can also be set by its environment variable (the option wins)."},
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE + " Also: the port cannot be bound."})
@@ -45,8 +46,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "Requests handled at once; more are answered ThrottlingException (STEPWISE_MAX_IN_FLIGHT; default ${DEFAULT-VALUE}).")
   int maxInFlight;
 
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:STEPWISE_DATA:-stepwise-data}",
+      description = "Where executions are stored (STEPWISE_DATA; default ${DEFAULT-VALUE}); created if absent.")
+  java.nio.file.Path data;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Server server;
+  private volatile io.stepwise.server.backend.ExecutionBackend backend;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -57,7 +63,20 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("stepwise serve: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Server s = Server.builder(config).build();
+    io.stepwise.engine.Engine engine = io.stepwise.engine.Engine.builder().region(region).account(account)
+        .handler(io.stepwise.integrations.lambda.LambdaFunctions.withSystemClockAndRandomIds().build()).build();
+    io.stepwise.server.backend.ExecutionBackend b;
+    try {
+      b = io.stepwise.server.backend.ExecutionBackend.open(data, engine, java.time.InstantSource.system());
+    } catch (RuntimeException e) {
+      System.err.println("stepwise serve: cannot open the data directory " + data + ": " + rootMessage(e));
+      return ExitCodes.USAGE;
+    }
+    backend = b;
+    Server s = Server.builder(config)
+        .operations(services -> io.stepwise.server.operations.executions.ExecutionOperations.all(
+            new io.stepwise.server.operations.executions.Executions(services, b, new java.util.SplittableRandom())))
+        .build();
     try {
       s.start();
     } catch (RuntimeException e) {
@@ -81,6 +100,10 @@ final class ServeCommand implements Callable<Integer> {
     Server s = server;
     if (s != null) {
       s.stop();
+    }
+    io.stepwise.server.backend.ExecutionBackend b = backend;
+    if (b != null) {
+      b.close(); // after the server: requests under way finish, then the last commits
     }
     stopped.countDown();
   }

@@ -14,12 +14,14 @@ import picocli.CommandLine;
 
 /** {@code stepwise serve}: it serves the API where it is told to, and stops cleanly. */
 class ServeCommandTest {
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir;
+
   @Test
   void servesTheApiUntilStopped() throws Exception {
     ServeCommand serve = new ServeCommand();
     CommandLine cmd = new CommandLine(serve);
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-        () -> cmd.execute("--port", "0", "--region", "eu-west-1", "--account", "111122223333"));
+        () -> cmd.execute("--port", "0", "--region", "eu-west-1", "--account", "111122223333", "--data", dataDir.toString()));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (serve.server() == null && !exit.isDone() && System.nanoTime() < deadline) {
       Thread.sleep(20);

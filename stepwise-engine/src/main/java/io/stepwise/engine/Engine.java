@@ -73,6 +73,15 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * Starts one execution in memory without waiting for it (StartExecution of an Express state
+   * machine): its ARN and start time at once, its result when it ends.
+   */
+  public Started start(StateMachine machine, JsonNode input, RunOptions options) {
+    String name = options.executionName() != null ? options.executionName() : config.uuids().get();
+    return runs.start(machine, input, options.withNames(options.stateMachineName(), name));
+  }
+
+  /**
    * The step call: an execution that the caller advances itself, one {@code StepInput} at a
    * time (first {@code StepInput.Start}), each call returning the events it recorded and the
    * commands it wants carried out (call a task, set a timer, the end). {@link #run} is a driver

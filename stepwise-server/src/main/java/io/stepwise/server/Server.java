@@ -145,6 +145,7 @@ public final class Server implements AutoCloseable {
     private Registry registry = new InMemoryRegistry();
     private InstantSource clock = InstantSource.system();
     private final List<Function<Services, Operation<?, ?>>> extra = new ArrayList<>();
+    private final List<Function<Services, List<Operation<?, ?>>>> groups = new ArrayList<>();
 
     private Builder(ServerConfig config) {
       this.config = config;
@@ -161,6 +162,12 @@ public final class Server implements AutoCloseable {
       return this;
     }
 
+    /** Adds operations beyond the registry's, made from the server's services (the execution side). */
+    public Builder operations(Function<Services, List<Operation<?, ?>>> factory) {
+      groups.add(factory);
+      return this;
+    }
+
     /** Adds an operation beyond the registry's (StartExecution and the rest of the execution side). */
     public Builder operation(Function<Services, Operation<?, ?>> factory) {
       extra.add(factory);
@@ -171,7 +178,13 @@ public final class Server implements AutoCloseable {
       Services services = new Services(registry, new Arns(config.region(), config.accountId()), new PageTokens());
       List<Operation<?, ?>> ops = new ArrayList<>(RegistryOperations.all(services));
       for (Function<Services, Operation<?, ?>> f : extra) {
-        ops.add(f.apply(services));
+        Operation<?, ?> op = f.apply(services);
+        if (op != null) {
+          ops.add(op);
+        }
+      }
+      for (Function<Services, List<Operation<?, ?>>> g : groups) {
+        ops.addAll(g.apply(services));
       }
       return new Server(config, services, ops, clock);
     }

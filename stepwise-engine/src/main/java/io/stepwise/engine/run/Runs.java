@@ -35,6 +35,22 @@ public final class Runs {
     return result(exec, driver.children(), exec.childEndings(), driver.childrenStuck());
   }
 
+  /** Starts an execution in memory and runs it on the executor; its ARN is known at once, its result when it ends. */
+  public io.stepwise.engine.Started start(StateMachine machine, JsonNode input, RunOptions options) {
+    Execution exec = new Execution(machine, config, info(machine, options, input, config.clock().millis()), null);
+    Driver driver = new Driver(exec, invocations, executor);
+    java.util.concurrent.CompletableFuture<ExecutionResult> done = new java.util.concurrent.CompletableFuture<>();
+    executor.execute(() -> {
+      try {
+        driver.run();
+        done.complete(result(exec, driver.children(), exec.childEndings(), driver.childrenStuck()));
+      } catch (Throwable t) {
+        done.completeExceptionally(t);
+      }
+    });
+    return new io.stepwise.engine.Started(exec.info.executionArn, exec.info.startTime, done);
+  }
+
   /** An execution ready for its first step ({@code StepInput.Start}), driven by the caller. */
   public Stepper stepper(StateMachine machine, JsonNode input, RunOptions options) {
     return new Stepper(new Execution(machine, config, info(machine, options, input, config.clock().millis()), null));

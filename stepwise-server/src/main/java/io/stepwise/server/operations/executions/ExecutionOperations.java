@@ -1,0 +1,23 @@
+package io.stepwise.server.operations.executions;
+
+import io.stepwise.server.protocol.Operation;
+import java.util.List;
+
+/** The operations on executions and their tasks, over the durable runtime (Standard) and the engine (Express). */
+public final class ExecutionOperations {
+  private ExecutionOperations() {}
+
+  public static List<Operation<?, ?>> all(Executions e) {
+    return List.of(
+        new StartExecution(e),
+        new StartSyncExecution(e),
+        new DescribeExecution(e),
+        new StopExecution(e),
+        new GetExecutionHistory(e),
+        new ListExecutions(e),
+        TaskAnswers.success(e),
+        TaskAnswers.failure(e),
+        TaskAnswers.heartbeat(e),
+        new GetActivityTask(e));
+  }
+}

@@ -1,0 +1,139 @@
+package io.stepwise.server.operations.executions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.json.Json;
+import io.stepwise.asl.model.StateMachine;
+import io.stepwise.asl.parse.StateMachineParser;
+import io.stepwise.engine.Engine;
+import io.stepwise.runtime.DurableRuntime;
+import io.stepwise.runtime.Refusal;
+import io.stepwise.server.arn.Arns;
+import io.stepwise.server.arn.StateMachineRef;
+import io.stepwise.server.model.RoutingEntry;
+import io.stepwise.server.model.StateMachineType;
+import io.stepwise.server.operations.Errors;
+import io.stepwise.server.operations.Services;
+import io.stepwise.server.protocol.ApiException;
+import io.stepwise.server.registry.AliasRecord;
+import io.stepwise.server.registry.Revision;
+import io.stepwise.server.registry.StateMachineRecord;
+import io.stepwise.server.registry.VersionRecord;
+import io.stepwise.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * What the execution operations share: the durable runtime and its store for Standard
+ * executions, the engine (Express executions run in memory), and how a state machine ARN
+ * (unqualified, a version's, an alias's) becomes the definition an execution runs.
+ */
+public final class Executions {
+  /** AWS's limit on an execution's input: 256 KiB. */
+  static final int MAX_INPUT_BYTES = 256 * 1024;
+
+  final Services services;
+  final DurableRuntime runtime;
+  final Store store;
+  final Engine engine;
+  final io.stepwise.server.backend.ExecutionBackend backend;
+  private final RandomGenerator routing;
+  private final Map<String, StateMachine> parsed = new ConcurrentHashMap<>();
+
+  public Executions(Services services, io.stepwise.server.backend.ExecutionBackend backend, RandomGenerator routing) {
+    this.services = services;
+    this.backend = backend;
+    this.runtime = backend.runtime();
+    this.store = backend.store();
+    this.engine = backend.engine();
+    this.routing = routing;
+  }
+
+  /** What StartExecution runs: the definition, the state machine it belongs to, and the version and alias it came through. */
+  record Target(StateMachineRecord machine, StateMachine definition, String roleArn, String versionArn, String aliasArn) {}
+
+  Target target(String arn) {
+    StateMachineRef ref = Arns.parseStateMachine(arn);
+    if (ref.label() != null) {
+      throw Errors.stateMachineDoesNotExist(arn);
+    }
+    return services.registry().read(view -> {
+      StateMachineRecord sm = view.stateMachine(ref.baseArn()).orElseThrow(() -> Errors.stateMachineDoesNotExist(arn));
+      if (ref.isUnqualified()) {
+        return target(sm, sm.revision(), null, null);
+      }
+      String versionArn = ref.version() != null ? arn : null;
+      String aliasArn = null;
+      if (ref.alias() != null) {
+        AliasRecord alias = view.alias(arn).orElseThrow(() -> Errors.resourceNotFound(arn));
+        aliasArn = alias.arn();
+        versionArn = pick(alias);
+      }
+      String v = versionArn;
+      VersionRecord version = view.version(v).orElseThrow(() -> Errors.stateMachineDoesNotExist(v));
+      return target(sm, version.revision(), versionArn, aliasArn);
+    });
+  }
+
+  private Target target(StateMachineRecord sm, Revision revision, String versionArn, String aliasArn) {
+    StateMachine def = parsed.computeIfAbsent(revision.definition(), StateMachineParser::parse);
+    return new Target(sm, def, revision.roleArn(), versionArn, aliasArn);
+  }
+
+  /** An alias routes each new execution to one of its versions, by their weights. */
+  private String pick(AliasRecord alias) {
+    int roll = routing.nextInt(100);
+    int sum = 0;
+    for (RoutingEntry e : alias.routing()) {
+      sum += e.weight();
+      if (roll < sum) {
+        return e.stateMachineVersionArn();
+      }
+    }
+    return alias.routing().get(alias.routing().size() - 1).stateMachineVersionArn();
+  }
+
+  static boolean isExpress(Target t) {
+    return t.machine().type() == StateMachineType.EXPRESS;
+  }
+
+  /** The execution input: at most 256 KiB of JSON, else InvalidExecutionInput. */
+  static JsonNode input(String text) {
+    String s = text == null ? "{}" : text;
+    if (s.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
+      throw ApiException.client("InvalidExecutionInput", "Provided input is larger than the 262144 bytes limit");
+    }
+    try {
+      return Json.parse(s);
+    } catch (JsonProcessingException e) {
+      throw ApiException.client("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + Json.problem(e) + "'");
+    }
+  }
+
+  /** A task's output (SendTaskSuccess): JSON, else InvalidOutput. */
+  static JsonNode outputJson(String text) {
+    try {
+      return Json.parse(text);
+    } catch (JsonProcessingException e) {
+      throw ApiException.client("InvalidOutput", "Invalid Task Output: '" + Json.problem(e) + "'");
+    }
+  }
+
+  static ApiException executionDoesNotExist(String arn) {
+    return ApiException.client("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
+  }
+
+  /** The runtime's refusal as AWS's error. */
+  static ApiException error(Refusal r, String arn) {
+    return switch (r.kind()) {
+      case EXECUTION_DOES_NOT_EXIST -> executionDoesNotExist(arn);
+      case EXECUTION_ALREADY_EXISTS -> ApiException.client("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+      case EXECUTION_ENDED, REFUSED_BY_EXECUTION, TASK_DOES_NOT_EXIST -> ApiException.client("TaskTimedOut",
+          "Task Timed Out: 'Provided task does not exist anymore'");
+      case OVERLOADED -> new ApiException(400, "ThrottlingException", "Rate exceeded");
+      case DEFINITION_MISSING -> new ApiException(500, "InternalFailure", r.getMessage());
+    };
+  }
+}
