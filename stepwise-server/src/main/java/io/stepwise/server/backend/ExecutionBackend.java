@@ -42,6 +42,11 @@ public final class ExecutionBackend implements AutoCloseable {
 
   /** Durable: {@code DIR/stepwise.db} and {@code DIR/definitions/}; the stored work is recovered. */
   public static ExecutionBackend open(Path dataDir, Engine engine, InstantSource clock) {
+    try {
+      java.nio.file.Files.createDirectories(dataDir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot create the data directory " + dataDir, e);
+    }
     Path db = dataDir.resolve("stepwise.db");
     ExecutionBackend b = new ExecutionBackend(SqliteStore.open(db), new DefinitionFiles(dataDir.resolve("definitions")), engine, clock);
     log.info("Executions are stored in {}", db.toAbsolutePath());

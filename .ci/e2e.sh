@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End to end with real clients: starts `stepwise serve` on a free loopback port with a fresh data
+# directory, drives it with the AWS CLI and boto3 (an activity worker in Python), kills it with
+# SIGKILL mid-run, starts it again and checks the execution finished. Stops what it starts, by PID.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v aws >/dev/null || { echo "e2e: the AWS CLI is not on PATH: skipped"; exit 0; }
+python3 -c "import boto3" 2>/dev/null || { echo "e2e: boto3 is not installed: skipped"; exit 0; }
+
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
+export AWS_DISABLE_HOST_PREFIX_INJECTION=true   # StartSyncExecution's sync- host prefix, off for a local endpoint
+endpoint="http://127.0.0.1:$port"
+pid=""
+cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+start_server() {
+  ./stepwise serve --port "$port" --data "$work/data" > "$work/server-$1.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 150); do
+    if aws stepfunctions list-state-machines --endpoint-url "$endpoint" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || { cat "$work/server-$1.log"; echo "e2e: the server exited" >&2; exit 1; }
+    sleep 0.2
+  done
+  cat "$work/server-$1.log"; echo "e2e: the server did not come up" >&2; exit 1
+}
+sfn() { aws stepfunctions --endpoint-url "$endpoint" --output json "$@"; }
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+
+start_server 1
+role=arn:aws:iam::123456789012:role/e2e
+sm=$(sfn create-state-machine --name e2e-wait --role-arn "$role" \
+  --definition '{"StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":2,"Next":"Add"},"Add":{"Type":"Pass","Parameters":{"sum.$":"States.MathAdd($.a, $.b)"},"End":true}}}' \
+  | field "['stateMachineArn']")
+exec_arn=$(sfn start-execution --state-machine-arn "$sm" --name run-1 --input '{"a":2,"b":40}' | field "['executionArn']")
+[ "$(sfn describe-execution --execution-arn "$exec_arn" | field "['status']")" = RUNNING ]
+
+kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""   # a crash while the execution waits
+start_server 2
+for _ in $(seq 1 100); do
+  status=$(sfn describe-execution --execution-arn "$exec_arn" | field "['status']")
+  [ "$status" != RUNNING ] && break
+  sleep 0.1
+done
+[ "$status" = SUCCEEDED ] || { echo "e2e: after the restart the execution is $status" >&2; exit 1; }
+[ "$(sfn describe-execution --execution-arn "$exec_arn" | field "['output']")" = '{"sum":42}' ]
+events=$(sfn get-execution-history --execution-arn "$exec_arn" | field "['events'].__len__()")
+[ "$events" = 6 ] || { echo "e2e: expected 6 events, got $events" >&2; exit 1; }
+
+express=$(sfn create-state-machine --name e2e-express --type EXPRESS --role-arn "$role" \
+  --definition '{"StartAt":"P","States":{"P":{"Type":"Pass","Result":"hi","End":true}}}' | field "['stateMachineArn']")
+[ "$(sfn start-sync-execution --state-machine-arn "$express" | field "['output']")" = '"hi"' ]
+
+# boto3: an activity worker in Python, as users write them
+STEPWISE_ENDPOINT="$endpoint" python3 - <<'PY'
+import json, os, threading, boto3
+sfn = boto3.client("stepfunctions", endpoint_url=os.environ["STEPWISE_ENDPOINT"])
+activity = sfn.create_activity(name="e2e-track")["activityArn"]
+sm = sfn.create_state_machine(name="e2e-activity", roleArn="arn:aws:iam::123456789012:role/e2e",
+    definition=json.dumps({"StartAt": "Track", "States": {"Track": {"Type": "Task", "Resource": activity, "End": True}}}))["stateMachineArn"]
+arn = sfn.start_execution(stateMachineArn=sm, input=json.dumps({"order": 7}))["executionArn"]
+task = sfn.get_activity_task(activityArn=activity, workerName="py-worker")
+assert json.loads(task["input"]) == {"order": 7}, task
+sfn.send_task_heartbeat(taskToken=task["taskToken"])
+sfn.send_task_success(taskToken=task["taskToken"], output=json.dumps({"delivered": True}))
+import time
+for _ in range(100):
+    d = sfn.describe_execution(executionArn=arn)
+    if d["status"] != "RUNNING":
+        break
+    time.sleep(0.1)
+assert d["status"] == "SUCCEEDED" and json.loads(d["output"]) == {"delivered": True}, d
+try:
+    sfn.describe_execution(executionArn=arn + "-missing")
+    raise SystemExit("an unknown execution was described")
+except sfn.exceptions.ExecutionDoesNotExist:
+    pass
+started = [e for e in sfn.get_execution_history(executionArn=arn)["events"] if e["type"] == "ActivityStarted"]
+assert started[0]["activityStartedEventDetails"]["workerName"] == "py-worker", started
+print("e2e boto3: activity worker, heartbeat, history and errors: ok")
+PY
+
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""   # SIGTERM: a clean stop
+echo "e2e: AWS CLI and boto3 against stepwise serve, through a kill -9 and a restart: ok"
