@@ -95,6 +95,18 @@ public final class Executions {
     return alias.routing().get(alias.routing().size() - 1).stateMachineVersionArn();
   }
 
+  /** What both StartExecution and StartSyncExecution are given, checked: the target, the name (a UUID when none), the input. */
+  record Start(Target target, String name, JsonNode input) {}
+
+  Start start(StartExecution.Request r) {
+    Target t = target(r.stateMachineArn());
+    String name = r.name() != null ? r.name() : engine.config().uuids().get();
+    if (!io.stepwise.server.arn.Names.valid(name)) {
+      throw Errors.invalidName(name);
+    }
+    return new Start(t, name, input(r.input()));
+  }
+
   static boolean isExpress(Target t) {
     return t.machine().type() == StateMachineType.EXPRESS;
   }

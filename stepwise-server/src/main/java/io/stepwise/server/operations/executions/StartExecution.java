@@ -4,8 +4,6 @@ import io.stepwise.engine.ExecutionType;
 import io.stepwise.engine.RunOptions;
 import io.stepwise.runtime.DurableRuntime;
 import io.stepwise.runtime.Refusal;
-import io.stepwise.server.arn.Names;
-import io.stepwise.server.operations.Errors;
 import io.stepwise.server.operations.Shapes;
 import io.stepwise.server.protocol.JsonInput;
 import io.stepwise.server.protocol.JsonOutput;
@@ -52,12 +50,10 @@ public final class StartExecution implements Operation<StartExecution.Request, S
 
   @Override
   public Result handle(Request r, RequestContext context) {
-    Executions.Target t = executions.target(r.stateMachineArn());
-    String name = r.name() != null ? r.name() : executions.engine.config().uuids().get();
-    if (!Names.valid(name)) {
-      throw Errors.invalidName(name);
-    }
-    var input = Executions.input(r.input());
+    Executions.Start start = executions.start(r);
+    Executions.Target t = start.target();
+    String name = start.name();
+    var input = start.input();
     RunOptions options = new RunOptions(t.machine().name(), name, t.roleArn(),
         Executions.isExpress(t) ? ExecutionType.EXPRESS : ExecutionType.STANDARD).withVersion(t.versionArn(), t.aliasArn());
     if (Executions.isExpress(t)) {

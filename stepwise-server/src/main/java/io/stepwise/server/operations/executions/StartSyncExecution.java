@@ -5,8 +5,6 @@ import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.ExecutionType;
 import io.stepwise.engine.RunOptions;
-import io.stepwise.server.arn.Names;
-import io.stepwise.server.operations.Errors;
 import io.stepwise.server.operations.Shapes;
 import io.stepwise.server.protocol.ApiException;
 import io.stepwise.server.protocol.JsonInput;
@@ -60,15 +58,13 @@ public final class StartSyncExecution implements Operation<StartExecution.Reques
 
   @Override
   public Result handle(StartExecution.Request r, RequestContext context) {
-    Executions.Target t = executions.target(r.stateMachineArn());
+    Executions.Start start = executions.start(r);
+    Executions.Target t = start.target();
     if (!Executions.isExpress(t)) {
       throw ApiException.client("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
     }
-    String name = r.name() != null ? r.name() : executions.engine.config().uuids().get();
-    if (!Names.valid(name)) {
-      throw Errors.invalidName(name);
-    }
-    var input = Executions.input(r.input());
+    String name = start.name();
+    var input = start.input();
     RunOptions options = new RunOptions(t.machine().name(), name, t.roleArn(), ExecutionType.EXPRESS)
         .withSynchronous(true).withVersion(t.versionArn(), t.aliasArn());
     ExecutionResult result = executions.engine.run(t.definition(), input, options);
