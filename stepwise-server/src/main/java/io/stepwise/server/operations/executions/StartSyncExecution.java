@@ -68,8 +68,8 @@ public final class StartSyncExecution implements Operation<StartExecution.Reques
     RunOptions options = new RunOptions(t.machine().name(), name, t.roleArn(), ExecutionType.EXPRESS)
         .withSynchronous(true).withVersion(t.versionArn(), t.aliasArn());
     ExecutionResult result = executions.engine.run(t.definition(), input, options);
-    long start = result.events().get(0).timestamp();
-    long stop = result.events().get(result.events().size() - 1).timestamp();
-    return new Result(result, t.machine().arn(), name, Json.write(input), start, stop);
+    long began = result.events().get(0).timestamp();
+    long ended = result.events().get(result.events().size() - 1).timestamp();
+    return new Result(result, t.machine().arn(), name, Json.write(input), began, ended);
   }
 }
