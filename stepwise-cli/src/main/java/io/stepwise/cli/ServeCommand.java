@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
           + " --endpoint-url http://localhost:8083 (any credentials).",
       "",
       "Standard executions are stored in DIR/stepwise.db (one SQLite file, every step fsynced) and go on after a"
-          + " restart; Express ones run in memory. So far the registry (state machines, versions, aliases, activities,"
-          + " tags) is kept in memory only.",
+          + " restart; Express ones run in memory. State machines, versions, aliases, activities and tags are kept in"
+          + " DIR/registry.json.",
       "Every option can also be set by its environment variable (the option wins)."},
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE + " Also: the port cannot be bound."})
@@ -73,7 +73,15 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     backend = b;
-    Server s = Server.builder(config)
+    io.stepwise.server.registry.Registry registry;
+    try {
+      registry = io.stepwise.server.registry.FileRegistry.open(data.resolve("registry.json"));
+    } catch (RuntimeException e) {
+      b.close();
+      System.err.println("stepwise serve: " + rootMessage(e));
+      return ExitCodes.USAGE;
+    }
+    Server s = Server.builder(config).registry(registry)
         .operations(services -> io.stepwise.server.operations.executions.ExecutionOperations.all(
             new io.stepwise.server.operations.executions.Executions(services, b, new java.util.SplittableRandom())))
         .build();

@@ -132,8 +132,9 @@ class CrashRecoveryTest {
     Process second = serve(port);
     try (SfnClient sfn = client(port)) {
       awaitUp(sfn, second);
-      // the registry is kept in memory so far: the activity is declared again (same ARN)
-      assertThat(sfn.createActivity(b -> b.name("track")).activityArn()).isEqualTo(activity);
+      // the registry outlives the crash too
+      assertThat(sfn.describeActivity(b -> b.activityArn(activity)).name()).isEqualTo("track");
+      assertThat(sfn.listStateMachines(b -> b.maxResults(10)).stateMachines()).hasSize(4);
       String takenToken = Files.readString(data.resolve("taken.txt"));
       sfn.sendTaskSuccess(b -> b.taskToken(takenToken).output("\"before the crash\""));
       for (int i = 0; i < workers.size() - 1; i++) {
