@@ -388,6 +388,11 @@ public final class DurableRuntime implements AutoCloseable {
     return actors.size();
   }
 
+  /** How many group commits ran, and how many writes they held (for metrics and benchmarks). */
+  public long[] commitsAndWrites() {
+    return new long[] {committer.commits(), committer.written()};
+  }
+
   /** How many timers are set (for metrics and tests). */
   public int timersSet() {
     return timers.size();

@@ -63,6 +63,8 @@ public final class ApiThroughput {
         Thread.sleep(5);
       }
       long done = System.nanoTime();
+      long[] cw = backend.runtime().commitsAndWrites();
+      System.out.printf("{\"commits\":%d,\"writes\":%d,\"writes_per_commit\":%.1f}%n", cw[0], cw[1], (double) cw[1] / Math.max(1, cw[0]));
       System.out.printf("{\"executions\":%d,\"concurrency\":%d,\"start_calls_per_s\":%.0f,\"executions_per_s\":%.0f}%n",
           n, concurrency, n / ((started - t0) / 1e9), n / ((done - t0) / 1e9));
       sfn.close();
