@@ -318,7 +318,7 @@ public final class DurableRuntime implements AutoCloseable {
   }
 
   private void finished(String executionArn, ExecutionStatus status, Step last) {
-    timers.cancelAll(executionArn);
+    // its timers went with the same step's CancelTimer commands: the engine cancels every one it set when it ends
     actors.remove(executionArn);
     String parent = parents.remove(executionArn);
     if (parent != null) {

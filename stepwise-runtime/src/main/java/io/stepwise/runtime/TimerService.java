@@ -51,20 +51,6 @@ final class TimerService implements AutoCloseable {
     }
   }
 
-  /** Every timer of the execution (it ended). */
-  void cancelAll(String executionArn) {
-    set.keySet().removeIf(k -> {
-      if (k.executionArn().equals(executionArn)) {
-        ScheduledFuture<?> f = set.get(k);
-        if (f != null) {
-          f.cancel(false);
-        }
-        return true;
-      }
-      return false;
-    });
-  }
-
   int size() {
     return set.size();
   }

@@ -359,7 +359,8 @@ public final class Driver {
     return set.task();
   }
 
-  private static StepInput outcome(PendingTask.Outcome o) {
+  /** A task's outcome as the execution's next input. */
+  static StepInput outcome(PendingTask.Outcome o) {
     return o.error() == null
         ? new StepInput.TaskSucceeded(o.scheduledEventId(), o.output())
         : new StepInput.TaskFailed(o.scheduledEventId(), o.error(), o.cause());

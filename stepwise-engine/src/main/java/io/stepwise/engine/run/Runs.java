@@ -63,10 +63,7 @@ public final class Runs {
 
   /** Calls whatever answers the task (a registered invoker or handler) and gives its outcome as the next input. Blocks. */
   public io.stepwise.engine.step.StepInput invoke(io.stepwise.engine.step.Command.ScheduleTask task) {
-    PendingTask.Outcome o = invocations.invoke(task);
-    return o.error() == null
-        ? new io.stepwise.engine.step.StepInput.TaskSucceeded(o.scheduledEventId(), o.output())
-        : new io.stepwise.engine.step.StepInput.TaskFailed(o.scheduledEventId(), o.error(), o.cause());
+    return Driver.outcome(invocations.invoke(task));
   }
 
   /** Whether anything registered answers the task; a callback or activity task nothing answers waits for a caller outside. */

@@ -71,12 +71,11 @@ public final class ExecutionBackend implements AutoCloseable {
     return engine;
   }
 
-  /** Keeps a definition before an execution of it is stored. */
+  /** Keeps a definition's text before an execution of it is stored (the runtime registers it as it starts one). */
   public void keep(StateMachine machine) {
     if (definitions != null) {
       definitions.save(machine);
     }
-    machines.register(machine);
   }
 
   @Override
