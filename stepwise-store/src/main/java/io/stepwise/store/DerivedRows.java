@@ -40,6 +40,8 @@ public final class DerivedRows {
       case StepInput.Stop s -> { }
       case StepInput.Heartbeat h -> { }
       case StepInput.ChildExecutionEnded e -> { }
+      // the end before it deleted every row; what the redrive waits for comes as its commands
+      case StepInput.Redrive r -> { }
     }
     for (Command c : write.step().commands()) {
       switch (c) {

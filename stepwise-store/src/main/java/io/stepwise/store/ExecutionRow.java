@@ -15,6 +15,8 @@ import io.stepwise.engine.ExecutionStatus;
  * @param output JSON text once SUCCEEDED, else null
  * @param stopDate epoch millis once ended, else null
  * @param events how many events its history holds (the next step's {@code eventsBefore})
+ * @param redriveCount how many times it was redriven (RedriveExecution)
+ * @param redriveDate epoch millis of its last redrive; null if it never was
  */
 public record ExecutionRow(
     ExecutionRecord record,
@@ -29,7 +31,9 @@ public record ExecutionRow(
     String error,
     String cause,
     Long stopDate,
-    long events) {
+    long events,
+    int redriveCount,
+    Long redriveDate) {
 
   public String executionArn() {
     return record.executionArn();
@@ -37,6 +41,6 @@ public record ExecutionRow(
 
   public ExecutionSummary summary() {
     return new ExecutionSummary(record.executionArn(), record.executionName(), record.stateMachineArn(), versionArn, aliasArn,
-        mapRunArn, record.type(), status, startDate, stopDate);
+        mapRunArn, record.type(), status, startDate, stopDate, redriveCount, redriveDate);
   }
 }

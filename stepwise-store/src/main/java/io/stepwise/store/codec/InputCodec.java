@@ -49,6 +49,7 @@ public final class InputCodec {
         yield failure(o, e.error(), e.cause());
       }
       case StepInput.TimerFired f -> Fields.object(KIND, "TimerFired").put("timerId", f.timerId());
+      case StepInput.Redrive r -> Fields.object(KIND, "Redrive");
     };
   }
 
@@ -81,6 +82,7 @@ public final class InputCodec {
           Fields.constant(o, "status", ExecutionStatus.class, w), Fields.optionalValue(o, "output"), Fields.optionalText(o, "error", w),
           Fields.optionalText(o, "cause", w));
       case "TimerFired" -> new StepInput.TimerFired(Fields.whole(o, "timerId", w));
+      case "Redrive" -> new StepInput.Redrive();
       default -> throw new CodecException("a step input: unknown input '" + kind + "'");
     };
   }

@@ -23,7 +23,7 @@ class InputCodecTest {
         new StepInput.Heartbeat("tok"),
         new StepInput.ChildExecutionEnded("arn:aws:states:us-east-1:1:execution:M/L:c", ExecutionStatus.SUCCEEDED, output, null, null),
         new StepInput.ChildExecutionEnded("arn:aws:states:us-east-1:1:execution:M/L:c", ExecutionStatus.ABORTED, null, "Stopped", "why"),
-        new StepInput.TimerFired(12));
+        new StepInput.TimerFired(12), new StepInput.Redrive());
     for (StepInput in : inputs) {
       String json = InputCodec.encode(in);
       StepInput back = InputCodec.decode(json);
