@@ -61,6 +61,7 @@ public final class DurableRuntime implements AutoCloseable {
   private final TimerService timers;
   private boolean evictWaiting = true;
   private final ActivityQueues activities = new ActivityQueues();
+  private final RedriveTokens redriveTokens = new RedriveTokens();
 
   /**
    * @param commitQueue the most writes waiting for the store before new work is refused (OVERLOADED)
@@ -126,6 +127,37 @@ public final class DurableRuntime implements AutoCloseable {
   public long stop(String executionArn, String error, String cause) {
     Step s = await(actor(executionArn).offer(new StepInput.Stop(error, cause)));
     return s.events().isEmpty() ? clock.millis() : s.events().get(s.events().size() - 1).timestamp();
+  }
+
+  /**
+   * RedriveExecution: the ended execution goes on from the states that did not succeed, RUNNING
+   * again; the redrive step is stored before this returns. Returns the redrive date; the same date
+   * again for a client token that redrove it within the last 15 minutes (one of its last 10).
+   * Refused with {@code NOT_REDRIVABLE} and AWS's reason when it cannot be redriven (see
+   * {@code RedriveRules}), and so is a Distributed Map's child: its Map Run redrives it.
+   *
+   * @param clientToken the caller's idempotency token; null for none
+   */
+  public long redrive(String executionArn, String clientToken) {
+    ExecutionRow row = store.execution(executionArn).orElseThrow(
+        () -> new Refusal(Refusal.Kind.EXECUTION_DOES_NOT_EXIST, "Execution Does Not Exist: '" + executionArn + "'"));
+    Long earlier = redriveTokens.earlier(executionArn, clientToken, clock.millis());
+    if (earlier != null) {
+      return earlier;
+    }
+    if (row.mapRunArn() != null) {
+      // inferred: AWS redrives a Map Run's children through the Map Run, by redriving its parent
+      throw new Refusal(Refusal.Kind.NOT_REDRIVABLE, "A Map Run's child execution is redriven with its parent");
+    }
+    String reason = io.stepwise.engine.RedriveRules.notRedrivable(row.record().type(), row.status(), row.startDate(), row.stopDate(),
+        row.events(), clock.millis());
+    if (reason != null) {
+      throw new Refusal(Refusal.Kind.NOT_REDRIVABLE, reason);
+    }
+    Step s = await(actor(executionArn).offer(new StepInput.Redrive()));
+    long date = s.events().get(0).timestamp(); // its ExecutionRedriven
+    redriveTokens.remember(executionArn, clientToken, date, clock.millis());
+    return date;
   }
 
   /** SendTaskSuccess. */

@@ -13,6 +13,7 @@ public final class ExecutionOperations {
         new StartSyncExecution(e),
         new DescribeExecution(e),
         new StopExecution(e),
+        new RedriveExecution(e),
         new GetExecutionHistory(e),
         new ListExecutions(e),
         TaskAnswers.success(e),
