@@ -267,6 +267,24 @@ class RedriveTest {
   }
 
   @Test
+  void aTimedOutExecutionCountsItsTimeoutSecondsAgainFromTheRedrive() {
+    StateMachine machine = Fixtures.machine("""
+        {"TimeoutSeconds":5,"StartAt":"Ask","States":{"Ask":{"Type":"Task",
+          "Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","Parameters":{"token.$":"$$.Task.Token"},"End":true}}}""");
+    try (Engine engine = Fixtures.engine().build()) {
+      ExecutionResult timedOut = engine.run(machine, "{}", Fixtures.options());
+      assertThat(timedOut.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+
+      ExecutionResult again = engine.redrive(machine, timedOut.record(), stored(timedOut), List.of());
+      assertThat(again.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+      assertThat(typesAfterRedrive(again)).containsExactly(EventType.TaskScheduled, EventType.TaskStarted, EventType.ExecutionTimedOut);
+      long redrivenAt = first(again, EventType.ExecutionRedriven).timestamp();
+      assertThat(again.events().get(again.events().size() - 1).timestamp() - redrivenAt)
+          .as("the machine's TimeoutSeconds counts again from the redrive").isEqualTo(5_000);
+    }
+  }
+
+  @Test
   void whatCannotBeRedrivenIsRefusedWithAwsReasonAndNothingIsRecorded() {
     StateMachine pass = Fixtures.machine("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
     StateMachine fail = Fixtures.machine("{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\"}}}");

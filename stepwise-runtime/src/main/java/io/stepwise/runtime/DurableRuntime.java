@@ -61,7 +61,7 @@ public final class DurableRuntime implements AutoCloseable {
   private final TimerService timers;
   private boolean evictWaiting = true;
   private final ActivityQueues activities = new ActivityQueues();
-  private final RedriveTokens redriveTokens = new RedriveTokens();
+  private final Redriver redriver;
 
   /**
    * @param commitQueue the most writes waiting for the store before new work is refused (OVERLOADED)
@@ -74,6 +74,7 @@ public final class DurableRuntime implements AutoCloseable {
     this.clock = clock;
     this.committer = new GroupCommitter(store, commitQueue, maxBatch, executor);
     this.timers = new TimerService(clock, (arn, id) -> deliver(arn, new StepInput.TimerFired(id)));
+    this.redriver = new Redriver(store, clock, arn -> await(actor(arn).offer(new StepInput.Redrive())));
   }
 
   /** What StartExecution answers. */
@@ -139,25 +140,7 @@ public final class DurableRuntime implements AutoCloseable {
    * @param clientToken the caller's idempotency token; null for none
    */
   public long redrive(String executionArn, String clientToken) {
-    ExecutionRow row = store.execution(executionArn).orElseThrow(
-        () -> new Refusal(Refusal.Kind.EXECUTION_DOES_NOT_EXIST, "Execution Does Not Exist: '" + executionArn + "'"));
-    Long earlier = redriveTokens.earlier(executionArn, clientToken, clock.millis());
-    if (earlier != null) {
-      return earlier;
-    }
-    if (row.mapRunArn() != null) {
-      // inferred: AWS redrives a Map Run's children through the Map Run, by redriving its parent
-      throw new Refusal(Refusal.Kind.NOT_REDRIVABLE, "A Map Run's child execution is redriven with its parent");
-    }
-    String reason = io.stepwise.engine.RedriveRules.notRedrivable(row.record().type(), row.status(), row.startDate(), row.stopDate(),
-        row.events(), clock.millis());
-    if (reason != null) {
-      throw new Refusal(Refusal.Kind.NOT_REDRIVABLE, reason);
-    }
-    Step s = await(actor(executionArn).offer(new StepInput.Redrive()));
-    long date = s.events().get(0).timestamp(); // its ExecutionRedriven
-    redriveTokens.remember(executionArn, clientToken, date, clock.millis());
-    return date;
+    return redriver.redrive(executionArn, clientToken);
   }
 
   /** SendTaskSuccess. */

@@ -52,7 +52,6 @@ final class FanOut {
   private final String[] causes;
   private int nextChild;
   private int active;
-  private int succeeded;
   private int failed;
   private boolean closed;
   private long lastIterationEventId;
@@ -216,7 +215,6 @@ final class FanOut {
 
   private void succeededAt(int index, JsonNode output, Frame child) {
     active--;
-    succeeded++;
     results[index] = output;
     succeededChildren[index] = true;
     if (kind == Kind.MAP) {
