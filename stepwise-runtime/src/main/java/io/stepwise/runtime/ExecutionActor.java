@@ -79,11 +79,22 @@ final class ExecutionActor {
     }
   }
 
+  /**
+   * Rebuilds the execution from the store if it is not in memory, with no input: what its restore
+   * finds outstanding (children not yet created) is carried out. Completes with null.
+   */
+  CompletableFuture<Step> wake() {
+    return offer(null);
+  }
+
   private Step process(StepInput input) {
     // a redrive is the one input an ended execution takes
     boolean redrive = input instanceof StepInput.Redrive;
     if (stepper == null) {
       load(redrive);
+    }
+    if (input == null) {
+      return null; // a wake: the load was all
     }
     if (stepper.status() != ExecutionStatus.RUNNING && !redrive) {
       throw new Refusal(Refusal.Kind.EXECUTION_ENDED, "The execution " + executionArn + " has ended (" + stepper.status() + ")");

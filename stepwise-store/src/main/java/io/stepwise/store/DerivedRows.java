@@ -14,8 +14,13 @@ import io.stepwise.store.codec.CommandCodec;
  * activity's row taken, with the worker's name. Then the commands, in order: {@code ScheduleTask}
  * adds the task row (the command as JSON) and, for a callback or an activity, its token row;
  * {@code CancelTask} deletes them; {@code StartTimer} sets or moves its timer, {@code CancelTimer}
- * deletes it; {@code Finish} deletes every row the execution has left. Child executions are
- * executions of their own, and Continue is the server's at once: neither leaves a row.
+ * deletes it; {@code Finish} deletes every row the execution has left.
+ *
+ * <p>The work rows ({@link WorkRow}): a {@code Continue} command puts {@link WorkRow#CONTINUE}
+ * and a {@code Continue} input deletes it (the server carries it out at once; the row is for a
+ * crash in between); {@code StartChildExecution} puts the child's row, and the parent's {@code
+ * ChildExecutionEnded} for that child deletes it, so a restart can start the children not yet
+ * created, link the running ones to their parent, and tell the parent of ends it missed.
  */
 public final class DerivedRows {
   private DerivedRows() {}
@@ -36,10 +41,10 @@ public final class DerivedRows {
       }
       // a heartbeat moves its timer by a StartTimer; a stop ends by its commands
       case StepInput.Start s -> { }
-      case StepInput.Continue c -> { }
+      case StepInput.Continue c -> rows.deleteWork(arn, WorkRow.CONTINUE);
       case StepInput.Stop s -> { }
       case StepInput.Heartbeat h -> { }
-      case StepInput.ChildExecutionEnded e -> { }
+      case StepInput.ChildExecutionEnded e -> rows.deleteWork(arn, WorkRow.child(e.executionArn()));
       // the end before it deleted every row; what the redrive waits for comes as its commands
       case StepInput.Redrive r -> { }
     }
@@ -57,9 +62,9 @@ public final class DerivedRows {
         case Command.StartTimer t -> rows.putTimer(new TimerRow(arn, t.timerId(), t.kind(), t.due()));
         case Command.CancelTimer t -> rows.deleteTimer(arn, t.timerId());
         case Command.Finish f -> rows.deleteAll(arn);
-        case Command.StartChildExecution s -> { }
+        case Command.StartChildExecution s -> rows.putWork(new WorkRow(arn, WorkRow.child(s.record().executionArn())));
         case Command.StopChildExecution s -> { }
-        case Command.Continue k -> { }
+        case Command.Continue k -> rows.putWork(new WorkRow(arn, WorkRow.CONTINUE));
       }
     }
   }

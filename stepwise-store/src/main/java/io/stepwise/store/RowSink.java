@@ -29,6 +29,11 @@ public interface RowSink {
 
   void deleteToken(String taskToken);
 
-  /** Deletes every timer, task and token row of the execution. */
+  /** Inserts the work row (nothing if it is there). */
+  void putWork(WorkRow work);
+
+  void deleteWork(String executionArn, String item);
+
+  /** Deletes every timer, task, token and work row of the execution. */
   void deleteAll(String executionArn);
 }
