@@ -95,6 +95,14 @@ public final class DurableRuntime implements AutoCloseable {
    * idempotency); anything else under a name taken is {@code EXECUTION_ALREADY_EXISTS}.
    */
   public Started start(StateMachine machine, RunOptions options, JsonNode input) {
+    return start(machine, options, input, null);
+  }
+
+  /**
+   * As {@link #start(StateMachine, RunOptions, JsonNode)}, keeping {@code revision} with the
+   * execution's row ({@link NewExecution#revision()}); its Distributed Map children keep the same.
+   */
+  public Started start(StateMachine machine, RunOptions options, JsonNode input, String revision) {
     machines.register(machine);
     Stepper stepper = engine.stepper(machine, input, options);
     String arn = stepper.executionArn();
@@ -109,7 +117,7 @@ public final class DurableRuntime implements AutoCloseable {
     long startDate = first.events().get(0).timestamp();
     StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
     NewExecution created = new NewExecution(stepper.record(), options.versionArn(), options.aliasArn(), null, options.roleArn(),
-        Json.write(input), startDate, w);
+        Json.write(input), startDate, w, revision);
     WriteResult r = commit(created);
     if (!r.committed()) {
       return idempotent(store.execution(arn).orElseThrow(() -> new Refusal(Refusal.Kind.EXECUTION_ALREADY_EXISTS, r.toString())), input);
@@ -382,8 +390,10 @@ public final class DurableRuntime implements AutoCloseable {
       Stepper stepper = engine.stepper(child, clock.millis());
       Step first = stepper.step(new StepInput.Start());
       StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
+      // a Map Run's children are described by the state machine their parent started with
+      String revision = store.execution(parentArn).map(ExecutionRow::revision).orElse(null);
       WriteResult r = commit(new NewExecution(child.record(), null, null, child.mapRunArn(), child.roleArn(), Json.write(child.input()),
-          first.events().get(0).timestamp(), w));
+          first.events().get(0).timestamp(), w, revision));
       if (r instanceof WriteResult.Committed c) {
         keep(arn, stepper, first, c.events());
         carryOut(arn, first, stepper);

@@ -15,6 +15,7 @@ import io.stepwise.engine.ExecutionStatus;
  * @param output JSON text once SUCCEEDED, else null
  * @param stopDate epoch millis once ended, else null
  * @param events how many events its history holds (the next step's {@code eventsBefore})
+ * @param revision the text {@link NewExecution#revision()} kept, or null
  */
 public record ExecutionRow(
     ExecutionRecord record,
@@ -29,7 +30,14 @@ public record ExecutionRow(
     String error,
     String cause,
     Long stopDate,
-    long events) {
+    long events,
+    String revision) {
+
+  /** Without a revision kept. */
+  public ExecutionRow(ExecutionRecord record, String versionArn, String aliasArn, String mapRunArn, String roleArn, String input,
+      long startDate, ExecutionStatus status, String output, String error, String cause, Long stopDate, long events) {
+    this(record, versionArn, aliasArn, mapRunArn, roleArn, input, startDate, status, output, error, cause, stopDate, events, null);
+  }
 
   public String executionArn() {
     return record.executionArn();
