@@ -32,7 +32,7 @@ field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 start_server 1
 role=arn:aws:iam::123456789012:role/e2e
 sm=$(sfn create-state-machine --name e2e-wait --role-arn "$role" \
-  --definition '{"StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":2,"Next":"Add"},"Add":{"Type":"Pass","Parameters":{"sum.$":"States.MathAdd($.a, $.b)"},"End":true}}}' \
+  --definition '{"StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":8,"Next":"Add"},"Add":{"Type":"Pass","Parameters":{"sum.$":"States.MathAdd($.a, $.b)"},"End":true}}}' \
   | field "['stateMachineArn']")
 exec_arn=$(sfn start-execution --state-machine-arn "$sm" --name run-1 --input '{"a":2,"b":40}' | field "['executionArn']")
 [ "$(sfn describe-execution --execution-arn "$exec_arn" | field "['status']")" = RUNNING ]
@@ -84,3 +84,61 @@ PY
 
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""   # SIGTERM: a clean stop
 echo "e2e: AWS CLI and boto3 against stepwise serve, through a kill -9 and a restart: ok"
+
+# Settings from stepwise.yaml in the working directory, with Signature Version 4 verified: the AWS
+# CLI and boto3 with the right key are served, with a wrong secret or unsigned they are refused.
+mkdir -p "$work/conf"
+cat > "$work/conf/credentials" <<'INI'
+[default]
+aws_access_key_id = AKIDE2ESTEPWISE
+aws_secret_access_key = e2e/secret+key
+INI
+cat > "$work/conf/stepwise.yaml" <<YAML
+port: $port
+data: data
+retention: 30d
+auth:
+  mode: sigv4
+  credentials: credentials
+YAML
+repo=$(pwd)
+(cd "$work/conf" && exec "$repo/stepwise" serve) > "$work/server-3.log" 2>&1 &
+pid=$!
+export AWS_ACCESS_KEY_ID=AKIDE2ESTEPWISE AWS_SECRET_ACCESS_KEY=e2e/secret+key
+for _ in $(seq 1 150); do
+  if aws stepfunctions list-state-machines --endpoint-url "$endpoint" >/dev/null 2>&1; then break; fi
+  kill -0 "$pid" 2>/dev/null || { cat "$work/server-3.log"; echo "e2e: the server exited" >&2; exit 1; }
+  sleep 0.2
+done
+grep -q "Settings from the configuration file $work/conf/stepwise.yaml" "$work/server-3.log" \
+  || { cat "$work/server-3.log"; echo "e2e: the log does not name the configuration file" >&2; exit 1; }
+grep -q "Ended executions are kept 30d" "$work/server-3.log" || { cat "$work/server-3.log"; echo "e2e: no retention line" >&2; exit 1; }
+signed=$(sfn create-activity --name e2e-signed | field "['activityArn']")
+if AWS_SECRET_ACCESS_KEY=wrong aws stepfunctions list-activities --endpoint-url "$endpoint" > "$work/wrong.out" 2>&1; then
+  echo "e2e: a wrong secret was served" >&2; exit 1
+fi
+grep -q "InvalidSignatureException" "$work/wrong.out" || { cat "$work/wrong.out"; echo "e2e: a wrong secret got no InvalidSignatureException" >&2; exit 1; }
+if aws stepfunctions list-activities --no-sign-request --endpoint-url "$endpoint" > "$work/unsigned.out" 2>&1; then
+  echo "e2e: an unsigned request was served" >&2; exit 1
+fi
+grep -q "MissingAuthenticationTokenException" "$work/unsigned.out" || { cat "$work/unsigned.out"; echo "e2e: unsigned got no MissingAuthenticationTokenException" >&2; exit 1; }
+STEPWISE_ENDPOINT="$endpoint" SIGNED="$signed" python3 - <<'PY'
+import os, boto3, botocore
+good = boto3.client("stepfunctions", endpoint_url=os.environ["STEPWISE_ENDPOINT"])
+assert os.environ["SIGNED"] in [a["activityArn"] for a in good.list_activities()["activities"]]
+sm = good.create_state_machine(name="e2e-signed-sm", roleArn="arn:aws:iam::123456789012:role/e2e",
+    definition='{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}')["stateMachineArn"]
+arn = good.start_execution(stateMachineArn=sm)["executionArn"]
+d = good.describe_state_machine_for_execution(executionArn=arn)
+assert d["stateMachineArn"] == sm and d["name"] == "e2e-signed-sm", d
+bad = boto3.client("stepfunctions", endpoint_url=os.environ["STEPWISE_ENDPOINT"], aws_access_key_id="AKIDUNKNOWN",
+    aws_secret_access_key="x")
+try:
+    bad.list_activities()
+    raise SystemExit("an unknown key was served")
+except botocore.exceptions.ClientError as e:
+    assert e.response["Error"]["Code"] == "UnrecognizedClientException", e.response
+print("e2e boto3: signed requests, DescribeStateMachineForExecution, an unknown key refused: ok")
+PY
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+echo "e2e: stepwise.yaml and Signature Version 4 with the AWS CLI and boto3: ok"

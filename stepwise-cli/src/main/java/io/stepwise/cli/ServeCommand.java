@@ -1,94 +1,182 @@
 package io.stepwise.cli;
 
+import io.stepwise.cli.serve.ConfigFile;
+import io.stepwise.cli.serve.Durations;
+import io.stepwise.cli.serve.ServeSettings;
+import io.stepwise.cli.serve.Setting;
+import io.stepwise.cli.serve.SettingsException;
 import io.stepwise.server.Server;
 import io.stepwise.server.ServerConfig;
 import io.stepwise.server.ServerLimits;
+import io.stepwise.server.auth.Credentials;
+import io.stepwise.server.auth.CredentialsFile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code stepwise serve}: the Step Functions API on HTTP until the process is told to stop
- * (SIGTERM or Ctrl-C run the shutdown hook, which stops the server gracefully).
+ * (SIGTERM or Ctrl-C run the shutdown hook, which stops the server gracefully). Each setting comes
+ * from its flag, else its environment variable, else {@code stepwise.yaml}, else its default
+ * ({@link ServeSettings}).
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
       "Serves the AWS Step Functions API (AWS JSON 1.0) so that the AWS CLI and SDKs work unchanged with"
-          + " --endpoint-url http://localhost:8083 (any credentials).",
+          + " --endpoint-url http://localhost:8083 (by default with any credentials; --auth sigv4 verifies signatures).",
       "",
       "Standard executions are stored in DIR/stepwise.db (one SQLite file, every step fsynced) and go on after a"
           + " restart; Express ones run in memory. State machines, versions, aliases, activities and tags are kept in"
-          + " DIR/registry.json.",
-      "Every option can also be set by its environment variable (the option wins)."},
+          + " DIR/registry.json. Ended executions are deleted after the retention (90 days, as AWS keeps them).",
+      "",
+      "Each setting is taken from its option, else its environment variable, else the configuration file"
+          + " (--config FILE, STEPWISE_CONFIG, else stepwise.yaml in the working directory, when there is one), else its default. The file's keys:"
+          + " host, port, data, region, account, maxInFlight, retention, auth (mode, credentials)."},
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE + " Also: the port cannot be bound."})
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE + " Also: a setting or the configuration file cannot be used, the port"
+        + " cannot be bound."})
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:STEPWISE_HOST:-127.0.0.1}",
-      description = "Address to listen on (STEPWISE_HOST; default ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "The configuration file (STEPWISE_CONFIG; default stepwise.yaml in the working directory, when there is one).")
+  String config;
+
+  @Option(names = "--host", paramLabel = "HOST",
+      description = "Address to listen on (STEPWISE_HOST, host; default 127.0.0.1; 0.0.0.0 for every interface).")
   String host;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:STEPWISE_PORT:-8083}",
-      description = "Port to listen on (STEPWISE_PORT; default ${DEFAULT-VALUE}, Step Functions Local's; 0 for any free one).")
-  int port;
+  @Option(names = "--port", paramLabel = "PORT",
+      description = "Port to listen on (STEPWISE_PORT, port; default 8083, Step Functions Local's; 0 for any free one).")
+  String port;
 
-  @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:STEPWISE_REGION:-us-east-1}",
-      description = "Region the ARNs name (STEPWISE_REGION; default ${DEFAULT-VALUE}).")
+  @Option(names = "--region", paramLabel = "REGION", description = "Region the ARNs name (STEPWISE_REGION, region; default us-east-1).")
   String region;
 
-  @Option(names = "--account", paramLabel = "ACCOUNT", defaultValue = "${env:STEPWISE_ACCOUNT:-123456789012}",
-      description = "12-digit account id the ARNs name (STEPWISE_ACCOUNT; default ${DEFAULT-VALUE}).")
+  @Option(names = "--account", paramLabel = "ACCOUNT",
+      description = "12-digit account id the ARNs name (STEPWISE_ACCOUNT, account; default 123456789012).")
   String account;
 
-  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "${env:STEPWISE_MAX_IN_FLIGHT:-512}",
-      description = "Requests handled at once; more are answered ThrottlingException (STEPWISE_MAX_IN_FLIGHT; default ${DEFAULT-VALUE}).")
-  int maxInFlight;
+  @Option(names = "--max-in-flight", paramLabel = "N",
+      description = "Requests handled at once; more are answered ThrottlingException (STEPWISE_MAX_IN_FLIGHT, maxInFlight; default 512).")
+  String maxInFlight;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:STEPWISE_DATA:-stepwise-data}",
-      description = "Where executions are stored (STEPWISE_DATA; default ${DEFAULT-VALUE}); created if absent.")
-  java.nio.file.Path data;
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Where executions are stored (STEPWISE_DATA, data; default stepwise-data); created if absent.")
+  String data;
+
+  @Option(names = "--retention", paramLabel = "DURATION",
+      description = "How long ended executions are kept, then deleted with their histories: 90d, 12h, 30m, P90D, or never"
+          + " (STEPWISE_RETENTION, retention; default 90d, as AWS).")
+  String retention;
+
+  @Option(names = "--auth", paramLabel = "MODE",
+      description = "none: any credentials accepted, signed or not (the default); sigv4: only requests signed with AWS Signature"
+          + " Version 4 by a key of --credentials (STEPWISE_AUTH; mode under auth in the file).")
+  String auth;
+
+  @Option(names = "--credentials", paramLabel = "FILE",
+      description = "An AWS credentials file ([profile] sections with aws_access_key_id, aws_secret_access_key and optionally"
+          + " aws_session_token): the keys --auth sigv4 accepts (STEPWISE_CREDENTIALS; credentials under auth in the file).")
+  String credentials;
+
+  /** The environment and working directory settings are read from (a test's own). */
+  Map<String, String> env = System.getenv();
+  Path workDir = Path.of("").toAbsolutePath();
 
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Server server;
   private volatile io.stepwise.server.backend.ExecutionBackend backend;
 
+  /** The settings this invocation resolves to (for tests). */
+  ServeSettings settings() {
+    Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    put(flags, Setting.HOST, host);
+    put(flags, Setting.PORT, port);
+    put(flags, Setting.DATA, data);
+    put(flags, Setting.REGION, region);
+    put(flags, Setting.ACCOUNT, account);
+    put(flags, Setting.MAX_IN_FLIGHT, maxInFlight);
+    put(flags, Setting.RETENTION, retention);
+    put(flags, Setting.AUTH, auth);
+    put(flags, Setting.CREDENTIALS, credentials);
+    return ServeSettings.resolve(flags, config, env, workDir);
+  }
+
+  private static void put(Map<Setting, String> flags, Setting s, String value) {
+    if (value != null) {
+      flags.put(s, value);
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
+    ServeSettings settings;
+    List<Credentials> keys = null;
     ServerConfig config;
     try {
-      config = new ServerConfig(host, port, region, account, ServerLimits.defaults().withMaxInFlightRequests(maxInFlight));
-    } catch (IllegalArgumentException e) {
+      settings = settings();
+      if (settings.credentials() != null) {
+        keys = CredentialsFile.read(settings.credentials());
+      }
+      config = new ServerConfig(settings.host(), settings.port(), settings.region(), settings.account(),
+          ServerLimits.defaults().withMaxInFlightRequests(settings.maxInFlight()));
+    } catch (SettingsException | IllegalArgumentException e) {
       System.err.println("stepwise serve: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    io.stepwise.engine.Engine engine = io.stepwise.engine.Engine.builder().region(region).account(account)
+    if (settings.configFile() != null) {
+      log.info("Settings from the configuration file {} (flags and STEPWISE_* variables win over it)", settings.configFile().toAbsolutePath());
+    } else {
+      log.info("No configuration file ({} is not in {}): settings from flags, STEPWISE_* variables and defaults", ConfigFile.NAME, workDir);
+    }
+    io.stepwise.engine.Engine engine = io.stepwise.engine.Engine.builder().region(settings.region()).account(settings.account())
         .handler(io.stepwise.integrations.lambda.LambdaFunctions.withSystemClockAndRandomIds().build()).build();
     io.stepwise.server.backend.ExecutionBackend b;
     try {
-      b = io.stepwise.server.backend.ExecutionBackend.open(data, engine, java.time.InstantSource.system());
+      b = io.stepwise.server.backend.ExecutionBackend.open(settings.data(), engine, java.time.InstantSource.system());
     } catch (RuntimeException e) {
-      System.err.println("stepwise serve: cannot open the data directory " + data + ": " + rootMessage(e));
+      System.err.println("stepwise serve: cannot open the data directory " + settings.data() + ": " + rootMessage(e));
       return ExitCodes.USAGE;
     }
     backend = b;
+    if (settings.retention().isPresent()) {
+      Duration keep = settings.retention().get();
+      b.retain(keep, purgeEvery(keep));
+      log.info("Ended executions are kept {} after they stop, then deleted with their histories", Durations.format(keep));
+    } else {
+      log.info("Ended executions are kept forever (retention: never)");
+    }
     io.stepwise.server.registry.Registry registry;
     try {
-      registry = io.stepwise.server.registry.FileRegistry.open(data.resolve("registry.json"));
+      registry = io.stepwise.server.registry.FileRegistry.open(settings.data().resolve("registry.json"));
     } catch (RuntimeException e) {
       b.close();
       System.err.println("stepwise serve: " + rootMessage(e));
       return ExitCodes.USAGE;
     }
-    Server s = Server.builder(config).registry(registry)
+    Server.Builder builder = Server.builder(config).registry(registry)
         .operations(services -> io.stepwise.server.operations.executions.ExecutionOperations.all(
-            new io.stepwise.server.operations.executions.Executions(services, b, new java.util.SplittableRandom())))
-        .build();
+            new io.stepwise.server.operations.executions.Executions(services, b, new java.util.SplittableRandom())));
+    if (keys != null) {
+      builder.verifySignatures(keys);
+    }
+    Server s = builder.build();
     try {
       s.start();
     } catch (RuntimeException e) {
-      System.err.println("stepwise serve: cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+      b.close();
+      System.err.println("stepwise serve: cannot listen on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e));
       return ExitCodes.USAGE;
     }
     server = s;
@@ -101,6 +189,15 @@ final class ServeCommand implements Callable<Integer> {
       // the JVM is shutting down: the hook is what stopped us
     }
     return ExitCodes.OK;
+  }
+
+  /** Once a minute, or more often for a retention shorter than ten minutes (a tenth of it, at least a second). */
+  static Duration purgeEvery(Duration keep) {
+    Duration tenth = keep.dividedBy(10);
+    if (tenth.compareTo(Duration.ofMinutes(1)) >= 0) {
+      return Duration.ofMinutes(1);
+    }
+    return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tenth;
   }
 
   /** Stops the server gracefully and lets {@link #call()} return; what the shutdown hook runs. */

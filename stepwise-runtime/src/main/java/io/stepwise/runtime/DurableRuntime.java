@@ -48,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class DurableRuntime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DurableRuntime.class);
   private static final int PAGE = 1000;
+  /** Timers due within this are held in memory; later ones stay rows until they come near (TimerService). */
+  static final long TIMER_HORIZON_MILLIS = 30_000;
+  static final int TIMER_BATCH = 10_000;
 
   private final Engine engine;
   private final Store store;
@@ -69,13 +72,20 @@ public final class DurableRuntime implements AutoCloseable {
    * @param maxBatch the most writes in one group commit
    */
   public DurableRuntime(Engine engine, Store store, Machines machines, InstantSource clock, int commitQueue, int maxBatch) {
+    this(engine, store, machines, clock, commitQueue, maxBatch, TIMER_HORIZON_MILLIS);
+  }
+
+  /** With the timers' horizon given (tests). */
+  DurableRuntime(Engine engine, Store store, Machines machines, InstantSource clock, int commitQueue, int maxBatch, long timerHorizonMillis) {
     this.engine = engine;
     this.store = store;
     this.machines = machines;
     this.clock = clock;
     this.committer = new GroupCommitter(store, commitQueue, maxBatch, executor);
-    this.timers = new TimerService(clock, (arn, id) -> deliver(arn, new StepInput.TimerFired(id)));
-    this.redriver = new Redriver(store, clock, arn -> await(actor(arn).offer(new StepInput.Redrive())));
+    this.timers = new TimerService(clock, (arn, id) -> deliver(arn, new StepInput.TimerFired(id)), store::timersDue,
+        timerHorizonMillis, TIMER_BATCH);
+    timers.start();
+    this.redriver = new Redriver(store, clock, arn -> await(offer(arn, new StepInput.Redrive())));
   }
 
   /** What StartExecution answers. */
@@ -87,6 +97,14 @@ public final class DurableRuntime implements AutoCloseable {
    * idempotency); anything else under a name taken is {@code EXECUTION_ALREADY_EXISTS}.
    */
   public Started start(StateMachine machine, RunOptions options, JsonNode input) {
+    return start(machine, options, input, null);
+  }
+
+  /**
+   * As {@link #start(StateMachine, RunOptions, JsonNode)}, keeping {@code revision} with the
+   * execution's row ({@link NewExecution#revision()}); its Distributed Map children keep the same.
+   */
+  public Started start(StateMachine machine, RunOptions options, JsonNode input, String revision) {
     machines.register(machine);
     Stepper stepper = engine.stepper(machine, input, options);
     String arn = stepper.executionArn();
@@ -101,13 +119,12 @@ public final class DurableRuntime implements AutoCloseable {
     long startDate = first.events().get(0).timestamp();
     StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
     NewExecution created = new NewExecution(stepper.record(), options.versionArn(), options.aliasArn(), null, options.roleArn(),
-        Json.write(input), startDate, w);
+        Json.write(input), startDate, w, revision);
     WriteResult r = commit(created);
     if (!r.committed()) {
       return idempotent(store.execution(arn).orElseThrow(() -> new Refusal(Refusal.Kind.EXECUTION_ALREADY_EXISTS, r.toString())), input);
     }
-    ExecutionActor actor = new ExecutionActor(arn, this, stepper, ((WriteResult.Committed) r).events());
-    actors.put(arn, actor);
+    keep(arn, stepper, first, ((WriteResult.Committed) r).events());
     carryOut(arn, first, stepper);
     return new Started(arn, startDate, false);
   }
@@ -130,7 +147,7 @@ public final class DurableRuntime implements AutoCloseable {
 
   /** StopExecution: ABORTED with the caller's error and cause, stored before this returns; the stop date. */
   public long stop(String executionArn, String error, String cause) {
-    Step s = await(actor(executionArn).offer(new StepInput.Stop(error, cause)));
+    Step s = await(offer(executionArn, new StepInput.Stop(error, cause)));
     return s.events().isEmpty() ? clock.millis() : s.events().get(s.events().size() - 1).timestamp();
   }
 
@@ -149,17 +166,17 @@ public final class DurableRuntime implements AutoCloseable {
 
   /** SendTaskSuccess. */
   public void sendSuccess(String taskToken, JsonNode output) {
-    await(byToken(taskToken).offer(new StepInput.CallbackSucceeded(taskToken, output)));
+    await(offer(byToken(taskToken), new StepInput.CallbackSucceeded(taskToken, output)));
   }
 
   /** SendTaskFailure. */
   public void sendFailure(String taskToken, String error, String cause) {
-    await(byToken(taskToken).offer(new StepInput.CallbackFailed(taskToken, error, cause)));
+    await(offer(byToken(taskToken), new StepInput.CallbackFailed(taskToken, error, cause)));
   }
 
   /** SendTaskHeartbeat. */
   public void heartbeat(String taskToken) {
-    await(byToken(taskToken).offer(new StepInput.Heartbeat(taskToken)));
+    await(offer(byToken(taskToken), new StepInput.Heartbeat(taskToken)));
   }
 
   /** A task a worker took with GetActivityTask. */
@@ -179,7 +196,7 @@ public final class DurableRuntime implements AutoCloseable {
         return Optional.empty();
       }
       try {
-        await(actor(o.executionArn()).offer(new StepInput.ActivityStarted(o.taskToken(), workerName)));
+        await(offer(o.executionArn(), new StepInput.ActivityStarted(o.taskToken(), workerName)));
         return Optional.of(new ActivityTask(o.taskToken(), o.input()));
       } catch (Refusal r) {
         // the task ended while it waited (timed out, the execution stopped): hand out the next
@@ -191,23 +208,14 @@ public final class DurableRuntime implements AutoCloseable {
   }
 
   /**
-   * After a start: sets every stored timer again, offers the stored activity tasks no worker
-   * took, and invokes again every task whose outcome is not stored. Executions themselves are
-   * rebuilt from their histories only when they next have input.
+   * After a start: offers the stored activity tasks no worker took, invokes again every task
+   * whose outcome is not stored, and takes up the work rows ({@link #recoverWork}). The stored
+   * timers need nothing: the timer service reads those due soon from the store, from the start.
+   * Executions themselves are rebuilt from their histories only when they next have input.
    */
   public void recover() {
-    int timerCount = 0;
-    String token = null;
-    do {
-      Page<TimerRow> page = store.timers(PAGE, token);
-      for (TimerRow t : page.items()) {
-        timers.set(t.executionArn(), t.timerId(), t.due());
-        timerCount++;
-      }
-      token = page.nextToken();
-    } while (token != null);
     int taskCount = 0;
-    token = null;
+    String token = null;
     do {
       Page<TaskRow> page = store.tasks(PAGE, token);
       for (TaskRow t : page.items()) {
@@ -224,7 +232,7 @@ public final class DurableRuntime implements AutoCloseable {
       token = page.nextToken();
     } while (token != null);
     int workCount = recoverWork();
-    log.info("Recovered {} timers, {} tasks and {} other items of work", timerCount, taskCount, workCount);
+    log.info("Recovered {} tasks and {} other items of work; the stored timers are read as they come due", taskCount, workCount);
   }
 
   /**
@@ -249,7 +257,7 @@ public final class DurableRuntime implements AutoCloseable {
         Optional<ExecutionRow> row = store.execution(child);
         if (row.isEmpty()) {
           if (woken.add(w.executionArn())) {
-            actor(w.executionArn()).wake().whenComplete((s, e) -> {
+            offer(w.executionArn(), null).whenComplete((s, e) -> {
               if (e != null && !(e instanceof Refusal)) {
                 log.warn("{} could not be woken to start its children: {}", w.executionArn(), e.toString());
               }
@@ -327,6 +335,26 @@ public final class DurableRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * An execution just stored with its first step: kept in memory with its stepper when it has
+   * work there (a task to invoke, work left, children to start); one that only waits (a timer, a
+   * callback, a worker) is left to the store, and rebuilt when its input comes.
+   */
+  private void keep(String arn, Stepper stepper, Step first, long events) {
+    if (!evictWaiting || first.commands().stream().anyMatch(DurableRuntime::needsMemory)) {
+      actors.put(arn, new ExecutionActor(arn, this, stepper, events));
+    }
+  }
+
+  private static boolean needsMemory(Command c) {
+    return switch (c) {
+      case Command.ScheduleTask t -> !t.isActivity() && !t.isCallback();
+      case Command.Continue k -> true;
+      case Command.StartChildExecution k -> true;
+      default -> false;
+    };
+  }
+
   /** Carries out a stored step's commands. */
   void carryOut(String executionArn, Step step, Stepper stepper) {
     for (Command c : step.commands()) {
@@ -356,7 +384,7 @@ public final class DurableRuntime implements AutoCloseable {
 
   private void dispatch(String executionArn, Command.ScheduleTask t) {
     String key = executionArn + "#" + t.scheduledEventId();
-    ExecutionActor actor = actor(executionArn);
+    ExecutionActor actor = actors.computeIfAbsent(executionArn, a -> new ExecutionActor(a, this));
     actor.invoking.incrementAndGet();
     tasksInFlight.put(key, executor.submit(() -> {
       StepInput outcome;
@@ -377,10 +405,12 @@ public final class DurableRuntime implements AutoCloseable {
       Stepper stepper = engine.stepper(child, clock.millis());
       Step first = stepper.step(new StepInput.Start());
       StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
+      // a Map Run's children are described by the state machine their parent started with
+      String revision = store.execution(parentArn).map(ExecutionRow::revision).orElse(null);
       WriteResult r = commit(new NewExecution(child.record(), null, null, child.mapRunArn(), child.roleArn(), Json.write(child.input()),
-          first.events().get(0).timestamp(), w));
+          first.events().get(0).timestamp(), w, revision));
       if (r instanceof WriteResult.Committed c) {
-        actors.put(arn, new ExecutionActor(arn, this, stepper, c.events()));
+        keep(arn, stepper, first, c.events());
         carryOut(arn, first, stepper);
       }
     } catch (RuntimeException e) {
@@ -409,21 +439,52 @@ public final class DurableRuntime implements AutoCloseable {
 
   /** Hands an input to the execution without waiting; a refusal (the execution ended, the task timed out) is only logged. */
   private void deliver(String executionArn, StepInput input) {
-    actor(executionArn).offer(input).whenComplete((s, e) -> {
+    offer(executionArn, input).whenComplete((s, e) -> {
       if (e != null && !(e instanceof Refusal)) {
         log.warn("{} could not take {}: {}", executionArn, input.getClass().getSimpleName(), e.toString());
       }
     });
   }
 
-  private ExecutionActor actor(String executionArn) {
-    return actors.computeIfAbsent(executionArn, a -> new ExecutionActor(a, this));
+  /**
+   * Queues the input for the execution's actor, made if none is in memory. The input is put in
+   * the mailbox under the map's lock for the ARN, the lock {@link #retireIfIdle} takes too, so no
+   * input reaches an actor that has left the map.
+   */
+  CompletableFuture<Step> offer(String executionArn, StepInput input) {
+    CompletableFuture<Step> reply = new CompletableFuture<>();
+    boolean[] drain = new boolean[1];
+    ExecutionActor actor = actors.compute(executionArn, (arn, current) -> {
+      ExecutionActor a = current != null ? current : new ExecutionActor(arn, this);
+      drain[0] = a.enqueue(input, reply);
+      return a;
+    });
+    if (drain[0]) {
+      executor.execute(actor::drain);
+    }
+    return reply;
   }
 
-  private ExecutionActor byToken(String taskToken) {
+  /**
+   * Drops the actor from memory if it holds nothing (no stepper, no input, no task being invoked):
+   * its execution lives in the store until its next input makes a new one. True when dropped.
+   */
+  boolean retireIfIdle(ExecutionActor actor) {
+    boolean[] retired = new boolean[1];
+    actors.computeIfPresent(actor.executionArn, (arn, current) -> {
+      if (current == actor && actor.idle()) {
+        retired[0] = true;
+        return null;
+      }
+      return current;
+    });
+    return retired[0];
+  }
+
+  private String byToken(String taskToken) {
     TokenRow row = store.taskToken(taskToken).orElseThrow(() -> new Refusal(Refusal.Kind.TASK_DOES_NOT_EXIST,
         "Task Does Not Exist: no task waits for the token '" + taskToken + "'"));
-    return actor(row.executionArn());
+    return row.executionArn();
   }
 
   private static Step await(CompletableFuture<Step> f) {

@@ -47,20 +47,31 @@ final class ExecutionActor {
     this.events = events;
   }
 
-  /** Queues the input; the future completes with its step once stored, or fails with a {@link Refusal}. */
-  CompletableFuture<Step> offer(StepInput input) {
-    CompletableFuture<Step> reply = new CompletableFuture<>();
+  /**
+   * Puts the input in the mailbox (null: a wake, see {@link DurableRuntime#recoverWork}); the
+   * reply completes with its step once stored, or fails with a {@link Refusal}. Called by the
+   * runtime under the map's lock for this ARN ({@link DurableRuntime#offer}); true when the caller
+   * must start {@link #drain}.
+   */
+  boolean enqueue(StepInput input, CompletableFuture<Step> reply) {
     mailbox.add(new Envelope(input, reply));
-    if (draining.compareAndSet(false, true)) {
-      runtime.executor().execute(this::drain);
-    }
-    return reply;
+    return draining.compareAndSet(false, true);
   }
 
-  private void drain() {
+  /** Nothing in memory worth keeping: asked under the map's lock by {@link DurableRuntime#retireIfIdle}. */
+  boolean idle() {
+    return stepper == null && mailbox.isEmpty() && invoking.get() == 0;
+  }
+
+  void drain() {
     while (true) {
       Envelope e = mailbox.poll();
       if (e == null) {
+        // an execution that waits leaves memory; its next input makes a new actor (drain stays
+        // set: nothing can be queued here once it has left the map)
+        if (runtime.evictsWaiting() && runtime.retireIfIdle(this)) {
+          return;
+        }
         draining.set(false);
         if (mailbox.isEmpty() || !draining.compareAndSet(false, true)) {
           return;
@@ -79,14 +90,6 @@ final class ExecutionActor {
     }
   }
 
-  /**
-   * Rebuilds the execution from the store if it is not in memory, with no input: what its restore
-   * finds outstanding (children not yet created) is carried out. Completes with null.
-   */
-  CompletableFuture<Step> wake() {
-    return offer(null);
-  }
-
   private Step process(StepInput input) {
     // a redrive is the one input an ended execution takes
     boolean redrive = input instanceof StepInput.Redrive;
@@ -94,7 +97,7 @@ final class ExecutionActor {
       load(redrive);
     }
     if (input == null) {
-      return null; // a wake: the load was all
+      return null; // a wake: the load was all (what its restore found outstanding is under way)
     }
     if (stepper.status() != ExecutionStatus.RUNNING && !redrive) {
       throw new Refusal(Refusal.Kind.EXECUTION_ENDED, "The execution " + executionArn + " has ended (" + stepper.status() + ")");

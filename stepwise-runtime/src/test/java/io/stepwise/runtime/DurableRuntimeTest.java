@@ -252,4 +252,24 @@ class DurableRuntimeTest {
     assertThat(store.childEndings(parent)).hasSize(3);
     assertThat(store.history(childArn).stream().filter(e -> e.type() == EventType.ExecutionStarted)).as("the ended child ran once").hasSize(1);
   }
+
+  @Test
+  void executionsThatWaitLongCostNoMemoryAndFireWhenTheirTimeComes() throws Exception {
+    engine = Engine.builder().build();
+    runtime = new DurableRuntime(engine, store, machines, InstantSource.system(), 10_000, 500, 300);
+    StateMachine hour = machine("""
+        {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":3600,"End":true}}}""");
+    StateMachine second = machine("""
+        {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":1,"End":true}}}""");
+    for (int i = 0; i < 50; i++) {
+      runtime.start(hour, named("h" + i), Json.parse("{}"));
+    }
+    String soon = runtime.start(second, named("s"), Json.parse("{}")).executionArn();
+    assertThat(runtime.executionsInMemory()).as("waiting executions live in the store").isZero();
+    assertThat(runtime.timersSet()).as("timers beyond the horizon are rows only").isZero();
+    assertThat(store.timers(1000, null).items()).hasSize(2 * 51); // each its Wait and its one-year duration limit
+    assertThat(awaitEnd(soon).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(runtime.timersSet()).isZero();
+    assertThat(runtime.executionsInMemory()).isZero();
+  }
 }

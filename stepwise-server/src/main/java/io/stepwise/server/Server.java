@@ -2,6 +2,9 @@ package io.stepwise.server;
 
 import io.javalin.Javalin;
 import io.stepwise.server.arn.Arns;
+import io.stepwise.server.auth.Authenticator;
+import io.stepwise.server.auth.Credentials;
+import io.stepwise.server.auth.SigV4Verifier;
 import io.stepwise.server.operations.PageTokens;
 import io.stepwise.server.operations.RegistryOperations;
 import io.stepwise.server.operations.Services;
@@ -42,17 +45,20 @@ public final class Server implements AutoCloseable {
   private final ServerConfig config;
   private final Services services;
   private final InFlight inFlight;
+  private final Authenticator authenticator;
   private final Javalin javalin;
   private volatile boolean started;
   private volatile boolean stopped;
   private volatile int port = -1;
 
-  private Server(ServerConfig config, Services services, List<Operation<?, ?>> operations, InstantSource clock) {
+  private Server(ServerConfig config, Services services, List<Operation<?, ?>> operations, InstantSource clock,
+      Authenticator authenticator) {
     this.config = config;
     this.services = services;
     this.inFlight = new InFlight(config.limits().maxInFlightRequests());
+    this.authenticator = authenticator;
     AwsJsonEndpoint endpoint = new AwsJsonEndpoint(new Dispatcher(operations), inFlight,
-        config.limits().maxRequestBytes(), clock);
+        config.limits().maxRequestBytes(), clock, authenticator);
     this.javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -83,8 +89,10 @@ public final class Server implements AutoCloseable {
     started = true;
     javalin.start();
     port = javalin.port();
-    LOG.info("Stepwise serves the Step Functions API at {} (region {}, account {})",
-        endpoint(), config.region(), config.accountId());
+    LOG.info("Stepwise serves the Step Functions API at {} (region {}, account {}; {})",
+        endpoint(), config.region(), config.accountId(), authenticator instanceof SigV4Verifier v
+            ? "requests must be signed with Signature Version 4 by one of " + v.keyCount() + " access keys"
+            : "any credentials accepted, signed or not");
     return this;
   }
 
@@ -144,6 +152,7 @@ public final class Server implements AutoCloseable {
     private final ServerConfig config;
     private Registry registry = new InMemoryRegistry();
     private InstantSource clock = InstantSource.system();
+    private List<Credentials> credentials;
     private final List<Function<Services, Operation<?, ?>>> extra = new ArrayList<>();
     private final List<Function<Services, List<Operation<?, ?>>>> groups = new ArrayList<>();
 
@@ -159,6 +168,16 @@ public final class Server implements AutoCloseable {
     /** The clock of creation dates and token ages (tests move it). */
     public Builder clock(InstantSource c) {
       this.clock = c;
+      return this;
+    }
+
+    /**
+     * Verifies AWS Signature Version 4 on every request: only requests signed with one of these
+     * keys (and, for a key with a session token, carrying it) are served; the others get AWS's
+     * authentication errors. Without it, every request is served, signed or not.
+     */
+    public Builder verifySignatures(List<Credentials> keys) {
+      this.credentials = List.copyOf(keys);
       return this;
     }
 
@@ -186,7 +205,8 @@ public final class Server implements AutoCloseable {
       for (Function<Services, List<Operation<?, ?>>> g : groups) {
         ops.addAll(g.apply(services));
       }
-      return new Server(config, services, ops, clock);
+      Authenticator auth = credentials == null ? Authenticator.ANY : new SigV4Verifier(credentials, config.region(), clock);
+      return new Server(config, services, ops, clock, auth);
     }
   }
 }

@@ -18,6 +18,10 @@ public final class MutableClock implements InstantSource {
     return now.get();
   }
 
+  public void set(Instant t) {
+    now.set(t);
+  }
+
   public void advance(Duration d) {
     now.updateAndGet(t -> t.plus(d));
   }

@@ -15,6 +15,7 @@ import io.stepwise.engine.ExecutionStatus;
  * @param output JSON text once SUCCEEDED, else null
  * @param stopDate epoch millis once ended, else null
  * @param events how many events its history holds (the next step's {@code eventsBefore})
+ * @param revision the text {@link NewExecution#revision()} kept, or null
  * @param redriveCount how many times it was redriven (RedriveExecution)
  * @param redriveDate epoch millis of its last redrive; null if it never was
  */
@@ -32,8 +33,15 @@ public record ExecutionRow(
     String cause,
     Long stopDate,
     long events,
+    String revision,
     int redriveCount,
     Long redriveDate) {
+
+  /** Without a revision kept, never redriven. */
+  public ExecutionRow(ExecutionRecord record, String versionArn, String aliasArn, String mapRunArn, String roleArn, String input,
+      long startDate, ExecutionStatus status, String output, String error, String cause, Long stopDate, long events) {
+    this(record, versionArn, aliasArn, mapRunArn, roleArn, input, startDate, status, output, error, cause, stopDate, events, null, 0, null);
+  }
 
   public String executionArn() {
     return record.executionArn();

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param input its input, as JSON text
  * @param startDate epoch millis
  * @param first the step of its {@code Start} input, {@code eventsBefore} 0
+ * @param revision what the server keeps of the state machine revision it started with (for
+ *     DescribeStateMachineForExecution), as text the store keeps and never reads; null for none
  */
 public record NewExecution(
     ExecutionRecord record,
@@ -25,7 +27,14 @@ public record NewExecution(
     String roleArn,
     String input,
     long startDate,
-    StepWrite first) implements Write {
+    StepWrite first,
+    String revision) implements Write {
+
+  /** Without a revision kept. */
+  public NewExecution(ExecutionRecord record, String versionArn, String aliasArn, String mapRunArn, String roleArn, String input,
+      long startDate, StepWrite first) {
+    this(record, versionArn, aliasArn, mapRunArn, roleArn, input, startDate, first, null);
+  }
 
   public NewExecution {
     Objects.requireNonNull(record, "record");

@@ -17,10 +17,29 @@ public interface WriteStore {
   List<WriteResult> commit(List<? extends Write> writes);
 
   /**
-   * Retention: deletes the ended executions that stopped before {@code stoppedBefore} (epoch
-   * millis), with everything of theirs (history, children's ends, any rows left).
+   * Retention, a little at a time: deletes, in one short transaction, at most {@code limit} of the
+   * ended executions that stopped before {@code stoppedBefore} (epoch millis), those that stopped
+   * first first, each with everything of its own (history, children's ends, any rows left). A
+   * store may delete fewer to keep the transaction short (a durable one bounds the events it
+   * deletes at once, so the commits waiting behind it wait little), but at least one while any is
+   * due; running executions are never touched.
    *
-   * @return how many executions were deleted
+   * @param limit the most executions to delete, at least 1
+   * @return how many were deleted: 0 once none that stopped before the time is left
    */
-  int purge(long stoppedBefore);
+  int purge(long stoppedBefore, int limit);
+
+  /**
+   * Deletes every ended execution that stopped before {@code stoppedBefore}, in the short
+   * transactions of {@link #purge(long, int)}, one after the other.
+   *
+   * @return how many were deleted
+   */
+  default int purge(long stoppedBefore) {
+    int total = 0;
+    for (int n; (n = purge(stoppedBefore, 100)) > 0; ) {
+      total += n;
+    }
+    return total;
+  }
 }

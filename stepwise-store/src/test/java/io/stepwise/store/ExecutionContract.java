@@ -181,6 +181,42 @@ public interface ExecutionContract extends ContractBase {
     committed(machines().driven("Orders", Machines.PASS, "old", "{}").start(30_000));
   }
 
+  @Test
+  default void aPurgeTakesTheFirstToStopFirstAndAtMostItsLimit() {
+    for (int i = 0; i < 5; i++) {
+      machines().clock.millis = 10_000 + 1_000L * (5 - i); // started in one order, stopped in the other
+      committed(machines().driven("Orders", Machines.PASS, "p" + i, "{}").start(1_000 + i));
+    }
+    Driven busy = machines().driven("Orders", Machines.TASK, "busy", "{\"amount\":1}");
+    committed(busy.start(500));
+
+    assertThatThrownBy(() -> store().purge(Long.MAX_VALUE, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(store().purge(Long.MAX_VALUE, 2)).isEqualTo(2);
+    assertThat(names(ExecutionQuery.stateMachine(Machines.machineArn("Orders")))).containsExactly("p2", "p1", "p0", "busy");
+    assertThat(store().purge(13_500, 10)).as("only p2 stopped before 13,500").isEqualTo(1);
+    assertThat(store().purge(13_500, 10)).isZero();
+    assertThat(store().purge(Long.MAX_VALUE)).isEqualTo(2);
+    assertThat(names(ExecutionQuery.stateMachine(Machines.machineArn("Orders")))).containsExactly("busy");
+    assertThat(store().execution(busy.arn())).isPresent();
+  }
+
+  @Test
+  default void theRevisionGivenWithTheStartIsKeptWithTheRowThroughItsSteps() {
+    Driven d = machines().driven("Orders", Machines.TASK, "kept", "{\"amount\":1}");
+    NewExecution n = d.start(1_000);
+    String revision = "{\"revisionId\":\"r-1\",\"name\":\"Orders\"}";
+    committed(new NewExecution(n.record(), n.versionArn(), n.aliasArn(), n.mapRunArn(), n.roleArn(), n.input(), n.startDate(), n.first(),
+        revision));
+    assertThat(store().execution(d.arn()).orElseThrow().revision()).isEqualTo(revision);
+    committed(d.step(new io.stepwise.engine.step.StepInput.Stop("E", "C")));
+    ExecutionRow stopped = store().execution(d.arn()).orElseThrow();
+    assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
+    assertThat(stopped.revision()).isEqualTo(revision);
+    Driven none = machines().driven("Orders", Machines.PASS, "none", "{}");
+    committed(none.start(2_000));
+    assertThat(store().execution(none.arn()).orElseThrow().revision()).isNull();
+  }
+
   private List<String> names(ExecutionQuery q) {
     return store().executions(q).items().stream().map(ExecutionSummary::name).toList();
   }

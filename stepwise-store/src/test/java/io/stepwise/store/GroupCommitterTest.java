@@ -43,7 +43,7 @@ class GroupCommitterTest {
     }
 
     @Override
-    public int purge(long stoppedBefore) {
+    public int purge(long stoppedBefore, int limit) {
       return 0;
     }
   }

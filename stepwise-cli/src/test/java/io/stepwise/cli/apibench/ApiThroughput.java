@@ -32,12 +32,14 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * Durable throughput through the API (not a unit test): a server on a SQLite file in this process,
  * N Standard executions of a workload started by C concurrent callers, timed from the first start
  * until every one has ended in the store. Usage: {@code ApiThroughput DEFINITION INPUT_JSON
- * [executions] [concurrency] [raw|sdk|sdk-describe]}.
+ * [executions] [concurrency] [raw|raw-sync|sdk|sdk-describe]}.
  *
  * <p>The callers are {@code raw} (the default: {@link RawJsonClient}, one kept-alive connection
  * each, so the figure is the server's), {@code sdk} (the AWS SDK for Java v2's SfnClient, whose
  * own marshalling, signing and connection handling then share the two cores with the server), or
  * {@code sdk-describe} (SfnClient calling DescribeStateMachine: what the SDK alone reaches here).
+ * {@code raw-sync} creates the machine as EXPRESS and calls StartSyncExecution: in memory, no
+ * store, each answer the execution's end.
  * Besides the rate it prints the group commits (how many writes each held, how long each took)
  * and, on Linux, the system calls and bytes of the committing thread per commit.
  */
@@ -48,9 +50,10 @@ public final class ApiThroughput {
     int n = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
     int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 32;
     String client = args.length > 4 ? args[4] : "raw";
-    if (!client.equals("raw") && !client.equals("sdk") && !client.equals("sdk-describe")) {
-      throw new IllegalArgumentException("the client is raw, sdk or sdk-describe, not " + client);
+    if (!java.util.Set.of("raw", "raw-sync", "sdk", "sdk-describe").contains(client)) {
+      throw new IllegalArgumentException("the client is raw, raw-sync, sdk or sdk-describe, not " + client);
     }
+    boolean express = client.equals("raw-sync");
     Path data = Files.createTempDirectory("stepwise-api-bench");
     try (Engine engine = Engine.builder().build()) {
       ExecutionBackend backend = ExecutionBackend.open(data, engine, InstantSource.system());
@@ -59,11 +62,11 @@ public final class ApiThroughput {
       SfnClient sfn = SfnClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
           .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
           .httpClient(UrlConnectionHttpClient.create()).build();
-      String sm = sfn.createStateMachine(b -> b.name("bench").definition(definition).roleArn("arn:aws:iam::123456789012:role/b"))
-          .stateMachineArn();
+      String sm = sfn.createStateMachine(b -> b.name("bench").definition(definition).roleArn("arn:aws:iam::123456789012:role/b")
+          .type(express ? "EXPRESS" : "STANDARD")).stateMachineArn();
       String body = "{\"stateMachineArn\":\"" + sm + "\",\"input\":" + TextNode.valueOf(input) + "}";
       Call call = switch (client) {
-        case "raw" -> {
+        case "raw", "raw-sync" -> {
           ThreadLocal<RawJsonClient> raw = ThreadLocal.withInitial(() -> {
             try {
               return new RawJsonClient(server.endpoint());
@@ -71,10 +74,12 @@ public final class ApiThroughput {
               throw new UncheckedIOException(e);
             }
           });
-          String[] answer = new String[1];
+          String operation = express ? "StartSyncExecution" : "StartExecution";
+          ThreadLocal<String[]> answer = ThreadLocal.withInitial(() -> new String[1]);
           yield () -> {
-            if (raw.get().call("StartExecution", body, answer) != 200) {
-              throw new IllegalStateException(answer[0]);
+            String[] a = answer.get();
+            if (raw.get().call(operation, body, a) != 200 || (express && !a[0].contains("\"status\":\"SUCCEEDED\""))) {
+              throw new IllegalStateException(a[0]);
             }
           };
         }

@@ -4,10 +4,12 @@ import io.stepwise.asl.model.StateMachine;
 import io.stepwise.engine.Engine;
 import io.stepwise.runtime.DurableRuntime;
 import io.stepwise.runtime.Machines;
+import io.stepwise.runtime.Retention;
 import io.stepwise.store.Store;
 import io.stepwise.store.memory.InMemoryStore;
 import io.stepwise.store.sqlite.SqliteStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,11 +28,14 @@ public final class ExecutionBackend implements AutoCloseable {
   private final Machines machines;
   private final DurableRuntime runtime;
   private final Engine engine;
+  private final InstantSource clock;
+  private volatile Retention retention;
 
   private ExecutionBackend(Store store, DefinitionFiles definitions, Engine engine, InstantSource clock) {
     this.store = store;
     this.definitions = definitions;
     this.engine = engine;
+    this.clock = clock;
     this.machines = new Machines(sha -> definitions == null ? Optional.empty() : definitions.text(sha));
     if (definitions != null) {
       for (StateMachine m : definitions.all()) {
@@ -71,6 +76,27 @@ public final class ExecutionBackend implements AutoCloseable {
     return engine;
   }
 
+  /** The text of a definition an execution started with, by its digest; empty when it was never kept. */
+  public Optional<String> definitionText(String sha256) {
+    return machines.byDigest(sha256).map(StateMachine::definition);
+  }
+
+  /**
+   * Keeps ended executions for {@code keep} after they stopped, then deletes them with their
+   * histories: purged now and then every {@code every} (see {@link Retention}).
+   */
+  public void retain(Duration keep, Duration every) {
+    if (retention != null) {
+      retention.close();
+    }
+    retention = new Retention(store, clock, keep, Duration.ofMillis(10)).start(every);
+  }
+
+  /** The retention set by {@link #retain}, or null when every execution is kept. */
+  public Retention retention() {
+    return retention;
+  }
+
   /** Keeps a definition's text before an execution of it is stored (the runtime registers it as it starts one). */
   public void keep(StateMachine machine) {
     if (definitions != null) {
@@ -80,6 +106,9 @@ public final class ExecutionBackend implements AutoCloseable {
 
   @Override
   public void close() {
+    if (retention != null) {
+      retention.close();
+    }
     runtime.close();
     store.close();
   }

@@ -8,11 +8,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.stepwise.server.auth.Authenticator;
+import io.stepwise.server.auth.HttpRequestParts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -37,12 +44,19 @@ public final class AwsJsonEndpoint {
   private final InFlight inFlight;
   private final long maxBodyBytes;
   private final InstantSource clock;
+  private final Authenticator authenticator;
 
   public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock) {
+    this(dispatcher, inFlight, maxBodyBytes, clock, Authenticator.ANY);
+  }
+
+  /** @param authenticator asked about every request once its body is read, before its target is looked at */
+  public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock, Authenticator authenticator) {
     this.dispatcher = dispatcher;
     this.inFlight = inFlight;
     this.maxBodyBytes = maxBodyBytes;
     this.clock = clock;
+    this.authenticator = authenticator;
   }
 
   /** Handles {@code POST /}. */
@@ -63,8 +77,12 @@ public final class AwsJsonEndpoint {
       if (declared > maxBodyBytes) {
         throw ProtocolErrors.tooLarge(maxBodyBytes);
       }
+      byte[] bytes = declared >= 0 ? readDeclared(ctx.req().getInputStream(), declared) : readBounded(ctx.bodyInputStream());
+      if (authenticator != Authenticator.ANY) {
+        authenticator.authenticate(parts(ctx, bytes)); // as on AWS: who asks, before what is asked
+      }
       Operation<?, ?> op = dispatcher.route(target);
-      JsonNode body = parse(declared >= 0 ? readDeclared(ctx.req().getInputStream(), declared) : readBounded(ctx.bodyInputStream()));
+      JsonNode body = parse(bytes);
       Response response = dispatcher.run(op, body, new RequestContext(requestId, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
       JsonOutput out = JsonOutput.create();
       response.write(out);
@@ -138,6 +156,14 @@ public final class AwsJsonEndpoint {
       throw ProtocolErrors.serialization("The request body ended after " + body.length + " of its declared " + declared + " bytes");
     }
     return body;
+  }
+
+  private static HttpRequestParts parts(Context ctx, byte[] body) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : Collections.list(ctx.req().getHeaderNames())) {
+      headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(Collections.list(ctx.req().getHeaders(name)));
+    }
+    return new HttpRequestParts(ctx.req().getMethod(), ctx.req().getRequestURI(), ctx.req().getQueryString(), headers, body);
   }
 
   /** Reads at most the limit and one byte more: a body without a declared length is cut off there. */

@@ -25,7 +25,7 @@ import java.util.Optional;
 final class ExecutionReads {
   private static final String ROW = "SELECT arn, name, state_machine_arn, state_machine_name, type, synchronous, payload_limit,"
       + " definition_sha256, version_arn, alias_arn, map_run_arn, role_arn, input, start_date, status, output, error, cause, stop_date,"
-      + " event_count, redrive_count, redrive_date FROM executions WHERE arn = ?";
+      + " event_count, revision, redrive_count, redrive_date FROM executions WHERE arn = ?";
   private static final String SUMMARY = "SELECT arn, name, state_machine_arn, version_arn, alias_arn, map_run_arn, type, status,"
       + " start_date, stop_date, redrive_count, redrive_date FROM executions";
   /** The chunks of an execution's history, found by its ARN. */
@@ -49,7 +49,7 @@ final class ExecutionReads {
             ExecutionType.valueOf(q.getString(5)), q.getInt(6) != 0, q.getInt(7), q.getString(8));
         return Optional.of(new ExecutionRow(record, q.getString(9), q.getString(10), q.getString(11), q.getString(12), q.getString(13),
             q.getLong(14), ExecutionStatus.valueOf(q.getString(15)), q.getString(16), q.getString(17), q.getString(18), nullableLong(q, 19),
-            q.getLong(20), q.getInt(21), nullableLong(q, 22)));
+            q.getLong(20), q.getString(21), q.getInt(22), nullableLong(q, 23)));
       }
     });
   }

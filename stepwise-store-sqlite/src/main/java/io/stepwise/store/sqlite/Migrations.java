@@ -82,7 +82,7 @@ final class Migrations {
     }
   }
 
-  private static String script(int version) {
+  static String script(int version) {
     try (InputStream in = Migrations.class.getResourceAsStream("migrations/V" + version + ".sql")) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -93,8 +93,8 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public int purge(long stoppedBefore) {
-    return writer.purge(stoppedBefore);
+  public int purge(long stoppedBefore, int limit) {
+    return writer.purge(stoppedBefore, limit);
   }
 
   @Override

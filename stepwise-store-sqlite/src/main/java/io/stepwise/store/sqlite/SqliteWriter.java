@@ -29,10 +29,13 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SqliteWriter implements AutoCloseable {
   private static final String INSERT_EXECUTION = "INSERT INTO executions (arn, name, state_machine_arn, state_machine_name, version_arn,"
       + " alias_arn, map_run_arn, type, synchronous, payload_limit, definition_sha256, role_arn, input, start_date, status, output, error,"
-      + " cause, stop_date, event_count, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      + " cause, stop_date, event_count, id, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       + " ON CONFLICT (arn) DO NOTHING";
-  /** The executions purged per transaction, so a purge holds up the commits for one small transaction at a time. */
-  private static final int PURGE_CHUNK = 100;
+  /**
+   * The most events one purge transaction deletes (it takes whole executions, at least one), so
+   * that the group commits waiting for the writer wait for one short transaction at a time.
+   */
+  static final int PURGE_EVENTS = 20_000;
 
   private final Path file;
   private final Connections.Opener opener;
@@ -145,6 +148,7 @@ final class SqliteWriter implements AutoCloseable {
     bindAfter(s, 15, first);
     long id = nextId;
     s.setLong(21, id);
+    s.setString(22, n.revision());
     if (s.executeUpdate() == 0) {
       return WriteChecks.exists(n); // ON CONFLICT (arn) DO NOTHING: it is stored already
     }
@@ -231,24 +235,27 @@ final class SqliteWriter implements AutoCloseable {
     DerivedRows.apply(write, rows);
   }
 
-  int purge(long stoppedBefore) {
-    int purged = 0;
-    while (true) {
-      lock.lock();
-      try {
-        Connections.Prepared w = writer();
-        List<Long> ids = new ArrayList<>(PURGE_CHUNK);
-        PreparedStatement old = w.prepare("SELECT id FROM executions WHERE stop_date IS NOT NULL AND stop_date < ? LIMIT " + PURGE_CHUNK);
-        old.setLong(1, stoppedBefore);
-        try (ResultSet r = old.executeQuery()) {
-          while (r.next()) {
-            ids.add(r.getLong(1));
-          }
+  int purge(long stoppedBefore, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("The purge limit must be at least 1, not " + limit);
+    }
+    lock.lock();
+    try {
+      Connections.Prepared w = writer();
+      // the partial index executions_by_stop_date gives the first to stop first
+      PreparedStatement old = w.prepare("SELECT id, event_count FROM executions WHERE stop_date IS NOT NULL AND stop_date < ?"
+          + " ORDER BY stop_date LIMIT ?");
+      old.setLong(1, stoppedBefore);
+      old.setInt(2, limit);
+      List<Long> ids = new ArrayList<>();
+      long events = 0;
+      try (ResultSet r = old.executeQuery()) {
+        while (r.next() && (ids.isEmpty() || events + r.getLong(2) <= PURGE_EVENTS)) {
+          ids.add(r.getLong(1));
+          events += r.getLong(2);
         }
-        if (ids.isEmpty()) {
-          w.connection.commit(); // ends the read
-          return purged;
-        }
+      }
+      if (!ids.isEmpty()) {
         String in = ids.toString().replace('[', '(').replace(']', ')');
         try (Statement s = w.connection.createStatement()) {
           for (String table : List.of("event_chunks", "child_endings", "timers", "tasks", "task_tokens", "work")) {
@@ -256,14 +263,14 @@ final class SqliteWriter implements AutoCloseable {
           }
           s.executeUpdate("DELETE FROM executions WHERE id IN " + in);
         }
-        w.connection.commit();
-        purged += ids.size();
-      } catch (SQLException e) {
-        abandon();
-        throw Errors.failed(file, "purge", e);
-      } finally {
-        lock.unlock();
       }
+      w.connection.commit(); // ends the read when nothing was due
+      return ids.size();
+    } catch (SQLException e) {
+      abandon();
+      throw Errors.failed(file, "purge", e);
+    } finally {
+      lock.unlock();
     }
   }
 

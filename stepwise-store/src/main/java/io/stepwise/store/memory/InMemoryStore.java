@@ -49,6 +49,8 @@ public final class InMemoryStore implements Store {
   /** Newest first: start date descending, then ARN descending, as ListExecutions pages. */
   private record Listed(long startDate, String arn) {}
 
+  private record Stopped(long stopDate, String arn) {}
+
   private static final Comparator<Listed> NEWEST_FIRST =
       Comparator.comparingLong(Listed::startDate).reversed().thenComparing(Listed::arn, Comparator.reverseOrder());
 
@@ -56,6 +58,8 @@ public final class InMemoryStore implements Store {
   private final TreeMap<String, Exec> executions = new TreeMap<>();
   private final NavigableSet<Listed> listed = new TreeSet<>(NEWEST_FIRST);
   private final TreeSet<String> running = new TreeSet<>();
+  /** The ended executions, the first to stop first, for the purge. */
+  private final NavigableSet<Stopped> stopped = new TreeSet<>(Comparator.comparingLong(Stopped::stopDate).thenComparing(Stopped::arn));
   private final MemoryRows rows = new MemoryRows();
 
   @Override
@@ -80,7 +84,7 @@ public final class InMemoryStore implements Store {
       return WriteChecks.exists(n);
     }
     Exec e = new Exec(new ExecutionRow(n.record(), n.versionArn(), n.aliasArn(), n.mapRunArn(), n.roleArn(), n.input(), n.startDate(),
-        ExecutionStatus.RUNNING, null, null, null, null, 0, 0, null));
+        ExecutionStatus.RUNNING, null, null, null, null, 0, n.revision(), 0, null));
     executions.put(n.executionArn(), e);
     listed.add(new Listed(n.startDate(), n.executionArn()));
     apply(e, n.first());
@@ -107,32 +111,32 @@ public final class InMemoryStore implements Store {
     ExecutionRow r = e.row;
     HistoryEvent redriven = s.redriven();
     e.row = new ExecutionRow(r.record(), r.versionArn(), r.aliasArn(), r.mapRunArn(), r.roleArn(), r.input(), r.startDate(), s.status(),
-        s.output(), s.error(), s.cause(), s.stopDate(), s.eventsAfter(), redriven == null ? r.redriveCount() : s.redriveCount(),
+        s.output(), s.error(), s.cause(), s.stopDate(), s.eventsAfter(), r.revision(), redriven == null ? r.redriveCount() : s.redriveCount(),
         redriven == null ? r.redriveDate() : Long.valueOf(redriven.timestamp()));
     if (s.status() == ExecutionStatus.RUNNING) {
       running.add(s.executionArn());
     } else {
       running.remove(s.executionArn());
+      stopped.add(new Stopped(s.stopDate(), s.executionArn()));
     }
     DerivedRows.apply(s, rows);
   }
 
   @Override
-  public int purge(long stoppedBefore) {
+  public int purge(long stoppedBefore, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("The purge limit must be at least 1, not " + limit);
+    }
     lock.writeLock().lock();
     try {
-      List<Exec> old = new ArrayList<>();
-      for (Exec e : executions.values()) {
-        if (e.row.stopDate() != null && e.row.stopDate() < stoppedBefore) {
-          old.add(e);
-        }
-      }
-      for (Exec e : old) {
-        executions.remove(e.row.executionArn());
+      int purged = 0;
+      while (purged < limit && !stopped.isEmpty() && stopped.first().stopDate() < stoppedBefore) {
+        Exec e = executions.remove(stopped.pollFirst().arn());
         listed.remove(new Listed(e.row.startDate(), e.row.executionArn()));
         rows.deleteAll(e.row.executionArn());
+        purged++;
       }
-      return old.size();
+      return purged;
     } finally {
       lock.writeLock().unlock();
     }

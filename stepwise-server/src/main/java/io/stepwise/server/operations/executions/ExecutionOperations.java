@@ -12,6 +12,7 @@ public final class ExecutionOperations {
         new StartExecution(e),
         new StartSyncExecution(e),
         new DescribeExecution(e),
+        new DescribeStateMachineForExecution(e),
         new StopExecution(e),
         new RedriveExecution(e),
         new GetExecutionHistory(e),

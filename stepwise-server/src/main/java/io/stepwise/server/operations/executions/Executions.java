@@ -51,8 +51,12 @@ public final class Executions {
     this.routing = routing;
   }
 
-  /** What StartExecution runs: the definition, the state machine it belongs to, and the version and alias it came through. */
-  record Target(StateMachineRecord machine, StateMachine definition, String roleArn, String versionArn, String aliasArn) {}
+  /**
+   * What StartExecution runs: the definition, the state machine it belongs to, the version and
+   * alias it came through, and the state machine as DescribeStateMachineForExecution will describe it.
+   */
+  record Target(StateMachineRecord machine, StateMachine definition, String roleArn, String versionArn, String aliasArn,
+      StartedWith startedWith) {}
 
   Target target(String arn) {
     StateMachineRef ref = Arns.parseStateMachine(arn);
@@ -62,7 +66,7 @@ public final class Executions {
     return services.registry().read(view -> {
       StateMachineRecord sm = view.stateMachine(ref.baseArn()).orElseThrow(() -> Errors.stateMachineDoesNotExist(arn));
       if (ref.isUnqualified()) {
-        return target(sm, sm.revision(), null, null);
+        return target(sm, sm.revision(), sm.updateDate().toEpochMilli(), null, null);
       }
       String versionArn = ref.version() != null ? arn : null;
       String aliasArn = null;
@@ -73,13 +77,18 @@ public final class Executions {
       }
       String v = versionArn;
       VersionRecord version = view.version(v).orElseThrow(() -> Errors.stateMachineDoesNotExist(v));
-      return target(sm, version.revision(), versionArn, aliasArn);
+      return target(sm, version.revision(), version.creationDate().toEpochMilli(), versionArn, aliasArn);
     });
   }
 
-  private Target target(StateMachineRecord sm, Revision revision, String versionArn, String aliasArn) {
+  private Target target(StateMachineRecord sm, Revision revision, long revisionDate, String versionArn, String aliasArn) {
     StateMachine def = parsed.computeIfAbsent(revision.definition(), StateMachineParser::parse);
-    return new Target(sm, def, revision.roleArn(), versionArn, aliasArn);
+    return new Target(sm, def, revision.roleArn(), versionArn, aliasArn, StartedWith.of(sm, revision, def.definitionSha256(), revisionDate));
+  }
+
+  /** The digest of a definition text, parsed once. */
+  String digest(String definition) {
+    return parsed.computeIfAbsent(definition, StateMachineParser::parse).definitionSha256();
   }
 
   /** An alias routes each new execution to one of its versions, by their weights. */

@@ -62,7 +62,7 @@ public final class StartExecution implements Operation<StartExecution.Request, S
     }
     executions.backend.keep(t.definition());
     try {
-      DurableRuntime.Started s = executions.runtime.start(t.definition(), options, input);
+      DurableRuntime.Started s = executions.runtime.start(t.definition(), options, input, t.startedWith().encode());
       return new Result(s.executionArn(), Instant.ofEpochMilli(s.startDate()));
     } catch (Refusal refusal) {
       throw Executions.error(refusal, t.machine().arn().replace(":stateMachine:", ":execution:") + ":" + name);

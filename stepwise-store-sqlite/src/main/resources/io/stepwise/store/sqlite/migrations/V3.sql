@@ -1,4 +1,3 @@
--- Schema version 3: RedriveExecution. An execution keeps how many times it was redriven and when
--- last, for DescribeExecution and ListExecutions (its redriveFilter) without reading its history.
-ALTER TABLE executions ADD COLUMN redrive_count INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE executions ADD COLUMN redrive_date INTEGER;
+-- Schema version 3: what the server keeps of the state machine revision an execution started
+-- with (DescribeStateMachineForExecution), as text the store never reads; null in older rows.
+ALTER TABLE executions ADD COLUMN revision TEXT;

@@ -1,0 +1,85 @@
+package io.stepwise.cli.serve;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code stepwise serve} runs with, each setting taken from the first place that has it: its
+ * flag, its environment variable, the configuration file ({@code --config FILE}, {@code
+ * STEPWISE_CONFIG}, else {@code ./stepwise.yaml} when there is one), its default. A value that
+ * cannot be used is a SettingsException naming where it came from.
+ *
+ * @param retention how long ended executions are kept; empty: forever
+ * @param credentials the AWS credentials file of the accepted keys (auth sigv4); null otherwise
+ * @param configFile the configuration file read, or null when there was none
+ */
+public record ServeSettings(String host, int port, Path data, String region, String account, int maxInFlight,
+    Optional<Duration> retention, Setting.AuthMode auth, Path credentials, Path configFile) {
+
+  public static final String CONFIG_ENV = "STEPWISE_CONFIG";
+
+  /**
+   * @param flags the flags given, by setting (absent: not given)
+   * @param configFlag {@code --config FILE}, or null
+   * @param env the environment (System.getenv(), or a test's)
+   * @param workDir where relative paths of flags and variables start, and where stepwise.yaml is looked for
+   */
+  public static ServeSettings resolve(Map<Setting, String> flags, String configFlag, Map<String, String> env, Path workDir) {
+    ConfigFile file = configFile(configFlag, env, workDir);
+    Map<Setting, Object> v = new EnumMap<>(Setting.class);
+    for (Setting s : Setting.values()) {
+      v.put(s, value(s, flags, env, file, workDir));
+    }
+    Setting.AuthMode auth = (Setting.AuthMode) v.get(Setting.AUTH);
+    Path credentials = (Path) v.get(Setting.CREDENTIALS);
+    if (auth == Setting.AuthMode.SIGV4 && credentials == null) {
+      throw new SettingsException("auth sigv4 needs the credentials file of the accepted keys: --credentials FILE (or "
+          + Setting.CREDENTIALS.env + ", or auth.credentials in " + ConfigFile.NAME + ")");
+    }
+    @SuppressWarnings("unchecked")
+    Optional<Duration> retention = (Optional<Duration>) v.get(Setting.RETENTION);
+    return new ServeSettings((String) v.get(Setting.HOST), (Integer) v.get(Setting.PORT), (Path) v.get(Setting.DATA),
+        (String) v.get(Setting.REGION), (String) v.get(Setting.ACCOUNT), (Integer) v.get(Setting.MAX_IN_FLIGHT), retention, auth,
+        auth == Setting.AuthMode.SIGV4 ? credentials : null, file == null ? null : file.file());
+  }
+
+  private static ConfigFile configFile(String configFlag, Map<String, String> env, Path workDir) {
+    if (configFlag != null) {
+      return ConfigFile.read(workDir.resolve(configFlag));
+    }
+    String fromEnv = env.get(CONFIG_ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return ConfigFile.read(workDir.resolve(fromEnv));
+    }
+    Path here = workDir.resolve(ConfigFile.NAME);
+    return Files.exists(here) ? ConfigFile.read(here) : null;
+  }
+
+  private static Object value(Setting s, Map<Setting, String> flags, Map<String, String> env, ConfigFile file, Path workDir) {
+    String flag = flags.get(s);
+    if (flag != null) {
+      return parse(s, flag, s.flag, workDir);
+    }
+    String fromEnv = env.get(s.env);
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      return parse(s, fromEnv, s.env, workDir);
+    }
+    if (file != null && file.get(s.fileKey) != null) {
+      Object o = file.get(s.fileKey);
+      return o; // read and checked by the file's schema, paths against the file's folder
+    }
+    return s.defaultText == null ? null : parse(s, s.defaultText, "the default", workDir);
+  }
+
+  private static Object parse(Setting s, String text, String source, Path workDir) {
+    try {
+      return s.isPath() ? Setting.resolvePath(text, workDir) : s.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException(source + ": " + e.getMessage());
+    }
+  }
+}
