@@ -128,6 +128,15 @@ public final class DurableRuntime implements AutoCloseable {
     return s.events().isEmpty() ? clock.millis() : s.events().get(s.events().size() - 1).timestamp();
   }
 
+  /**
+   * UpdateMapRun: the running Map Run of this execution takes the settings given (null leaves one
+   * as it is), stored before this returns. Refused ({@link Refusal.Kind#EXECUTION_ENDED},
+   * {@link Refusal.Kind#REFUSED_BY_EXECUTION}) when the execution or the run has ended.
+   */
+  public void updateMapRun(String executionArn, StepInput.UpdateMapRun update) {
+    await(actor(executionArn).offer(update));
+  }
+
   /** SendTaskSuccess. */
   public void sendSuccess(String taskToken, JsonNode output) {
     await(byToken(taskToken).offer(new StepInput.CallbackSucceeded(taskToken, output)));
@@ -278,6 +287,7 @@ public final class DurableRuntime implements AutoCloseable {
         case Command.StartChildExecution child -> executor.execute(() -> startChild(executionArn, child));
         case Command.StopChildExecution stop -> deliver(stop.executionArn(), new StepInput.Stop(null, null));
         case Command.Continue k -> deliver(executionArn, new StepInput.Continue());
+        case Command.PutMapRun p -> { } // stored with the step, as the run's row
         case Command.Finish f -> finished(executionArn, f.status(), step);
       }
     }
@@ -307,7 +317,7 @@ public final class DurableRuntime implements AutoCloseable {
       Step first = stepper.step(new StepInput.Start());
       StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
       WriteResult r = commit(new NewExecution(child.record(), null, null, child.mapRunArn(), child.roleArn(), Json.write(child.input()),
-          first.events().get(0).timestamp(), w));
+          first.events().get(0).timestamp(), w, child.items()));
       if (r instanceof WriteResult.Committed c) {
         actors.put(arn, new ExecutionActor(arn, this, stepper, c.events()));
         carryOut(arn, first, stepper);

@@ -14,7 +14,9 @@ import io.stepwise.store.codec.CommandCodec;
  * activity's row taken, with the worker's name. Then the commands, in order: {@code ScheduleTask}
  * adds the task row (the command as JSON) and, for a callback or an activity, its token row;
  * {@code CancelTask} deletes them; {@code StartTimer} sets or moves its timer, {@code CancelTimer}
- * deletes it; {@code Finish} deletes every row the execution has left. Child executions are
+ * deletes it; {@code PutMapRun} inserts or replaces the Map Run's row (a record kept after the
+ * run and its execution end, not work); {@code Finish} deletes every timer, task and token row
+ * the execution has left. Child executions are
  * executions of their own, and Continue is the server's at once: neither leaves a row.
  */
 public final class DerivedRows {
@@ -40,6 +42,7 @@ public final class DerivedRows {
       case StepInput.Stop s -> { }
       case StepInput.Heartbeat h -> { }
       case StepInput.ChildExecutionEnded e -> { }
+      case StepInput.UpdateMapRun u -> { } // the run's new settings come as its PutMapRun
     }
     for (Command c : write.step().commands()) {
       switch (c) {
@@ -58,6 +61,7 @@ public final class DerivedRows {
         case Command.StartChildExecution s -> { }
         case Command.StopChildExecution s -> { }
         case Command.Continue k -> { }
+        case Command.PutMapRun p -> rows.putMapRun(p.run());
       }
     }
   }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param input its input, as JSON text
  * @param startDate epoch millis
  * @param first the step of its {@code Start} input, {@code eventsBefore} 0
+ * @param mapRunItems how many of its Map Run's items it processes (1, or its batch's); 0 for a top-level execution
  */
 public record NewExecution(
     ExecutionRecord record,
@@ -25,7 +26,14 @@ public record NewExecution(
     String roleArn,
     String input,
     long startDate,
-    StepWrite first) implements Write {
+    StepWrite first,
+    int mapRunItems) implements Write {
+
+  /** An execution that processes one item of its Map Run, if it is a child of one. */
+  public NewExecution(ExecutionRecord record, String versionArn, String aliasArn, String mapRunArn, String roleArn, String input,
+      long startDate, StepWrite first) {
+    this(record, versionArn, aliasArn, mapRunArn, roleArn, input, startDate, first, mapRunArn == null ? 0 : 1);
+  }
 
   public NewExecution {
     Objects.requireNonNull(record, "record");

@@ -30,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SqliteWriter implements AutoCloseable {
   private static final String INSERT_EXECUTION = "INSERT INTO executions (arn, name, state_machine_arn, state_machine_name, version_arn,"
       + " alias_arn, map_run_arn, type, synchronous, payload_limit, definition_sha256, role_arn, input, start_date, status, output, error,"
-      + " cause, stop_date, event_count, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      + " cause, stop_date, event_count, id, map_run_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       + " ON CONFLICT (arn) DO NOTHING";
   /** The executions purged per transaction, so a purge holds up the commits for one small transaction at a time. */
   private static final int PURGE_CHUNK = 100;
@@ -146,6 +146,7 @@ final class SqliteWriter implements AutoCloseable {
     bindAfter(s, 15, first);
     long id = nextId;
     s.setLong(21, id);
+    s.setInt(22, n.mapRunItems());
     if (s.executeUpdate() == 0) {
       return WriteChecks.exists(n); // ON CONFLICT (arn) DO NOTHING: it is stored already
     }
@@ -211,7 +212,7 @@ final class SqliteWriter implements AutoCloseable {
       PreparedStatement ending = w.prepare("INSERT INTO child_endings (execution_id, after_events, ended) VALUES (?, ?, ?)");
       ending.setLong(1, id);
       ending.setLong(2, write.childEnding().afterEvents());
-      ending.setString(3, InputCodec.encode(write.childEnding().ended()));
+      ending.setString(3, InputCodec.encode(write.childEnding().input()));
       ending.executeUpdate();
     }
     rows.begin(write.executionArn(), id, created);
@@ -238,7 +239,7 @@ final class SqliteWriter implements AutoCloseable {
         }
         String in = ids.toString().replace('[', '(').replace(']', ')');
         try (Statement s = w.connection.createStatement()) {
-          for (String table : List.of("events", "child_endings", "timers", "tasks", "task_tokens")) {
+          for (String table : List.of("events", "child_endings", "timers", "tasks", "task_tokens", "map_runs")) {
             s.executeUpdate("DELETE FROM " + table + " WHERE execution_id IN " + in);
           }
           s.executeUpdate("DELETE FROM executions WHERE id IN " + in);

@@ -45,6 +45,12 @@ final class MemoryRows implements RowSink {
   private final Map<String, TokenRow> tokens = new HashMap<>();
   private final Map<String, Set<String>> tokensByArn = new HashMap<>();
   private long nextSeq;
+  final MemoryMapRuns mapRuns = new MemoryMapRuns();
+
+  @Override
+  public void putMapRun(io.stepwise.engine.MapRunRecord run) {
+    mapRuns.put(run);
+  }
 
   @Override
   public void putTimer(TimerRow timer) {
