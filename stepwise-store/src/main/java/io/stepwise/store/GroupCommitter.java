@@ -39,6 +39,7 @@ public final class GroupCommitter implements AutoCloseable {
   private volatile boolean closed;
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
+  private final AtomicLong committing = new AtomicLong();
 
   /** A committer whose futures complete on its own thread (see the class comment). */
   public GroupCommitter(WriteStore store, int capacity, int maxBatch) {
@@ -92,6 +93,11 @@ public final class GroupCommitter implements AutoCloseable {
     return written.get();
   }
 
+  /** How long the store took over those commits, in nanoseconds. */
+  public long commitNanos() {
+    return committing.get();
+  }
+
   private void run() {
     List<Pending> batch = new ArrayList<>(Math.min(maxBatch, 1024));
     while (!(closed && queue.isEmpty())) {
@@ -116,8 +122,10 @@ public final class GroupCommitter implements AutoCloseable {
       writes.add(p.write());
     }
     List<WriteResult> results;
+    long began = System.nanoTime();
     try {
       results = store.commit(writes);
+      committing.addAndGet(System.nanoTime() - began);
       if (results.size() != writes.size()) {
         throw new StoreException("The store answered " + results.size() + " results for " + writes.size() + " writes");
       }

@@ -9,6 +9,7 @@ import io.stepwise.engine.history.HistoryEvent;
 import io.stepwise.engine.step.Command;
 import io.stepwise.engine.step.Step;
 import io.stepwise.engine.step.StepInput;
+import io.stepwise.store.codec.HistoryText;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,6 +30,8 @@ import java.util.Objects;
  * @param stopDate epoch millis of its end; null while RUNNING
  * @param childEnding the end of a Distributed Map child (or the UpdateMapRun) this step delivered,
  *     kept for the parent's replay; null for any other step
+ * @param eventTexts the step's events as a store keeps them ({@link HistoryText}), one per event:
+ *     rendered where the write is made (a request's thread), not by the one thread that commits
  */
 public record StepWrite(
     String executionArn,
@@ -40,7 +43,15 @@ public record StepWrite(
     String error,
     String cause,
     Long stopDate,
-    ChildEnding childEnding) implements Write {
+    ChildEnding childEnding,
+    List<String> eventTexts) implements Write {
+
+  /** A write whose events are rendered here. */
+  public StepWrite(String executionArn, long eventsBefore, StepInput input, Step step, ExecutionStatus status, String output,
+      String error, String cause, Long stopDate, ChildEnding childEnding) {
+    this(executionArn, eventsBefore, input, step, status, output, error, cause, stopDate, childEnding,
+        HistoryText.encode(Objects.requireNonNull(step, "step").events()));
+  }
 
   public StepWrite {
     Objects.requireNonNull(executionArn, "executionArn");
@@ -52,6 +63,9 @@ public record StepWrite(
     }
     // cheap here, and a gap or an overlap would make the stored history unreadable by replay
     List<HistoryEvent> events = step.events();
+    if (eventTexts == null || eventTexts.size() != events.size()) {
+      throw new IllegalArgumentException("A step of " + executionArn + " needs one text per event");
+    }
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i).id() != eventsBefore + i + 1) {
         throw new IllegalArgumentException("The step's events of " + executionArn + " must be numbered from " + (eventsBefore + 1)

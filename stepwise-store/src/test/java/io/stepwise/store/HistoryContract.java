@@ -61,6 +61,33 @@ public interface HistoryContract extends ContractBase {
   }
 
   @Test
+  default void aLongStepPagesTheSameFromAnyEventAndWithAnyLimit() {
+    StringBuilder items = new StringBuilder("[");
+    for (int i = 0; i < 150; i++) {
+      items.append(i == 0 ? "" : ",").append(i);
+    }
+    Driven d = machines().driven("Orders", Machines.INLINE_MAP, "long", items.append(']').toString());
+    NewExecution start = d.start(1_000);
+    committed(start);
+    List<HistoryEvent> all = start.first().step().events();
+    int n = all.size();
+    assertThat(n).isGreaterThan(600); // a store that keeps a step in parts has several here
+    ContractBase.assertSameEvents(store().history(d.arn()), all);
+    List<HistoryEvent> reversed = new ArrayList<>(all);
+    java.util.Collections.reverse(reversed);
+    for (int limit : new int[] {1, 7, 63, 64, 65, 100, 1000}) {
+      for (int after : new int[] {0, 1, 62, 63, 64, 65, 127, 128, 300, n - 1, n}) {
+        int to = Math.min(n, after + limit);
+        ContractBase.assertSameEvents(store().history(d.arn(), after, limit, false), all.subList(Math.min(after, n), to));
+        // in reverse, "after" event k means the events below k, newest first (0: from the last)
+        int below = after == 0 ? n : after - 1;
+        int from = n - below;
+        ContractBase.assertSameEvents(store().history(d.arn(), after, limit, true), reversed.subList(from, Math.min(n, from + limit)));
+      }
+    }
+  }
+
+  @Test
   default void theChildrensEndsAreKeptInTheOrderTheParentReceivedThem() {
     Driven parent = machines().driven("Orders", Machines.DISTRIBUTED, "parent", "[10,20,30]");
     committed(parent.start(1_000));

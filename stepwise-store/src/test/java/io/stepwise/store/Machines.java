@@ -54,6 +54,11 @@ public final class Machines {
         "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
           "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""";
 
+  /** An inline Map over the input array: one step of four events per item and a few more. */
+  public static final String INLINE_MAP = """
+      {"StartAt":"Each","States":{"Each":{"Type":"Map","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+        "End":true}}}""";
+
   /** A clock the tests move. */
   public static final class Clock implements InstantSource {
     public long millis = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();

@@ -25,12 +25,21 @@ public final class HistoryJson {
   }
 
   public static ObjectNode toJson(HistoryEvent e) {
+    return toJson(e, null);
+  }
+
+  /**
+   * The event, with its payloads' texts taken from and added to {@code texts} (by identity): a
+   * step's events carry the same value many times (a state's output is the next one's input), and
+   * each is written once. Null: no sharing.
+   */
+  public static ObjectNode toJson(HistoryEvent e, Map<JsonNode, String> texts) {
     ObjectNode o = Json.NODES.objectNode();
     o.put("timestamp", BigDecimal.valueOf(e.timestamp(), 3));
     o.put("type", e.type().name());
     o.put("id", e.id());
     o.put("previousEventId", e.previousEventId());
-    ObjectNode d = details(e.details());
+    ObjectNode d = details(e.details(), texts);
     if (d != null) {
       o.set(detailsKey(e.type(), e.details()), d);
     }
@@ -57,30 +66,30 @@ public final class HistoryJson {
     return Character.toLowerCase(n.charAt(0)) + n.substring(1) + "EventDetails";
   }
 
-  private static ObjectNode details(EventDetails details) {
+  private static ObjectNode details(EventDetails details, Map<JsonNode, String> texts) {
     ObjectNode d = Json.NODES.objectNode();
     switch (details) {
       case EventDetails.None n -> {
         return null;
       }
       case EventDetails.ExecutionStarted s -> {
-        payload(d, "input", s.input());
+        payload(d, "input", s.input(), texts);
         d.put("roleArn", s.roleArn());
         putIfNotNull(d, "stateMachineAliasArn", s.stateMachineAliasArn());
         putIfNotNull(d, "stateMachineVersionArn", s.stateMachineVersionArn());
       }
-      case EventDetails.ExecutionSucceeded s -> payload(d, "output", s.output());
+      case EventDetails.ExecutionSucceeded s -> payload(d, "output", s.output(), texts);
       case EventDetails.ExecutionEnded s -> {
         putIfNotNull(d, "error", s.error());
         putIfNotNull(d, "cause", s.cause());
       }
       case EventDetails.StateEntered s -> {
         d.put("name", s.name());
-        payload(d, "input", s.input());
+        payload(d, "input", s.input(), texts);
       }
       case EventDetails.StateExited s -> {
         d.put("name", s.name());
-        payload(d, "output", s.output());
+        payload(d, "output", s.output(), texts);
         if (s.assignedVariables() != null) {
           ObjectNode vars = d.putObject("assignedVariables");
           Iterator<Map.Entry<String, JsonNode>> it = s.assignedVariables().fields();
@@ -120,7 +129,7 @@ public final class HistoryJson {
       case EventDetails.TaskSucceeded s -> {
         d.put("resourceType", s.resourceType());
         d.put("resource", s.resource());
-        payload(d, "output", s.output());
+        payload(d, "output", s.output(), texts);
       }
       case EventDetails.TaskFailed s -> {
         d.put("resourceType", s.resourceType());
@@ -130,19 +139,19 @@ public final class HistoryJson {
       }
       case EventDetails.LambdaScheduled s -> {
         d.put("resource", s.resource());
-        payload(d, "input", s.input());
+        payload(d, "input", s.input(), texts);
         if (s.timeoutInSeconds() != null) {
           d.put("timeoutInSeconds", s.timeoutInSeconds());
         }
       }
-      case EventDetails.LambdaSucceeded s -> payload(d, "output", s.output());
+      case EventDetails.LambdaSucceeded s -> payload(d, "output", s.output(), texts);
       case EventDetails.LambdaFailed s -> {
         putIfNotNull(d, "error", s.error());
         putIfNotNull(d, "cause", s.cause());
       }
       case EventDetails.ActivityScheduled s -> {
         d.put("resource", s.resource());
-        payload(d, "input", s.input());
+        payload(d, "input", s.input(), texts);
         if (s.timeoutInSeconds() != null) {
           d.put("timeoutInSeconds", s.timeoutInSeconds());
         }
@@ -161,8 +170,15 @@ public final class HistoryJson {
     return d;
   }
 
-  private static void payload(ObjectNode d, String key, JsonNode value) {
-    d.put(key, Json.write(value));
+  private static void payload(ObjectNode d, String key, JsonNode value, Map<JsonNode, String> texts) {
+    String text = texts == null ? null : texts.get(value);
+    if (text == null) {
+      text = Json.write(value);
+      if (texts != null && value != null) {
+        texts.put(value, text);
+      }
+    }
+    d.put(key, text);
     d.putObject(key + "Details").put("truncated", false);
   }
 

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,8 +28,8 @@ final class ExecutionReads {
       + " event_count FROM executions WHERE arn = ?";
   private static final String SUMMARY = "SELECT arn, name, state_machine_arn, version_arn, alias_arn, map_run_arn, type, status,"
       + " start_date, stop_date FROM executions";
-  /** The events of an execution, found by its ARN. */
-  private static final String EVENTS = "SELECT json FROM events WHERE execution_id = (SELECT id FROM executions WHERE arn = ?)";
+  /** The chunks of an execution's history, found by its ARN. */
+  private static final String CHUNKS = "SELECT first_id, last_id, json FROM event_chunks WHERE execution_id = (SELECT id FROM executions WHERE arn = ?)";
 
   private final Connections.Readers readers;
 
@@ -117,30 +118,66 @@ final class ExecutionReads {
 
   List<HistoryEvent> history(String arn) {
     return readers.read("read the history of " + arn, r -> {
-      PreparedStatement s = r.prepare(EVENTS + " ORDER BY id");
+      PreparedStatement s = r.prepare(CHUNKS + " ORDER BY first_id");
       s.setString(1, arn);
-      return HistoryText.decode(texts(s));
-    });
-  }
-
-  List<HistoryEvent> history(String arn, long afterEventId, int limit, boolean reverse) {
-    return readers.read("read the history of " + arn, r -> {
-      PreparedStatement s = r.prepare(EVENTS + (reverse ? " AND id < ? ORDER BY id DESC LIMIT ?" : " AND id > ? ORDER BY id LIMIT ?"));
-      s.setString(1, arn);
-      s.setLong(2, reverse && afterEventId <= 0 ? Long.MAX_VALUE : afterEventId);
-      s.setInt(3, limit);
-      return HistoryText.decode(texts(s));
-    });
-  }
-
-  private static List<String> texts(PreparedStatement s) throws SQLException {
-    List<String> texts = new ArrayList<>();
-    try (ResultSet q = s.executeQuery()) {
-      while (q.next()) {
-        texts.add(q.getString(1));
+      List<String> texts = new ArrayList<>();
+      try (ResultSet q = s.executeQuery()) {
+        while (q.next()) {
+          texts.add(q.getString(3));
+        }
       }
-    }
-    return texts;
+      return HistoryText.decode(texts);
+    });
+  }
+
+  /**
+   * A page of history: the chunks it spans are read (a chunk holds at most {@link
+   * HistoryChunks#MAX_EVENTS} events, so the first one starting in range bounds the key range),
+   * parsed, and cut to the page.
+   */
+  List<HistoryEvent> history(String arn, long afterEventId, int limit, boolean reverse) {
+    long before = reverse && afterEventId <= 0 ? Long.MAX_VALUE : afterEventId;
+    return readers.read("read the history of " + arn, r -> {
+      PreparedStatement s = reverse
+          ? r.prepare(CHUNKS + " AND first_id < ? ORDER BY first_id DESC")
+          : r.prepare(CHUNKS + " AND first_id > ? AND last_id > ? ORDER BY first_id");
+      s.setString(1, arn);
+      if (reverse) {
+        s.setLong(2, before);
+      } else {
+        s.setLong(2, afterEventId - HistoryChunks.MAX_EVENTS);
+        s.setLong(3, afterEventId);
+      }
+      List<String> texts = new ArrayList<>();
+      long count = 0;
+      try (ResultSet q = s.executeQuery()) {
+        while (count < limit && q.next()) {
+          long first = q.getLong(1);
+          long last = q.getLong(2);
+          count += reverse ? Math.min(last, before - 1) - first + 1 : last - Math.max(first, afterEventId + 1) + 1;
+          texts.add(q.getString(3));
+        }
+      }
+      if (reverse) {
+        Collections.reverse(texts);
+      }
+      List<HistoryEvent> events = HistoryText.decode(texts);
+      List<HistoryEvent> page = new ArrayList<>(Math.min(limit, events.size()));
+      if (reverse) {
+        for (int i = events.size() - 1; i >= 0 && page.size() < limit; i--) {
+          if (events.get(i).id() < before) {
+            page.add(events.get(i));
+          }
+        }
+      } else {
+        for (int i = 0; i < events.size() && page.size() < limit; i++) {
+          if (events.get(i).id() > afterEventId) {
+            page.add(events.get(i));
+          }
+        }
+      }
+      return page;
+    });
   }
 
   List<ChildEnding> childEndings(String arn) {

@@ -9,7 +9,6 @@ import io.stepwise.store.StepWrite;
 import io.stepwise.store.Write;
 import io.stepwise.store.WriteChecks;
 import io.stepwise.store.WriteResult;
-import io.stepwise.store.codec.HistoryText;
 import io.stepwise.store.codec.InputCodec;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -197,14 +196,16 @@ final class SqliteWriter implements AutoCloseable {
   private void append(long id, StepWrite write, boolean created) throws SQLException {
     List<HistoryEvent> events = write.step().events();
     if (!events.isEmpty()) {
-      PreparedStatement insert = w.prepare("INSERT INTO events (execution_id, id, type, timestamp, json) VALUES (?, ?, ?, ?, ?)");
-      for (HistoryEvent e : events) {
+      PreparedStatement insert = w.prepare("INSERT INTO event_chunks (execution_id, first_id, last_id, json) VALUES (?, ?, ?, ?)");
+      List<String> texts = write.eventTexts();
+      int from = 0;
+      for (int to : HistoryChunks.ends(texts)) {
         insert.setLong(1, id);
-        insert.setLong(2, e.id());
-        insert.setString(3, e.type().name());
-        insert.setLong(4, e.timestamp());
-        insert.setString(5, HistoryText.encode(e));
-        insert.addBatch(); // one batch per step: half the driver's cost of a statement per event
+        insert.setLong(2, events.get(from).id());
+        insert.setLong(3, events.get(to - 1).id());
+        insert.setString(4, HistoryChunks.join(texts, from, to));
+        insert.addBatch();
+        from = to;
       }
       insert.executeBatch();
     }
@@ -239,7 +240,7 @@ final class SqliteWriter implements AutoCloseable {
         }
         String in = ids.toString().replace('[', '(').replace(']', ')');
         try (Statement s = w.connection.createStatement()) {
-          for (String table : List.of("events", "child_endings", "timers", "tasks", "task_tokens", "map_runs")) {
+          for (String table : List.of("event_chunks", "child_endings", "timers", "tasks", "task_tokens", "map_runs")) {
             s.executeUpdate("DELETE FROM " + table + " WHERE execution_id IN " + in);
           }
           s.executeUpdate("DELETE FROM executions WHERE id IN " + in);

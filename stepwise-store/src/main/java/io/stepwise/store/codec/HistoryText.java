@@ -6,7 +6,9 @@ import io.stepwise.asl.json.Json;
 import io.stepwise.engine.history.HistoryEvent;
 import io.stepwise.engine.history.HistoryJson;
 import io.stepwise.engine.history.HistoryReader;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A history event as the text a store keeps, one per event: what {@code HistoryJson} writes (the
@@ -17,6 +19,16 @@ public final class HistoryText {
 
   public static String encode(HistoryEvent event) {
     return Json.write(HistoryJson.toJson(event));
+  }
+
+  /** The texts of a step's events, each value they share written once. */
+  public static List<String> encode(List<HistoryEvent> events) {
+    Map<JsonNode, String> shared = new IdentityHashMap<>();
+    String[] texts = new String[events.size()];
+    for (int i = 0; i < texts.length; i++) {
+      texts[i] = Json.write(HistoryJson.toJson(events.get(i), shared));
+    }
+    return List.of(texts);
   }
 
   /** The events of stored texts, in the order given; a text that does not read names the event. */
