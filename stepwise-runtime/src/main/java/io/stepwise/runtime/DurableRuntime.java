@@ -22,6 +22,7 @@ import io.stepwise.store.Store;
 import io.stepwise.store.TaskRow;
 import io.stepwise.store.TimerRow;
 import io.stepwise.store.TokenRow;
+import io.stepwise.store.WorkRow;
 import io.stepwise.store.Write;
 import io.stepwise.store.WriteResult;
 import java.time.InstantSource;
@@ -216,7 +217,59 @@ public final class DurableRuntime implements AutoCloseable {
       }
       token = page.nextToken();
     } while (token != null);
-    log.info("Recovered {} timers and {} tasks", timerCount, taskCount);
+    int workCount = recoverWork();
+    log.info("Recovered {} timers, {} tasks and {} other items of work", timerCount, taskCount, workCount);
+  }
+
+  /**
+   * The work rows: work a step left (Continue) is delivered; for each child a parent waits for,
+   * a child not yet created is created by waking its parent (its restore finds the child
+   * outstanding), a running one is linked to its parent for its end, and an ended one's end is
+   * delivered (the crash came between the child's last step and the parent's receipt of it).
+   */
+  private int recoverWork() {
+    int count = 0;
+    java.util.Set<String> woken = new java.util.HashSet<>();
+    String token = null;
+    do {
+      Page<WorkRow> page = store.work(PAGE, token);
+      for (WorkRow w : page.items()) {
+        count++;
+        String child = w.childArn();
+        if (child == null) {
+          deliver(w.executionArn(), new StepInput.Continue());
+          continue;
+        }
+        Optional<ExecutionRow> row = store.execution(child);
+        if (row.isEmpty()) {
+          if (woken.add(w.executionArn())) {
+            actor(w.executionArn()).wake().whenComplete((s, e) -> {
+              if (e != null && !(e instanceof Refusal)) {
+                log.warn("{} could not be woken to start its children: {}", w.executionArn(), e.toString());
+              }
+            });
+          }
+        } else if (row.get().status() == ExecutionStatus.RUNNING) {
+          parents.put(child, w.executionArn());
+        } else {
+          deliver(w.executionArn(), ended(row.get()));
+        }
+      }
+      token = page.nextToken();
+    } while (token != null);
+    return count;
+  }
+
+  private static StepInput.ChildExecutionEnded ended(ExecutionRow child) {
+    JsonNode output = null;
+    if (child.output() != null) {
+      try {
+        output = Json.parse(child.output());
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("The stored output of " + child.executionArn() + " is not JSON", e);
+      }
+    }
+    return new StepInput.ChildExecutionEnded(child.executionArn(), child.status(), output, child.error(), child.cause());
   }
 
   // ---- for the actors

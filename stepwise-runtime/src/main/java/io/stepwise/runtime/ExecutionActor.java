@@ -79,9 +79,20 @@ final class ExecutionActor {
     }
   }
 
+  /**
+   * Rebuilds the execution from the store if it is not in memory, with no input: what its restore
+   * finds outstanding (children not yet created) is carried out. Completes with null.
+   */
+  CompletableFuture<Step> wake() {
+    return offer(null);
+  }
+
   private Step process(StepInput input) {
     if (stepper == null) {
       load();
+    }
+    if (input == null) {
+      return null; // a wake: the load was all
     }
     if (stepper.status() != ExecutionStatus.RUNNING) {
       throw new Refusal(Refusal.Kind.EXECUTION_ENDED, "The execution " + executionArn + " has ended (" + stepper.status() + ")");

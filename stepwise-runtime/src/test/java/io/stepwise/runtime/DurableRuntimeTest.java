@@ -187,4 +187,69 @@ class DurableRuntimeTest {
     assertThat(store.childEndings(s.executionArn())).hasSize(3);
     JsonNode ignored = null;
   }
+
+  private static final String WAITING_CHILDREN = """
+      {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,"MaxConcurrency":2,
+        "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+          "StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":1,"Next":"Price"},
+            "Price":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:shop:price","End":true}}}}}}""";
+
+  @Test
+  void childrenRunningWhenTheServerDiedTellTheirParentOfTheirEndAfterTheRestart() throws Exception {
+    StateMachine m = machine(WAITING_CHILDREN);
+    DurableRuntime first = runtime();
+    String parent = first.start(m, named("crashed-map"), Json.parse("[1,2,3]")).executionArn();
+    for (int i = 0; i < 200 && store.work(10, null).items().size() < 2; i++) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(100); // the two children are stored and wait in their Wait state
+    first.close(); // as in a crash: the children's timers and their link to the parent are gone
+    engine.close();
+
+    DurableRuntime second = runtime();
+    second.recover();
+    ExecutionRow end = awaitEnd(parent);
+    assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(end.output()).isEqualTo("[42,42,42]");
+    assertThat(store.childEndings(parent)).hasSize(3);
+    assertThat(store.work(10, null).items()).isEmpty();
+  }
+
+  @Test
+  void aCrashBetweenAParentsStepAndItsChildrenIsMadeGoodByTheRestart() throws Exception {
+    // the parent's first step is stored, and the server died before it created the children; the
+    // first child was then created and ended, and the server died again before the parent heard
+    StateMachine m = machine("""
+        {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,"MaxConcurrency":2,
+          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+            "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""");
+    engine = Engine.builder().build();
+    machines.register(m);
+    io.stepwise.engine.run.Stepper stepper = engine.stepper(m, Json.parse("[1,2,3]"), named("half-done"));
+    io.stepwise.engine.step.Step step = stepper.step(new io.stepwise.engine.step.StepInput.Start());
+    String parent = stepper.executionArn();
+    assertThat(store.commit(List.of(new io.stepwise.store.NewExecution(stepper.record(), null, null, null, null, "[1,2,3]",
+        step.events().get(0).timestamp(), io.stepwise.store.StepWrite.of(parent, 0, new io.stepwise.engine.step.StepInput.Start(), step)))))
+        .allMatch(io.stepwise.store.WriteResult::committed);
+    var children = step.commands().stream().filter(c -> c instanceof io.stepwise.engine.step.Command.StartChildExecution)
+        .map(c -> (io.stepwise.engine.step.Command.StartChildExecution) c).toList();
+    assertThat(children).hasSize(2);
+    var child = children.get(0);
+    io.stepwise.engine.run.Stepper childStepper = engine.stepper(child, System.currentTimeMillis());
+    io.stepwise.engine.step.Step childStep = childStepper.step(new io.stepwise.engine.step.StepInput.Start());
+    String childArn = child.record().executionArn();
+    assertThat(store.commit(List.of(new io.stepwise.store.NewExecution(child.record(), null, null, child.mapRunArn(), null,
+        Json.write(child.input()), childStep.events().get(0).timestamp(),
+        io.stepwise.store.StepWrite.of(childArn, 0, new io.stepwise.engine.step.StepInput.Start(), childStep)))))
+        .allMatch(io.stepwise.store.WriteResult::committed);
+    assertThat(store.execution(childArn).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    engine.close();
+
+    runtime().recover();
+    ExecutionRow end = awaitEnd(parent);
+    assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(end.output()).isEqualTo("[1,2,3]");
+    assertThat(store.childEndings(parent)).hasSize(3);
+    assertThat(store.history(childArn).stream().filter(e -> e.type() == EventType.ExecutionStarted)).as("the ended child ran once").hasSize(1);
+  }
 }

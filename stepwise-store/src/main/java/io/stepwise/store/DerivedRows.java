@@ -15,9 +15,14 @@ import io.stepwise.store.codec.CommandCodec;
  * adds the task row (the command as JSON) and, for a callback or an activity, its token row;
  * {@code CancelTask} deletes them; {@code StartTimer} sets or moves its timer, {@code CancelTimer}
  * deletes it; {@code PutMapRun} inserts or replaces the Map Run's row (a record kept after the
- * run and its execution end, not work); {@code Finish} deletes every timer, task and token row
- * the execution has left. Child executions are
- * executions of their own, and Continue is the server's at once: neither leaves a row.
+ * run and its execution end, not work); {@code Finish} deletes every timer, task, token and work
+ * row the execution has left.
+ *
+ * <p>The work rows ({@link WorkRow}): a {@code Continue} command puts {@link WorkRow#CONTINUE}
+ * and a {@code Continue} input deletes it (the server carries it out at once; the row is for a
+ * crash in between); {@code StartChildExecution} puts the child's row, and the parent's {@code
+ * ChildExecutionEnded} for that child deletes it, so a restart can start the children not yet
+ * created, link the running ones to their parent, and tell the parent of ends it missed.
  */
 public final class DerivedRows {
   private DerivedRows() {}
@@ -38,10 +43,10 @@ public final class DerivedRows {
       }
       // a heartbeat moves its timer by a StartTimer; a stop ends by its commands
       case StepInput.Start s -> { }
-      case StepInput.Continue c -> { }
+      case StepInput.Continue c -> rows.deleteWork(arn, WorkRow.CONTINUE);
       case StepInput.Stop s -> { }
       case StepInput.Heartbeat h -> { }
-      case StepInput.ChildExecutionEnded e -> { }
+      case StepInput.ChildExecutionEnded e -> rows.deleteWork(arn, WorkRow.child(e.executionArn()));
       case StepInput.UpdateMapRun u -> { } // the run's new settings come as its PutMapRun
     }
     for (Command c : write.step().commands()) {
@@ -58,9 +63,9 @@ public final class DerivedRows {
         case Command.StartTimer t -> rows.putTimer(new TimerRow(arn, t.timerId(), t.kind(), t.due()));
         case Command.CancelTimer t -> rows.deleteTimer(arn, t.timerId());
         case Command.Finish f -> rows.deleteAll(arn);
-        case Command.StartChildExecution s -> { }
+        case Command.StartChildExecution s -> rows.putWork(new WorkRow(arn, WorkRow.child(s.record().executionArn())));
         case Command.StopChildExecution s -> { }
-        case Command.Continue k -> { }
+        case Command.Continue k -> rows.putWork(new WorkRow(arn, WorkRow.CONTINUE));
         case Command.PutMapRun p -> rows.putMapRun(p.run());
       }
     }

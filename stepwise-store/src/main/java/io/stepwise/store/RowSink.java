@@ -32,6 +32,11 @@ public interface RowSink {
   /** Inserts the Map Run's row, or replaces the one with its ARN (its execution is the run's {@code executionArn}). */
   void putMapRun(io.stepwise.engine.MapRunRecord run);
 
-  /** Deletes every timer, task and token row of the execution. */
+  /** Inserts the work row (nothing if it is there). */
+  void putWork(WorkRow work);
+
+  void deleteWork(String executionArn, String item);
+
+  /** Deletes every timer, task, token and work row of the execution. */
   void deleteAll(String executionArn);
 }

@@ -21,6 +21,9 @@ public interface WorkIndex {
   /** The task waiting for a callback or an activity worker's answer with this token. */
   Optional<TokenRow> taskToken(String taskToken);
 
+  /** Every work row (work left, children not yet ended), a page at a time, for a restart. */
+  Page<WorkRow> work(int limit, String nextToken);
+
   /** The activity's tasks that no worker has taken, oldest scheduled first (GetActivityTask hands out the first). */
   List<TaskRow> activityTasks(String activityArn, int limit);
 }

@@ -50,4 +50,27 @@ class DerivedRowsTest {
       machines.engine.close();
     }
   }
+
+  @Test
+  void workLeftByAStepIsARowUntilAContinueInputTakesIt() {
+    Machines machines = new Machines();
+    try (InMemoryStore store = new InMemoryStore()) {
+      Driven d = machines.driven("Orders", Machines.TASK, "e", "{\"amount\":1}");
+      store.commit(List.of(d.start(0)));
+      long n = d.events();
+      StepWrite leaves = new StepWrite(d.arn(), n, new StepInput.Heartbeat("t"), new Step(List.of(), List.of(new Command.Continue())),
+          ExecutionStatus.RUNNING, null, null, null, null, null);
+      assertThat(store.commit(List.of(leaves)).get(0).committed()).isTrue();
+      assertThat(store.work(10, null).items()).containsExactly(new WorkRow(d.arn(), WorkRow.CONTINUE));
+      // a Continue that leaves work again keeps the row; one that leaves none takes it
+      StepWrite again = new StepWrite(d.arn(), n, new StepInput.Continue(), new Step(List.of(), List.of(new Command.Continue())),
+          ExecutionStatus.RUNNING, null, null, null, null, null);
+      assertThat(store.commit(List.of(again)).get(0).committed()).isTrue();
+      assertThat(store.work(10, null).items()).hasSize(1);
+      assertThat(store.commit(List.of(write(d.arn(), n, new StepInput.Continue()))).get(0).committed()).isTrue();
+      assertThat(store.work(10, null).items()).isEmpty();
+    } finally {
+      machines.engine.close();
+    }
+  }
 }

@@ -39,7 +39,49 @@ public interface WorkIndexContract extends ContractBase {
   }
 
   @Test
+  default void aParentsChildrenAreWorkRowsUntilItReceivesTheirEnds() {
+    Driven parent = machines().driven("Orders", Machines.DISTRIBUTED, "parent", "[10,20,30]");
+    committed(parent.start(1_000));
+    List<Command.StartChildExecution> children = parent.all(Command.StartChildExecution.class);
+    assertThat(children).hasSize(2); // MaxConcurrency 2
+    List<WorkRow> all = allWork();
+    assertThat(all).containsExactlyInAnyOrder(new WorkRow(parent.arn(), WorkRow.child(children.get(0).record().executionArn())),
+        new WorkRow(parent.arn(), WorkRow.child(children.get(1).record().executionArn())));
+    assertThat(all.get(0).childArn()).startsWith("arn:aws:states:");
+
+    // the first child's end: its row goes, and the third child's comes (the next item started)
+    String first = children.get(0).record().executionArn();
+    committed(parent.step(new StepInput.ChildExecutionEnded(first, io.stepwise.engine.ExecutionStatus.SUCCEEDED,
+        children.get(0).input(), null, null)));
+    List<Command.StartChildExecution> open = new java.util.ArrayList<>(List.of(children.get(1)));
+    open.addAll(parent.all(Command.StartChildExecution.class));
+    assertThat(allWork().stream().map(WorkRow::childArn).toList())
+        .containsExactlyInAnyOrderElementsOf(open.stream().map(c -> c.record().executionArn()).toList()).doesNotContain(first);
+
+    // the parent ends: every row of it goes
+    for (Command.StartChildExecution c : open) {
+      committed(parent.step(new StepInput.ChildExecutionEnded(c.record().executionArn(), io.stepwise.engine.ExecutionStatus.SUCCEEDED,
+          c.input(), null, null)));
+    }
+    assertThat(store().execution(parent.arn()).orElseThrow().status()).isEqualTo(io.stepwise.engine.ExecutionStatus.SUCCEEDED);
+    assertThat(allWork()).isEmpty();
+  }
+
+  /** Every work row, read a row a page: each must come exactly once. */
+  private List<WorkRow> allWork() {
+    List<WorkRow> out = new java.util.ArrayList<>();
+    String token = null;
+    do {
+      Page<WorkRow> page = store().work(1, token);
+      out.addAll(page.items());
+      token = page.nextToken();
+    } while (token != null);
+    return out;
+  }
+
+  @Test
   default void noTimerIsDueBeforeAnyIsSetAndALimitBoundsThePage() {
+    assertThat(store().work(10, null)).isEqualTo(new Page<>(List.of(), null));
     assertThat(store().timersDue(Long.MAX_VALUE, 10)).isEmpty();
     assertThat(store().timers(10, null)).isEqualTo(new Page<>(List.of(), null));
     assertThat(store().tasks(10, null)).isEqualTo(new Page<>(List.of(), null));

@@ -4,6 +4,7 @@ import io.stepwise.store.RowSink;
 import io.stepwise.store.TaskRow;
 import io.stepwise.store.TimerRow;
 import io.stepwise.store.TokenRow;
+import io.stepwise.store.WorkRow;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -228,6 +229,17 @@ final class SqliteRows implements RowSink {
   }
 
   @Override
+  public void putWork(WorkRow row) {
+    putting(row.executionArn());
+    update("INSERT INTO work (execution_id, item) VALUES (?, ?) ON CONFLICT DO NOTHING", row.executionArn(), s -> set(s, 2, row.item()));
+  }
+
+  @Override
+  public void deleteWork(String arn, String item) {
+    update("DELETE FROM work WHERE execution_id = ? AND item = ?", arn, s -> set(s, 2, item));
+  }
+
+  @Override
   public void deleteAll(String arn) {
     if (arn.equals(currentArn) && !mayHaveRows) {
       return;
@@ -235,6 +247,7 @@ final class SqliteRows implements RowSink {
     update("DELETE FROM timers WHERE execution_id = ?", arn, s -> { });
     update("DELETE FROM tasks WHERE execution_id = ?", arn, s -> { });
     update("DELETE FROM task_tokens WHERE execution_id = ?", arn, s -> { });
+    update("DELETE FROM work WHERE execution_id = ?", arn, s -> { });
   }
 
   private static void set(PreparedStatement s, int i, String v) {

@@ -13,6 +13,7 @@ import io.stepwise.store.StoreException;
 import io.stepwise.store.TaskRow;
 import io.stepwise.store.TimerRow;
 import io.stepwise.store.TokenRow;
+import io.stepwise.store.WorkRow;
 import io.stepwise.store.Write;
 import io.stepwise.store.WriteResult;
 import java.nio.file.Files;
@@ -143,6 +144,11 @@ public final class SqliteStore implements Store {
   @Override
   public List<TimerRow> timersDue(long time, int limit) {
     return work.timersDue(time, limit);
+  }
+
+  @Override
+  public Page<WorkRow> work(int limit, String nextToken) {
+    return work.work(limit, nextToken);
   }
 
   @Override

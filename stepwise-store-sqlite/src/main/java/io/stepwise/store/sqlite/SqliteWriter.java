@@ -240,7 +240,7 @@ final class SqliteWriter implements AutoCloseable {
         }
         String in = ids.toString().replace('[', '(').replace(']', ')');
         try (Statement s = w.connection.createStatement()) {
-          for (String table : List.of("event_chunks", "child_endings", "timers", "tasks", "task_tokens", "map_runs")) {
+          for (String table : List.of("event_chunks", "child_endings", "timers", "tasks", "task_tokens", "work", "map_runs")) {
             s.executeUpdate("DELETE FROM " + table + " WHERE execution_id IN " + in);
           }
           s.executeUpdate("DELETE FROM executions WHERE id IN " + in);

@@ -6,6 +6,7 @@ import io.stepwise.store.PageTokens;
 import io.stepwise.store.TaskRow;
 import io.stepwise.store.TimerRow;
 import io.stepwise.store.TokenRow;
+import io.stepwise.store.WorkRow;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,6 +64,31 @@ final class WorkReads {
       TimerRow last = out.get(limit - 1);
       return new Page<>(out.subList(0, limit),
           PageTokens.encode("timers", Long.toString(executions.get(limit - 1)), Long.toString(last.timerId())));
+    });
+  }
+
+  Page<WorkRow> work(int limit, String nextToken) {
+    String[] after = nextToken == null ? new String[] {"0", ""} : PageTokens.decode("work", nextToken, 2);
+    long afterExecution = PageTokens.number(after[0], nextToken);
+    return readers.read("read the work left", r -> {
+      PreparedStatement s = r.prepare("SELECT e.arn, w.item, w.execution_id FROM work w JOIN executions e ON e.id = w.execution_id"
+          + " WHERE (w.execution_id, w.item) > (?, ?) ORDER BY w.execution_id, w.item LIMIT ?");
+      s.setLong(1, afterExecution);
+      s.setString(2, after[1]);
+      s.setInt(3, limit + 1);
+      List<WorkRow> out = new ArrayList<>();
+      List<Long> executions = new ArrayList<>();
+      try (ResultSet q = s.executeQuery()) {
+        while (q.next()) {
+          out.add(new WorkRow(q.getString(1), q.getString(2)));
+          executions.add(q.getLong(3));
+        }
+      }
+      if (out.size() <= limit) {
+        return new Page<>(out, null);
+      }
+      WorkRow last = out.get(limit - 1);
+      return new Page<>(out.subList(0, limit), PageTokens.encode("work", Long.toString(executions.get(limit - 1)), last.item()));
     });
   }
 

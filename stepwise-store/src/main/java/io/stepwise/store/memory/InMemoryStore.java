@@ -18,6 +18,7 @@ import io.stepwise.store.Store;
 import io.stepwise.store.TaskRow;
 import io.stepwise.store.TimerRow;
 import io.stepwise.store.TokenRow;
+import io.stepwise.store.WorkRow;
 import io.stepwise.store.Write;
 import io.stepwise.store.WriteChecks;
 import io.stepwise.store.WriteResult;
@@ -303,6 +304,16 @@ public final class InMemoryStore implements Store {
     lock.readLock().lock();
     try {
       return rows.timersDue(time, limit);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Page<WorkRow> work(int limit, String nextToken) {
+    lock.readLock().lock();
+    try {
+      return rows.work(limit, nextToken);
     } finally {
       lock.readLock().unlock();
     }

@@ -6,6 +6,7 @@ import io.stepwise.store.RowSink;
 import io.stepwise.store.TaskRow;
 import io.stepwise.store.TimerRow;
 import io.stepwise.store.TokenRow;
+import io.stepwise.store.WorkRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -50,6 +52,37 @@ final class MemoryRows implements RowSink {
   @Override
   public void putMapRun(io.stepwise.engine.MapRunRecord run) {
     mapRuns.put(run);
+  }
+
+  /** The work rows, by execution and item (a restart pages through them in this order). */
+  private final TreeSet<WorkRow> work = new TreeSet<>(BY_ITEM);
+  private static final Comparator<WorkRow> BY_ITEM = Comparator.comparing(WorkRow::executionArn).thenComparing(WorkRow::item);
+
+  @Override
+  public void putWork(WorkRow row) {
+    work.add(row);
+  }
+
+  @Override
+  public void deleteWork(String executionArn, String item) {
+    work.remove(new WorkRow(executionArn, item));
+  }
+
+  Page<WorkRow> work(int limit, String nextToken) {
+    NavigableSet<WorkRow> from = work;
+    if (nextToken != null) {
+      String[] key = PageTokens.decode("work", nextToken, 2);
+      from = work.tailSet(new WorkRow(key[0], key[1]), false);
+    }
+    List<WorkRow> out = new ArrayList<>();
+    for (WorkRow w : from) {
+      if (out.size() == limit) {
+        WorkRow last = out.get(limit - 1);
+        return new Page<>(out, PageTokens.encode("work", last.executionArn(), last.item()));
+      }
+      out.add(w);
+    }
+    return new Page<>(out, null);
   }
 
   @Override
@@ -148,6 +181,7 @@ final class MemoryRows implements RowSink {
     for (String token : of == null ? List.<String>of() : new ArrayList<>(of)) {
       deleteToken(token);
     }
+    work.subSet(new WorkRow(executionArn, ""), true, new WorkRow(executionArn, "\uffff"), true).clear();
   }
 
   private static <V> NavigableMap<Key, V> ofExecution(TreeMap<Key, V> rows, String arn) {

@@ -12,3 +12,12 @@ CREATE TABLE event_chunks (
 ) WITHOUT ROWID;
 INSERT INTO event_chunks (execution_id, first_id, last_id, json) SELECT execution_id, id, id, json FROM events;
 DROP TABLE events;
+
+-- Derived rows (DerivedRows): work a step left that no timer or task row holds, for a restart to
+-- find: 'continue' (the step ended with work left) or 'child ' || child ARN (a Distributed Map child
+-- started, or to be started, whose end the parent has not received).
+CREATE TABLE work (
+  execution_id INTEGER NOT NULL,
+  item TEXT NOT NULL,
+  PRIMARY KEY (execution_id, item)
+) WITHOUT ROWID;
