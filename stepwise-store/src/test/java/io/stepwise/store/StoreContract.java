@@ -8,7 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
  * store, and every test of the suite (one interface per concern) runs against it.
  */
 public abstract class StoreContract
-    implements ExecutionContract, StepCommitContract, DerivedRowsContract, HistoryContract, WorkIndexContract, GroupCommitContract {
+    implements ExecutionContract, StepCommitContract, DerivedRowsContract, HistoryContract, WorkIndexContract, GroupCommitContract,
+    MapRunContract {
   private Store store;
   private Machines machines;
 

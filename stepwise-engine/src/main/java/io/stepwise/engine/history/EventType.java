@@ -39,6 +39,7 @@ public enum EventType {
   MapRunStarted,
   MapRunSucceeded,
   MapRunFailed,
+  MapRunAborted,
   TaskScheduled,
   TaskStarted,
   TaskSucceeded,

@@ -46,6 +46,8 @@ final class Frame {
   PendingTask pending;
   Timer timer;
   FanOut children;
+  /** The Distributed Map run this frame's Map state has running; null otherwise. */
+  MapRun mapRun;
 
   Frame(Execution exec, StateGraph graph, FanOut owner, int index, Variables vars, long lastEventId) {
     this.exec = exec;
@@ -201,6 +203,9 @@ final class Frame {
     if (timer != null) {
       exec.cancel(timer);
       timer = null;
+    }
+    if (mapRun != null) {
+      mapRun.abort();
     }
     if (children != null) {
       children.abortAll();
