@@ -101,7 +101,7 @@ class DistributedMapChildrenTest {
       Step last = stepper.step(succeeded(started(afterOne).get(0)));
       assertThat(last.events().stream().map(HistoryEvent::type)).startsWith(EventType.MapRunSucceeded);
       assertThat(stepper.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-      assertThat(stepper.childEndings()).extracting(e -> e.ended().executionArn())
+      assertThat(stepper.childEndings()).extracting(e -> ((io.stepwise.engine.step.StepInput.ChildExecutionEnded) e.input()).executionArn())
           .containsExactly(two.get(1).record().executionArn(), two.get(0).record().executionArn(),
               started(afterOne).get(0).record().executionArn());
     }

@@ -164,6 +164,15 @@ public final class DurableRuntime implements AutoCloseable {
     return redriver.redrive(executionArn, clientToken);
   }
 
+  /**
+   * UpdateMapRun: the running Map Run of this execution takes the settings given (null leaves one
+   * as it is), stored before this returns. Refused ({@link Refusal.Kind#EXECUTION_ENDED},
+   * {@link Refusal.Kind#REFUSED_BY_EXECUTION}) when the execution or the run has ended.
+   */
+  public void updateMapRun(String executionArn, StepInput.UpdateMapRun update) {
+    await(offer(executionArn, update));
+  }
+
   /** SendTaskSuccess. */
   public void sendSuccess(String taskToken, JsonNode output) {
     await(offer(byToken(taskToken), new StepInput.CallbackSucceeded(taskToken, output)));
@@ -377,6 +386,7 @@ public final class DurableRuntime implements AutoCloseable {
         case Command.StartChildExecution child -> executor.execute(() -> startChild(executionArn, child));
         case Command.StopChildExecution stop -> deliver(stop.executionArn(), new StepInput.Stop(null, null));
         case Command.Continue k -> deliver(executionArn, new StepInput.Continue());
+        case Command.PutMapRun p -> { } // stored with the step, as the run's row
         case Command.Finish f -> finished(executionArn, f.status(), step);
       }
     }
@@ -408,7 +418,7 @@ public final class DurableRuntime implements AutoCloseable {
       // a Map Run's children are described by the state machine their parent started with
       String revision = store.execution(parentArn).map(ExecutionRow::revision).orElse(null);
       WriteResult r = commit(new NewExecution(child.record(), null, null, child.mapRunArn(), child.roleArn(), Json.write(child.input()),
-          first.events().get(0).timestamp(), w, revision));
+          first.events().get(0).timestamp(), w, revision, child.items()));
       if (r instanceof WriteResult.Committed c) {
         keep(arn, stepper, first, c.events());
         carryOut(arn, first, stepper);

@@ -14,7 +14,9 @@ import io.stepwise.store.codec.CommandCodec;
  * activity's row taken, with the worker's name. Then the commands, in order: {@code ScheduleTask}
  * adds the task row (the command as JSON) and, for a callback or an activity, its token row;
  * {@code CancelTask} deletes them; {@code StartTimer} sets or moves its timer, {@code CancelTimer}
- * deletes it; {@code Finish} deletes every row the execution has left.
+ * deletes it; {@code PutMapRun} inserts or replaces the Map Run's row (a record kept after the
+ * run and its execution end, not work); {@code Finish} deletes every timer, task, token and work
+ * row the execution has left.
  *
  * <p>The work rows ({@link WorkRow}): a {@code Continue} command puts {@link WorkRow#CONTINUE}
  * and a {@code Continue} input deletes it (the server carries it out at once; the row is for a
@@ -45,6 +47,7 @@ public final class DerivedRows {
       case StepInput.Stop s -> { }
       case StepInput.Heartbeat h -> { }
       case StepInput.ChildExecutionEnded e -> rows.deleteWork(arn, WorkRow.child(e.executionArn()));
+      case StepInput.UpdateMapRun u -> { } // the run's new settings come as its PutMapRun
       // the end before it deleted every row; what the redrive waits for comes as its commands
       case StepInput.Redrive r -> { }
     }
@@ -65,6 +68,7 @@ public final class DerivedRows {
         case Command.StartChildExecution s -> rows.putWork(new WorkRow(arn, WorkRow.child(s.record().executionArn())));
         case Command.StopChildExecution s -> { }
         case Command.Continue k -> rows.putWork(new WorkRow(arn, WorkRow.CONTINUE));
+        case Command.PutMapRun p -> rows.putMapRun(p.run());
       }
     }
   }

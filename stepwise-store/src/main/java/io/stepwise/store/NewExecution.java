@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param first the step of its {@code Start} input, {@code eventsBefore} 0
  * @param revision what the server keeps of the state machine revision it started with (for
  *     DescribeStateMachineForExecution), as text the store keeps and never reads; null for none
+ * @param mapRunItems how many of its Map Run's items it processes (1, or its batch's); 0 for a top-level execution
  */
 public record NewExecution(
     ExecutionRecord record,
@@ -28,12 +29,25 @@ public record NewExecution(
     String input,
     long startDate,
     StepWrite first,
-    String revision) implements Write {
+    String revision,
+    int mapRunItems) implements Write {
 
-  /** Without a revision kept. */
+  /** Without a revision kept; one item of its Map Run, if it is a child of one. */
   public NewExecution(ExecutionRecord record, String versionArn, String aliasArn, String mapRunArn, String roleArn, String input,
       long startDate, StepWrite first) {
-    this(record, versionArn, aliasArn, mapRunArn, roleArn, input, startDate, first, null);
+    this(record, versionArn, aliasArn, mapRunArn, roleArn, input, startDate, first, null, mapRunArn == null ? 0 : 1);
+  }
+
+  /** With a revision kept; one item of its Map Run, if it is a child of one. */
+  public NewExecution(ExecutionRecord record, String versionArn, String aliasArn, String mapRunArn, String roleArn, String input,
+      long startDate, StepWrite first, String revision) {
+    this(record, versionArn, aliasArn, mapRunArn, roleArn, input, startDate, first, revision, mapRunArn == null ? 0 : 1);
+  }
+
+  /** Without a revision kept, processing {@code mapRunItems} items of its Map Run. */
+  public NewExecution(ExecutionRecord record, String versionArn, String aliasArn, String mapRunArn, String roleArn, String input,
+      long startDate, StepWrite first, int mapRunItems) {
+    this(record, versionArn, aliasArn, mapRunArn, roleArn, input, startDate, first, null, mapRunItems);
   }
 
   public NewExecution {

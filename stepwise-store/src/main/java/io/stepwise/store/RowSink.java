@@ -29,6 +29,9 @@ public interface RowSink {
 
   void deleteToken(String taskToken);
 
+  /** Inserts the Map Run's row, or replaces the one with its ARN (its execution is the run's {@code executionArn}). */
+  void putMapRun(io.stepwise.engine.MapRunRecord run);
+
   /** Inserts the work row (nothing if it is there). */
   void putWork(WorkRow work);
 

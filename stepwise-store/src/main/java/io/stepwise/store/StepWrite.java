@@ -28,8 +28,8 @@ import java.util.Objects;
  * @param error its error once FAILED, TIMED_OUT or ABORTED (may be null); else null
  * @param cause its cause, likewise
  * @param stopDate epoch millis of its end; null while RUNNING
- * @param childEnding the end of a Distributed Map child this step delivered, kept for the parent's
- *     replay; null for any other step
+ * @param childEnding the end of a Distributed Map child (or the UpdateMapRun) this step delivered,
+ *     kept for the parent's replay; null for any other step
  * @param eventTexts the step's events as a store keeps them ({@link HistoryText}), one per event:
  *     rendered where the write is made (a request's thread), not by the one thread that commits
  */
@@ -104,12 +104,12 @@ public record StepWrite(
 
   /**
    * The write of a step as the engine returned it: status, output, error, cause and stop date are
-   * read from its Finish command and its last event; a {@link StepInput.ChildExecutionEnded} input
-   * is kept as the {@link ChildEnding} its replay needs (after {@code eventsBefore} events, as the
+   * read from its Finish command and its last event; a {@link StepInput.MapRunInput} (a child's
+   * end, an UpdateMapRun) is kept as the {@link ChildEnding} its replay needs (after {@code eventsBefore} events, as the
    * engine counts it).
    */
   public static StepWrite of(String executionArn, long eventsBefore, StepInput input, Step step) {
-    ChildEnding ending = input instanceof StepInput.ChildExecutionEnded c ? new ChildEnding(eventsBefore, c) : null;
+    ChildEnding ending = input instanceof StepInput.MapRunInput m ? new ChildEnding(eventsBefore, m) : null;
     ExecutionStatus status = ExecutionStatus.RUNNING;
     for (Command c : step.commands()) {
       if (c instanceof Command.Finish f) {

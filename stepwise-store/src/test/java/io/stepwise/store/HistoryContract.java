@@ -106,7 +106,7 @@ public interface HistoryContract extends ContractBase {
     List<ChildEnding> endings = store().childEndings(parent.arn());
     assertThat(endings).hasSize(2);
     assertThat(endings.get(0).afterEvents()).isEqualTo(w1.eventsBefore());
-    assertThat(Json.write(io.stepwise.store.codec.InputCodec.toJson(endings.get(0).ended()))).isEqualTo(
+    assertThat(Json.write(io.stepwise.store.codec.InputCodec.toJson(endings.get(0).input()))).isEqualTo(
         Json.write(io.stepwise.store.codec.InputCodec.toJson(second)));
     assertThat(endings.get(1)).isEqualTo(new ChildEnding(w2.eventsBefore(), first));
     assertThat(store().childEndings(parent.arn())).isEqualTo(endings);

@@ -40,6 +40,7 @@ public enum EventType {
   MapRunStarted,
   MapRunSucceeded,
   MapRunFailed,
+  MapRunAborted,
   TaskScheduled,
   TaskStarted,
   TaskSucceeded,

@@ -231,18 +231,25 @@ public final class Driver {
     }
     long at = recordedEndings.peek().afterEvents();
     if (at < exec.events.size() || (at > exec.events.size() && !replaying())) {
-      throw new ReplayMismatchException("The recorded end of the child execution " + recordedEndings.peek().ended().executionArn()
+      throw new ReplayMismatchException("The recorded " + describe(recordedEndings.peek().input())
           + " came after event " + at + ", but the execution " + (at < exec.events.size() ? "went past it without it" : "ended its recording at event " + exec.events.size()));
     }
     return at == exec.events.size();
   }
 
   private StepInput recordedEnding() {
-    StepInput.ChildExecutionEnded ended = recordedEndings.poll().ended();
-    if (undispatchedChildren != null) {
+    StepInput.MapRunInput input = recordedEndings.poll().input();
+    if (input instanceof StepInput.ChildExecutionEnded ended && undispatchedChildren != null) {
       undispatchedChildren.remove(ended.executionArn());
     }
-    return ended;
+    return input;
+  }
+
+  private static String describe(StepInput.MapRunInput input) {
+    return switch (input) {
+      case StepInput.ChildExecutionEnded e -> "end of the child execution " + e.executionArn();
+      case StepInput.UpdateMapRun u -> "UpdateMapRun of " + u.mapRunArn();
+    };
   }
 
   private void carryOut(Step step) {
@@ -284,6 +291,7 @@ public final class Driver {
           }
         }
         case Command.Finish f -> { }
+        case Command.PutMapRun p -> { } // a record for whoever stores it; nothing to carry out
         case Command.Continue more -> { } // the run loop sees the work left
       }
     }

@@ -53,8 +53,11 @@ public final class Execution {
   private Map<String, PendingChild> children;
   private List<PendingChild> stoppedChildren;
   private List<PendingChild> newChildren;
-  /** The children's ends this execution received, and when, for its replay; made on the first. */
+  /** What its Map Runs received from outside (children's ends, UpdateMapRun), and when, for its replay; made on the first. */
   private List<io.stepwise.engine.ChildEnding> childEndings;
+  /** Its Distributed Map runs still running, by ARN, and those whose record changed in this step; made on the first. */
+  private Map<String, MapRun> runningMapRuns;
+  private java.util.LinkedHashSet<MapRun> changedMapRuns;
   private long lastId;
   long skew; // fast-time: how far the engine's clock has been moved ahead of the real one
   private int tokenSeq;
@@ -354,10 +357,48 @@ public final class Execution {
   void childEnded(PendingChild c, io.stepwise.engine.step.StepInput.ChildExecutionEnded ended) {
     c.done = true;
     children.remove(c.arn());
+    received(ended);
+  }
+
+  /** A Map Run's input from outside arrived: it is recorded for replay, with the number of events the history held. */
+  void received(io.stepwise.engine.step.StepInput.MapRunInput input) {
     if (childEndings == null) {
       childEndings = new ArrayList<>();
     }
-    childEndings.add(new io.stepwise.engine.ChildEnding(events.size(), ended));
+    childEndings.add(new io.stepwise.engine.ChildEnding(events.size(), input));
+  }
+
+  void mapRunStarted(MapRun run) {
+    if (runningMapRuns == null) {
+      runningMapRuns = new HashMap<>();
+    }
+    runningMapRuns.put(run.identity().arn(), run);
+  }
+
+  void mapRunEnded(MapRun run) {
+    runningMapRuns.remove(run.identity().arn());
+  }
+
+  /** The running Map Run with this ARN; null when it has ended or never was. */
+  MapRun runningMapRun(String arn) {
+    return runningMapRuns == null ? null : runningMapRuns.get(arn);
+  }
+
+  void mapRunChanged(MapRun run) {
+    if (changedMapRuns == null) {
+      changedMapRuns = new java.util.LinkedHashSet<>();
+    }
+    changedMapRuns.add(run);
+  }
+
+  /** The Map Runs whose record changed since the last call, in the order they first changed. */
+  List<MapRun> takeChangedMapRuns() {
+    if (changedMapRuns == null || changedMapRuns.isEmpty()) {
+      return List.of();
+    }
+    List<MapRun> out = new ArrayList<>(changedMapRuns);
+    changedMapRuns.clear();
+    return out;
   }
 
   /** The child's end is no longer wanted (its run failed, the execution ended): its driver is told to stop it. */

@@ -32,7 +32,7 @@ final class FanOut {
   private final List<StateGraph> graphs; // one per branch; a Map uses graphs.get(0)
   private final JsonNode[] results;
   private final List<JsonNode> inputs; // per child
-  private final int concurrency;
+  private int concurrency; // a Distributed Map's changes with UpdateMapRun
   private final Frame[] running;
   /** Each branch or iteration's frame once started, kept after it ended, for a redrive; null for a Distributed Map. */
   private final Frame[] frames;
@@ -45,7 +45,7 @@ final class FanOut {
   /** A Distributed Map's children: child executions, each with its own history; null otherwise. */
   private final PendingChild[] childExecutions;
   private StateMachine childMachine;
-  private final MapPlan plan;
+  private MapPlan plan; // a Distributed Map's tolerances change with UpdateMapRun
   private final MapRun run; // a Distributed Map's run; null otherwise
   private final boolean[] failedChildren; // per child (Distributed Map), for its ResultWriter
   private final String[] errors;
@@ -72,9 +72,7 @@ final class FanOut {
     this.graphs = graphs;
     this.inputs = inputs;
     this.results = new JsonNode[inputs.size()];
-    // AWS runs at most 40 inline Map iterations at once, whatever MaxConcurrency says
-    int limit = kind == Kind.MAP ? INLINE_MAP_LIMIT : kind == Kind.DISTRIBUTED_MAP ? DISTRIBUTED_MAP_LIMIT : Integer.MAX_VALUE;
-    this.concurrency = Math.min(Math.min(concurrency <= 0 ? limit : concurrency, limit), inputs.size());
+    this.concurrency = limit(concurrency);
     this.running = kind == Kind.DISTRIBUTED_MAP ? null : new Frame[inputs.size()];
     this.frames = kind == Kind.DISTRIBUTED_MAP ? null : new Frame[inputs.size()];
     this.succeededChildren = new boolean[inputs.size()];
@@ -84,6 +82,13 @@ final class FanOut {
     this.failedChildren = run == null ? null : new boolean[inputs.size()];
     this.errors = run == null ? null : new String[inputs.size()];
     this.causes = run == null ? null : new String[inputs.size()];
+  }
+
+  /** How many children run at once for this MaxConcurrency (0: no limit of its own). */
+  private int limit(int maxConcurrency) {
+    // AWS runs at most 40 inline Map iterations at once, whatever MaxConcurrency says
+    int limit = kind == Kind.MAP ? INLINE_MAP_LIMIT : kind == Kind.DISTRIBUTED_MAP ? DISTRIBUTED_MAP_LIMIT : Integer.MAX_VALUE;
+    return Math.min(Math.min(maxConcurrency <= 0 ? limit : maxConcurrency, limit), inputs.size());
   }
 
   static void parallel(Frame f, ParallelState p) {
@@ -114,7 +119,28 @@ final class FanOut {
   /** A Distributed Map's children, once its run has its items. */
   static void distributed(Frame f, MapPlan plan, MapRun run) {
     MapState m = (MapState) f.state;
-    new FanOut(f, Kind.DISTRIBUTED_MAP, List.of(m.processor()), plan.inputs(), plan.maxConcurrency(), plan, run).open();
+    FanOut fan = new FanOut(f, Kind.DISTRIBUTED_MAP, List.of(m.processor()), plan.inputs(), plan.maxConcurrency(), plan, run);
+    run.childrenStarting(fan, plan.inputs());
+    fan.open();
+  }
+
+  /**
+   * UpdateMapRun changed a Distributed Map's settings: more children start at once if it may run
+   * more, and failures it no longer tolerates fail the run now.
+   */
+  void settingsChanged(MapPlan updated) {
+    plan = updated;
+    concurrency = limit(updated.maxConcurrency());
+    if (closed) {
+      return;
+    }
+    if (failed > 0 && !plan.tolerates(failed, inputs.size())) {
+      failRun(null, null);
+      return;
+    }
+    while (nextChild < inputs.size() && active < concurrency) {
+      startNext();
+    }
   }
 
   private void open() {
@@ -183,7 +209,7 @@ final class FanOut {
     ExecutionRecord record = new ExecutionRecord(id.childArn(i, type == ExecutionType.EXPRESS), name, id.childMachineArn(),
         id.childMachineName(), type, false, exec.info.payloadLimit, childMachine.definitionSha256());
     PendingChild c = new PendingChild(this,
-        new Command.StartChildExecution(id.arn(), m.name(), i, record, childMachine, inputs.get(i), exec.info.roleArn));
+        new Command.StartChildExecution(id.arn(), m.name(), i, record, childMachine, inputs.get(i), exec.info.roleArn, run.itemsOf(inputs.get(i))));
     childExecutions[i] = c;
     active++;
     exec.startChild(c);
@@ -255,6 +281,11 @@ final class FanOut {
       advance();
       return;
     }
+    failRun(error, cause);
+  }
+
+  /** A failure more than the fan tolerates: the rest is stopped and the parent state fails. */
+  private void failRun(String error, String cause) {
     closed = true;
     List<ChildRun> ended = run == null ? null : childRuns(); // before the running ones are aborted
     abortRunning();
@@ -281,9 +312,15 @@ final class FanOut {
   }
 
   private void advance() {
-    if (nextChild < total()) {
+    if (kind == Kind.DISTRIBUTED_MAP) {
+      // UpdateMapRun may have lowered MaxConcurrency: a child starts only where one may run
+      while (nextChild < inputs.size() && active < concurrency) {
+        startNext();
+      }
+    } else if (nextChild < total()) {
       startNext();
-    } else if (active == 0) {
+    }
+    if (nextChild >= total() && active == 0) {
       finish();
     }
   }
@@ -343,6 +380,9 @@ final class FanOut {
     }
     for (Frame f : running) {
       if (f != null && f.live()) {
+        if (f.mapRun != null) {
+          f.mapRun.abort(); // its MapRunAborted comes before the Map state's own abort
+        }
         if (f.state != null && f.waiting && kind != Kind.DISTRIBUTED_MAP) {
           EventType aborted = abortedType(f.state.typeName());
           if (aborted != null) {

@@ -50,6 +50,8 @@ final class Frame {
   FanOut children;
   /** The fan-out of the current state's last attempt (its branches or iterations), kept after it ended, for a redrive. */
   FanOut lastFan;
+  /** The Distributed Map run this frame's Map state has running; null otherwise. */
+  MapRun mapRun;
 
   Frame(Execution exec, StateGraph graph, FanOut owner, int index, Variables vars, long lastEventId) {
     this.exec = exec;
@@ -209,6 +211,9 @@ final class Frame {
     if (timer != null) {
       exec.cancel(timer);
       timer = null;
+    }
+    if (mapRun != null) {
+      mapRun.abort();
     }
     if (children != null) {
       children.abortAll();

@@ -8,6 +8,8 @@ import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.ItemReader;
 import io.stepwise.asl.model.MapState;
 import io.stepwise.asl.model.ResultWriter;
+import io.stepwise.engine.MapRunRecord;
+import io.stepwise.engine.MapRunStatus;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
 import io.stepwise.engine.itemdata.ChildRun;
@@ -15,6 +17,7 @@ import io.stepwise.engine.itemdata.ItemReaders;
 import io.stepwise.engine.itemdata.MapRunIdentity;
 import io.stepwise.engine.itemdata.ObjectListing;
 import io.stepwise.engine.itemdata.ResultFiles;
+import io.stepwise.engine.step.StepInput;
 import java.util.Iterator;
 import java.util.List;
 
@@ -24,6 +27,9 @@ import java.util.List;
  * MapRunSucceeded or MapRunFailed. Reader and writer calls are {@link MapRunCalls}; what they
  * fail with, and what the engine cannot carry out, fails the run with States.ItemReaderFailed or
  * States.ResultWriterFailed, which the Map's Retry and Catch see.
+ *
+ * <p>It keeps its own record ({@link MapRunRecord}, handed to the driver as {@code PutMapRun}
+ * whenever it changes) and takes UpdateMapRun's settings while it runs.
  */
 final class MapRun {
   private static final String PUT_OBJECT = ":states:::s3:putObject";
@@ -37,6 +43,19 @@ final class MapRun {
   private JsonNode readerRequest;
   private ItemReaders.Kind kind;
   private ObjectListing listing;
+  /** The settings in force: the definition's, with UpdateMapRun's over them. */
+  private MapPlan plan;
+  private Integer updatedConcurrency;
+  private Long updatedCount;
+  private Double updatedPercentage;
+  private FanOut fan;
+  private MapRunStatus status = MapRunStatus.RUNNING;
+  private long startDate;
+  private Long stopDate;
+  private int children;
+  private long items;
+  private int childrenWritten;
+  private long itemsWritten;
 
   private MapRun(Frame f, MapState m, JsonNode in, JsonNode writerRequest) {
     this.f = f;
@@ -59,9 +78,9 @@ final class MapRun {
     if (m.itemReader() == null) {
       MapPlan plan = MapPlan.of(f, m);
       f.exec.append(f, EventType.MapStateStarted, new EventDetails.MapStateStarted(plan.inputs().size()));
-      plan = plan.withLimits(m);
+      run.plan = plan.withLimits(m);
       if (run.started()) {
-        FanOut.distributed(f, plan, run);
+        FanOut.distributed(f, run.plan, run);
       }
       return;
     }
@@ -78,7 +97,8 @@ final class MapRun {
     maxItems = max == null ? 0 : max;
     // the items are read by the run, after it starts, so the state starts with none known
     f.exec.append(f, EventType.MapStateStarted, new EventDetails.MapStateStarted(0));
-    new MapPlan(List.of(), 0, null, null, f.scope(in)).withLimits(m); // the tolerances are read here, as without a reader
+    // the tolerances are read here, as without a reader; MaxConcurrency only once the items are read
+    plan = new MapPlan(List.of(), concurrencyForTheRecord(), null, null, f.scope(in)).withLimits(m);
     if (!started()) {
       return;
     }
@@ -146,7 +166,121 @@ final class MapRun {
       }
       items = kept;
     }
-    FanOut.distributed(f, MapPlan.from(f, m, in, items).withLimits(m), this);
+    plan = updated(MapPlan.from(f, m, in, items).withLimits(m));
+    changed();
+    FanOut.distributed(f, plan, this);
+  }
+
+  /**
+   * What the record shows as MaxConcurrency while the items are read: the definition's, where it
+   * reads without error (a bad MaxConcurrencyPath fails the run where it always did, once read).
+   */
+  private int concurrencyForTheRecord() {
+    try {
+      Integer max = MapPlan.integer(m.maxConcurrency(), f.scope(in));
+      return max == null ? 0 : max;
+    } catch (StatesException e) {
+      return 0;
+    }
+  }
+
+  /** The children are about to start: the run now knows how many, and of how many items. */
+  void childrenStarting(FanOut fan, List<JsonNode> inputs) {
+    this.fan = fan;
+    children = inputs.size();
+    items = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      items += itemsOf(inputs.get(i));
+    }
+    changed();
+  }
+
+  /** How many of the run's items a child's input holds: a batch's (ItemBatcher), else one. */
+  int itemsOf(JsonNode input) {
+    if (m.itemBatcher() == null) {
+      return 1;
+    }
+    JsonNode batch = input.get("Items");
+    return batch == null ? 1 : batch.size();
+  }
+
+  /** UpdateMapRun: the settings given replace the ones in force, for the children still to come and the failures still to count. */
+  void update(StepInput.UpdateMapRun u) {
+    if (status != MapRunStatus.RUNNING) {
+      return;
+    }
+    if (u.maxConcurrency() != null) {
+      updatedConcurrency = u.maxConcurrency();
+    }
+    if (u.toleratedFailureCount() != null) {
+      updatedCount = u.toleratedFailureCount();
+    }
+    if (u.toleratedFailurePercentage() != null) {
+      updatedPercentage = u.toleratedFailurePercentage();
+    }
+    plan = updated(plan);
+    changed();
+    if (fan != null) {
+      fan.settingsChanged(plan);
+    }
+  }
+
+  private MapPlan updated(MapPlan p) {
+    return new MapPlan(p.inputs(), updatedConcurrency != null ? updatedConcurrency : p.maxConcurrency(),
+        updatedCount != null ? Integer.valueOf((int) Math.min(Integer.MAX_VALUE, updatedCount)) : p.toleratedCount(),
+        updatedPercentage != null ? updatedPercentage : p.toleratedPercentage(), p.scope());
+  }
+
+  MapRunStatus status() {
+    return status;
+  }
+
+  /** The record as it is now. */
+  MapRunRecord record() {
+    return new MapRunRecord(id.arn(), f.exec.info.executionArn, id.childMachineArn(), status, startDate, stopDate,
+        plan == null ? 0 : plan.maxConcurrency(),
+        plan == null || plan.toleratedCount() == null ? 0 : plan.toleratedCount(),
+        plan == null || plan.toleratedPercentage() == null ? 0 : plan.toleratedPercentage(),
+        children, items, childrenWritten, itemsWritten);
+  }
+
+  private void changed() {
+    f.exec.mapRunChanged(this);
+  }
+
+  /**
+   * The run's Map state is stopped (a sibling branch failed, the execution ended): ABORTED, and
+   * MapRunAborted is recorded (inferred: where AWS records the state's own abort; nothing is
+   * recorded once the execution has ended).
+   */
+  void abort() {
+    if (status != MapRunStatus.RUNNING) {
+      return;
+    }
+    f.exec.append(f, EventType.MapRunAborted, EventDetails.NONE);
+    end(MapRunStatus.ABORTED);
+  }
+
+  private void end(MapRunStatus how) {
+    status = how;
+    stopDate = f.exec.lastTimestamp();
+    if (f.mapRun == this) {
+      f.mapRun = null;
+    }
+    f.exec.mapRunEnded(this);
+    changed();
+  }
+
+  /** The results of these children were written (into the state's output, or by the ResultWriter). */
+  private void written(List<ChildRun> runs) {
+    childrenWritten = 0;
+    itemsWritten = 0;
+    for (ChildRun r : runs) {
+      if (r.status() == ChildRun.Status.SUCCEEDED || r.status() == ChildRun.Status.FAILED) {
+        childrenWritten++;
+        itemsWritten += itemsOf(r.input());
+      }
+    }
   }
 
   /** Records MapRunStarted; false when the run failed at once (a ResultWriter it cannot use). */
@@ -157,6 +291,10 @@ final class MapRun {
     id = MapRunIdentity.of(partition, f.exec.info.region(), f.exec.info.account(), f.exec.info.stateMachineName, label,
         f.exec.info.executionArn + "#" + f.enteredEventId + "#" + f.retryTotal, f.exec.lastTimestamp());
     f.exec.append(f, EventType.MapRunStarted, new EventDetails.MapRunStarted(id.arn()));
+    startDate = f.exec.lastTimestamp();
+    f.mapRun = this;
+    f.exec.mapRunStarted(this);
+    changed();
     ResultWriter w = m.resultWriter();
     if (w != null && w.resource() != null && !(w.resource().startsWith("arn:") && w.resource().endsWith(PUT_OBJECT))) {
       fail(StatesErrors.RESULT_WRITER_FAILED,
@@ -170,8 +308,10 @@ final class MapRun {
   void childrenSucceeded(ArrayNode compact, List<ChildRun> children) {
     ResultWriter w = m.resultWriter();
     if (w == null) {
+      written(children);
       succeed(compact);
     } else if (w.resource() == null) {
+      written(children);
       succeed(ResultFiles.stateOutput(w, id, children, compact, f.exec.lastTimestamp()));
     } else {
       write(children, null, null);
@@ -198,6 +338,7 @@ final class MapRun {
       return;
     }
     writeNext(export.files().iterator(), () -> {
+      written(children);
       if (error == null) {
         succeed(export.output());
       } else {
@@ -228,6 +369,7 @@ final class MapRun {
 
   private void succeed(JsonNode output) {
     f.exec.append(f, EventType.MapRunSucceeded, EventDetails.NONE);
+    end(MapRunStatus.SUCCEEDED);
     f.exec.append(f, EventType.MapStateSucceeded, EventDetails.NONE);
     f.waiting = true;
     f.resume(() -> {
@@ -238,6 +380,9 @@ final class MapRun {
 
   private void fail(String error, String cause) {
     f.exec.append(f, EventType.MapRunFailed, new EventDetails.MapRunFailed(error, cause));
+    if (id != null) {
+      end(MapRunStatus.FAILED);
+    }
     f.waiting = true; // the body returns here; the failure is handled on the frame's next turn
     f.resume(() -> {
       f.waiting = false;

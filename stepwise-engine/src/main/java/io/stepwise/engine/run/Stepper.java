@@ -100,6 +100,14 @@ public final class Stepper {
         exec.childEnded(c, ended);
         exec.ready(() -> c.fan.childExecutionEnded(c, ended));
       }
+      case StepInput.UpdateMapRun u -> {
+        MapRun run = exec.runningMapRun(u.mapRunArn());
+        if (run == null) {
+          throw new StepRefusedException("No Map Run " + u.mapRunArn() + " of " + exec.info.executionArn + " is running: it has ended, or never was");
+        }
+        exec.received(u);
+        exec.ready(() -> run.update(u));
+      }
       case StepInput.TimerFired f -> {
         Timer t = exec.timers.remove(f.timerId());
         if (t == null) {
@@ -158,7 +166,7 @@ public final class Stepper {
     return p;
   }
 
-  /** The ends of Distributed Map children this execution has received, with when: store them with its history. */
+  /** What this execution's Map Runs have received from outside (children's ends, UpdateMapRun), with when: store them with its history. */
   public java.util.List<io.stepwise.engine.ChildEnding> childEndings() {
     return exec.childEndings();
   }
@@ -210,6 +218,9 @@ public final class Stepper {
     }
     for (PendingChild c : exec.takeStoppedChildren()) {
       commands.add(new Command.StopChildExecution(c.arn()));
+    }
+    for (MapRun run : exec.takeChangedMapRuns()) {
+      commands.add(new Command.PutMapRun(run.record()));
     }
     if (!exec.timers.all().isEmpty() || (announcedTimers != null && !announcedTimers.isEmpty())) {
       diffTimers(commands);

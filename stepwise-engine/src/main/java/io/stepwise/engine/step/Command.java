@@ -5,6 +5,7 @@ import io.stepwise.asl.model.ResourceArn;
 import io.stepwise.asl.model.StateMachine;
 import io.stepwise.engine.ExecutionRecord;
 import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.MapRunRecord;
 import io.stepwise.engine.task.TaskRequest;
 
 /**
@@ -57,9 +58,17 @@ public sealed interface Command {
    *     {@code machine} after a crash: {@code ItemProcessors.of(parent, mapStateName)})
    * @param index the item's index in the run
    * @param roleArn the role its ExecutionStarted records (the parent's)
+   * @param items how many of the run's items it processes: 1, or its batch's (ItemBatcher)
    */
-  record StartChildExecution(String mapRunArn, String mapStateName, int index, ExecutionRecord record, StateMachine machine, JsonNode input, String roleArn)
-      implements Command {}
+  record StartChildExecution(String mapRunArn, String mapStateName, int index, ExecutionRecord record, StateMachine machine, JsonNode input,
+      String roleArn, int items) implements Command {}
+
+  /**
+   * A Distributed Map's run started or changed (its items were read, UpdateMapRun changed its
+   * settings, it ended): keep its record as it is now, for DescribeMapRun and ListMapRuns. It is
+   * the run's record, not work to do; the latest in a step stands for the step.
+   */
+  record PutMapRun(MapRunRecord run) implements Command {}
 
   /** Stop the child execution (its run failed, or the parent ended): its end is no longer wanted. */
   record StopChildExecution(String executionArn) implements Command {}

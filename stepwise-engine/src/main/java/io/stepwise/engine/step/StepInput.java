@@ -44,7 +44,22 @@ public sealed interface StepInput {
    * the parent's replay: AWS's history of the parent records nothing of it.
    */
   record ChildExecutionEnded(String executionArn, ExecutionStatus status, JsonNode output, String error, String cause)
-      implements StepInput {}
+      implements MapRunInput {}
+
+  /**
+   * UpdateMapRun: the running Map Run takes these settings from now on (null leaves one as it
+   * is). A higher MaxConcurrency starts more children at once; a lower one starts none until
+   * fewer run; tolerances that the failures so far exceed fail the run at once.
+   */
+  record UpdateMapRun(String mapRunArn, Integer maxConcurrency, Long toleratedFailureCount, Double toleratedFailurePercentage)
+      implements MapRunInput {}
+
+  /**
+   * What reaches a Distributed Map's run from outside and is not recorded in the parent's history
+   * (as AWS's records neither): a store keeps each with the number of events the history held when
+   * it was delivered ({@code ChildEnding}), and the parent's replay delivers it again there.
+   */
+  sealed interface MapRunInput extends StepInput permits ChildExecutionEnded, UpdateMapRun {}
 
   /** Go on with the work a step left for the next one ({@link Command.Continue}). */
   record Continue() implements StepInput {}

@@ -88,6 +88,40 @@ public final class JsonInput {
     return n;
   }
 
+  /** A long member (the model's {@code long}), at least {@code min} when given. */
+  public Long longInteger(String member, Long min, boolean required) {
+    JsonNode v = value(member);
+    if (v == null) {
+      return missing(member, required);
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+      throw wrongType(member, "an integer", v);
+    }
+    long n = v.longValue();
+    if (min != null && n < min) {
+      violations.add("'" + n + "'", pathOf(member), "Member must have value greater than or equal to " + min);
+    }
+    return n;
+  }
+
+  /** A float member, within {@code [min, max]} where they are given. */
+  public Double decimal(String member, Double min, Double max, boolean required) {
+    JsonNode v = value(member);
+    if (v == null) {
+      return missing(member, required);
+    }
+    if (!v.isNumber()) {
+      throw wrongType(member, "a number", v);
+    }
+    double n = v.doubleValue();
+    if (min != null && n < min) {
+      violations.add("'" + n + "'", pathOf(member), "Member must have value greater than or equal to " + min);
+    } else if (max != null && n > max) {
+      violations.add("'" + n + "'", pathOf(member), "Member must have value less than or equal to " + max);
+    }
+    return n;
+  }
+
   public Boolean bool(String member) {
     JsonNode v = value(member);
     if (v == null) {

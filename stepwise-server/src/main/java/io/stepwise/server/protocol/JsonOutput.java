@@ -42,6 +42,20 @@ public final class JsonOutput {
     return this;
   }
 
+  public JsonOutput longInteger(String member, Long value) {
+    if (value != null) {
+      node.put(member, value);
+    }
+    return this;
+  }
+
+  public JsonOutput decimal(String member, Double value) {
+    if (value != null) {
+      node.put(member, value);
+    }
+    return this;
+  }
+
   public JsonOutput bool(String member, Boolean value) {
     if (value != null) {
       node.put(member, value);

@@ -190,7 +190,7 @@ final class ExecutionReads {
       List<ChildEnding> out = new ArrayList<>();
       try (ResultSet q = s.executeQuery()) {
         while (q.next()) {
-          out.add(new ChildEnding(q.getLong(1), (StepInput.ChildExecutionEnded) InputCodec.decode(q.getString(2))));
+          out.add(new ChildEnding(q.getLong(1), (StepInput.MapRunInput) InputCodec.decode(q.getString(2))));
         }
       }
       return out;

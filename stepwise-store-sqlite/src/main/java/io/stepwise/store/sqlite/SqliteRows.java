@@ -186,6 +186,42 @@ final class SqliteRows implements RowSink {
     });
   }
 
+  @Override
+  public void putMapRun(io.stepwise.engine.MapRunRecord run) {
+    sql(() -> {
+      long id = idOf(run.executionArn());
+      if (id < 0) {
+        return null;
+      }
+      PreparedStatement s = w.prepare("INSERT INTO map_runs (arn, execution_id, state_machine_arn, status, start_date, stop_date,"
+          + " max_concurrency, tolerated_failure_count, tolerated_failure_percentage, children, items, children_written, items_written)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (arn) DO UPDATE SET status = excluded.status,"
+          + " stop_date = excluded.stop_date, max_concurrency = excluded.max_concurrency,"
+          + " tolerated_failure_count = excluded.tolerated_failure_count, tolerated_failure_percentage = excluded.tolerated_failure_percentage,"
+          + " children = excluded.children, items = excluded.items, children_written = excluded.children_written,"
+          + " items_written = excluded.items_written");
+      s.setString(1, run.mapRunArn());
+      s.setLong(2, id);
+      s.setString(3, run.stateMachineArn());
+      s.setString(4, run.status().name());
+      s.setLong(5, run.startDate());
+      if (run.stopDate() == null) {
+        s.setNull(6, java.sql.Types.INTEGER);
+      } else {
+        s.setLong(6, run.stopDate());
+      }
+      s.setInt(7, run.maxConcurrency());
+      s.setLong(8, run.toleratedFailureCount());
+      s.setDouble(9, run.toleratedFailurePercentage());
+      s.setInt(10, run.children());
+      s.setLong(11, run.items());
+      s.setInt(12, run.childrenWritten());
+      s.setLong(13, run.itemsWritten());
+      s.executeUpdate();
+      return null;
+    });
+  }
+
   private void putting(String arn) {
     if (arn.equals(currentArn)) {
       mayHaveRows = true;

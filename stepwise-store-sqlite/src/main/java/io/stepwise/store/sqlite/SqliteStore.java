@@ -1,10 +1,12 @@
 package io.stepwise.store.sqlite;
 
 import io.stepwise.engine.ChildEnding;
+import io.stepwise.engine.MapRunRecord;
 import io.stepwise.engine.history.HistoryEvent;
 import io.stepwise.store.ExecutionQuery;
 import io.stepwise.store.ExecutionRow;
 import io.stepwise.store.ExecutionSummary;
+import io.stepwise.store.MapRunRow;
 import io.stepwise.store.Page;
 import io.stepwise.store.Store;
 import io.stepwise.store.StoreException;
@@ -35,6 +37,7 @@ public final class SqliteStore implements Store {
   private final Connections.Readers readers;
   private final ExecutionReads executions;
   private final WorkReads work;
+  private final MapRunReads mapRuns;
 
   private SqliteStore(Path file, SqliteWriter writer, Connections.Readers readers) {
     this.file = file;
@@ -42,6 +45,7 @@ public final class SqliteStore implements Store {
     this.readers = readers;
     this.executions = new ExecutionReads(readers);
     this.work = new WorkReads(readers);
+    this.mapRuns = new MapRunReads(readers);
   }
 
   /** Opens the store in {@code file}, creating it (and migrating its schema) as needed. */
@@ -125,6 +129,16 @@ public final class SqliteStore implements Store {
   @Override
   public List<ChildEnding> childEndings(String executionArn) {
     return executions.childEndings(executionArn);
+  }
+
+  @Override
+  public Optional<MapRunRow> mapRun(String mapRunArn) {
+    return mapRuns.mapRun(mapRunArn);
+  }
+
+  @Override
+  public Page<MapRunRecord> mapRuns(String executionArn, int limit, String nextToken) {
+    return mapRuns.mapRuns(executionArn, limit, nextToken);
   }
 
   @Override

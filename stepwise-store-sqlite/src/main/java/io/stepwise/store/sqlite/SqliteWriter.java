@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SqliteWriter implements AutoCloseable {
   private static final String INSERT_EXECUTION = "INSERT INTO executions (arn, name, state_machine_arn, state_machine_name, version_arn,"
       + " alias_arn, map_run_arn, type, synchronous, payload_limit, definition_sha256, role_arn, input, start_date, status, output, error,"
-      + " cause, stop_date, event_count, id, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      + " cause, stop_date, event_count, id, revision, map_run_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       + " ON CONFLICT (arn) DO NOTHING";
   /**
    * The most events one purge transaction deletes (it takes whole executions, at least one), so
@@ -149,6 +149,7 @@ final class SqliteWriter implements AutoCloseable {
     long id = nextId;
     s.setLong(21, id);
     s.setString(22, n.revision());
+    s.setInt(23, n.mapRunItems());
     if (s.executeUpdate() == 0) {
       return WriteChecks.exists(n); // ON CONFLICT (arn) DO NOTHING: it is stored already
     }
@@ -228,7 +229,7 @@ final class SqliteWriter implements AutoCloseable {
       PreparedStatement ending = w.prepare("INSERT INTO child_endings (execution_id, after_events, ended) VALUES (?, ?, ?)");
       ending.setLong(1, id);
       ending.setLong(2, write.childEnding().afterEvents());
-      ending.setString(3, InputCodec.encode(write.childEnding().ended()));
+      ending.setString(3, InputCodec.encode(write.childEnding().input()));
       ending.executeUpdate();
     }
     rows.begin(write.executionArn(), id, created);
@@ -258,7 +259,7 @@ final class SqliteWriter implements AutoCloseable {
       if (!ids.isEmpty()) {
         String in = ids.toString().replace('[', '(').replace(']', ')');
         try (Statement s = w.connection.createStatement()) {
-          for (String table : List.of("event_chunks", "child_endings", "timers", "tasks", "task_tokens", "work")) {
+          for (String table : List.of("event_chunks", "child_endings", "timers", "tasks", "task_tokens", "work", "map_runs")) {
             s.executeUpdate("DELETE FROM " + table + " WHERE execution_id IN " + in);
           }
           s.executeUpdate("DELETE FROM executions WHERE id IN " + in);

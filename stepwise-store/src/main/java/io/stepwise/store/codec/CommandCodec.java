@@ -42,6 +42,8 @@ public final class CommandCodec {
       case Command.Finish f -> Fields.object(KIND, "Finish").put("status", f.status().name());
       case Command.StartChildExecution c -> throw new IllegalArgumentException(
           "StartChildExecution is not encoded: the child " + c.record().executionArn() + " is stored as an execution of its own");
+      case Command.PutMapRun p -> throw new IllegalArgumentException(
+          "PutMapRun is not encoded: the Map Run " + p.run().mapRunArn() + " is stored as a row of its own");
     };
   }
 

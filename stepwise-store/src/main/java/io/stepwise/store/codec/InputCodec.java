@@ -8,7 +8,7 @@ import io.stepwise.engine.step.StepInput;
 
 /**
  * Step inputs as JSON, {@code {"input":"TaskSucceeded","scheduledEventId":5,"output":...}}: for a
- * child's end kept with its parent ({@code ChildEnding}), and for a server that queues inputs
+ * child's end or an UpdateMapRun kept with its parent ({@code ChildEnding}), and for a server that queues inputs
  * durably before it steps them.
  */
 public final class InputCodec {
@@ -49,6 +49,19 @@ public final class InputCodec {
         yield failure(o, e.error(), e.cause());
       }
       case StepInput.TimerFired f -> Fields.object(KIND, "TimerFired").put("timerId", f.timerId());
+      case StepInput.UpdateMapRun u -> {
+        ObjectNode o = Fields.object(KIND, "UpdateMapRun").put("mapRunArn", u.mapRunArn());
+        if (u.maxConcurrency() != null) {
+          o.put("maxConcurrency", u.maxConcurrency());
+        }
+        if (u.toleratedFailureCount() != null) {
+          o.put("toleratedFailureCount", u.toleratedFailureCount());
+        }
+        if (u.toleratedFailurePercentage() != null) {
+          o.put("toleratedFailurePercentage", u.toleratedFailurePercentage());
+        }
+        yield o;
+      }
       case StepInput.Redrive r -> Fields.object(KIND, "Redrive");
     };
   }
@@ -57,6 +70,14 @@ public final class InputCodec {
     Fields.text(o, "error", error);
     Fields.text(o, "cause", cause);
     return o;
+  }
+
+  private static double decimal(JsonNode o, String field, String what) {
+    JsonNode v = o.get(field);
+    if (!v.isNumber()) {
+      throw new CodecException(what + ": " + field + " must be a number");
+    }
+    return v.doubleValue();
   }
 
   public static StepInput decode(String json) {
@@ -82,6 +103,10 @@ public final class InputCodec {
           Fields.constant(o, "status", ExecutionStatus.class, w), Fields.optionalValue(o, "output"), Fields.optionalText(o, "error", w),
           Fields.optionalText(o, "cause", w));
       case "TimerFired" -> new StepInput.TimerFired(Fields.whole(o, "timerId", w));
+      case "UpdateMapRun" -> new StepInput.UpdateMapRun(Fields.requiredText(o, "mapRunArn", w),
+          o.has("maxConcurrency") ? Math.toIntExact(Fields.whole(o, "maxConcurrency", w)) : null,
+          o.has("toleratedFailureCount") ? Fields.whole(o, "toleratedFailureCount", w) : null,
+          o.has("toleratedFailurePercentage") ? decimal(o, "toleratedFailurePercentage", w) : null);
       case "Redrive" -> new StepInput.Redrive();
       default -> throw new CodecException("a step input: unknown input '" + kind + "'");
     };

@@ -3,11 +3,13 @@ package io.stepwise.store.memory;
 import io.stepwise.engine.ChildEnding;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.ExecutionType;
+import io.stepwise.engine.MapRunRecord;
 import io.stepwise.engine.history.HistoryEvent;
 import io.stepwise.store.DerivedRows;
 import io.stepwise.store.ExecutionQuery;
 import io.stepwise.store.ExecutionRow;
 import io.stepwise.store.ExecutionSummary;
+import io.stepwise.store.MapRunRow;
 import io.stepwise.store.NewExecution;
 import io.stepwise.store.Page;
 import io.stepwise.store.PageTokens;
@@ -40,9 +42,11 @@ public final class InMemoryStore implements Store {
     ExecutionRow row;
     final List<HistoryEvent> events = new ArrayList<>();
     final List<ChildEnding> endings = new ArrayList<>(0);
+    final int mapRunItems;
 
-    Exec(ExecutionRow row) {
+    Exec(ExecutionRow row, int mapRunItems) {
       this.row = row;
+      this.mapRunItems = mapRunItems;
     }
   }
 
@@ -60,6 +64,8 @@ public final class InMemoryStore implements Store {
   private final TreeSet<String> running = new TreeSet<>();
   /** The ended executions, the first to stop first, for the purge. */
   private final NavigableSet<Stopped> stopped = new TreeSet<>(Comparator.comparingLong(Stopped::stopDate).thenComparing(Stopped::arn));
+  /** Each Map Run's children, by the run's ARN. */
+  private final java.util.Map<String, List<Exec>> childrenByMapRun = new java.util.HashMap<>();
   private final MemoryRows rows = new MemoryRows();
 
   @Override
@@ -84,8 +90,11 @@ public final class InMemoryStore implements Store {
       return WriteChecks.exists(n);
     }
     Exec e = new Exec(new ExecutionRow(n.record(), n.versionArn(), n.aliasArn(), n.mapRunArn(), n.roleArn(), n.input(), n.startDate(),
-        ExecutionStatus.RUNNING, null, null, null, null, 0, n.revision(), 0, null));
+        ExecutionStatus.RUNNING, null, null, null, null, 0, n.revision(), 0, null), n.mapRunItems());
     executions.put(n.executionArn(), e);
+    if (n.mapRunArn() != null) {
+      childrenByMapRun.computeIfAbsent(n.mapRunArn(), a -> new ArrayList<>()).add(e);
+    }
     listed.add(new Listed(n.startDate(), n.executionArn()));
     apply(e, n.first());
     return WriteChecks.committed(n);
@@ -134,6 +143,14 @@ public final class InMemoryStore implements Store {
         Exec e = executions.remove(stopped.pollFirst().arn());
         listed.remove(new Listed(e.row.startDate(), e.row.executionArn()));
         rows.deleteAll(e.row.executionArn());
+        rows.mapRuns.deleteOf(e.row.executionArn());
+        if (e.row.mapRunArn() != null) {
+          List<Exec> siblings = childrenByMapRun.get(e.row.mapRunArn());
+          siblings.remove(e);
+          if (siblings.isEmpty()) {
+            childrenByMapRun.remove(e.row.mapRunArn());
+          }
+        }
         purged++;
       }
       return purged;
@@ -256,6 +273,34 @@ public final class InMemoryStore implements Store {
     try {
       Exec e = executions.get(executionArn);
       return e == null ? List.of() : List.copyOf(e.endings);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<MapRunRow> mapRun(String mapRunArn) {
+    lock.readLock().lock();
+    try {
+      MapRunRecord run = rows.mapRuns.get(mapRunArn);
+      if (run == null) {
+        return Optional.empty();
+      }
+      List<MapRunRow.Tally> tallies = new ArrayList<>();
+      for (Exec child : childrenByMapRun.getOrDefault(mapRunArn, List.of())) {
+        tallies.add(new MapRunRow.Tally(child.row.status(), 1, child.mapRunItems));
+      }
+      return Optional.of(MapRunRow.of(run, tallies));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Page<MapRunRecord> mapRuns(String executionArn, int limit, String nextToken) {
+    lock.readLock().lock();
+    try {
+      return rows.mapRuns.of(executionArn, limit, nextToken);
     } finally {
       lock.readLock().unlock();
     }

@@ -47,6 +47,13 @@ final class MemoryRows implements RowSink {
   private final Map<String, TokenRow> tokens = new HashMap<>();
   private final Map<String, Set<String>> tokensByArn = new HashMap<>();
   private long nextSeq;
+  final MemoryMapRuns mapRuns = new MemoryMapRuns();
+
+  @Override
+  public void putMapRun(io.stepwise.engine.MapRunRecord run) {
+    mapRuns.put(run);
+  }
+
   /** The work rows, by execution and item (a restart pages through them in this order). */
   private final TreeSet<WorkRow> work = new TreeSet<>(BY_ITEM);
   private static final Comparator<WorkRow> BY_ITEM = Comparator.comparing(WorkRow::executionArn).thenComparing(WorkRow::item);

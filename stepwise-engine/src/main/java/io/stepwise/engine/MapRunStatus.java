@@ -1,0 +1,9 @@
+package io.stepwise.engine;
+
+/** A Map Run's status, as DescribeMapRun reports it. */
+public enum MapRunStatus {
+  RUNNING,
+  SUCCEEDED,
+  FAILED,
+  ABORTED
+}
