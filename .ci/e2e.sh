@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end with real clients: starts `stepwise serve` on a free loopback port with a fresh data
 # directory, drives it with the AWS CLI and boto3 (an activity worker in Python), kills it with
-# SIGKILL mid-run, starts it again and checks the execution finished. Stops what it starts, by PID.
+# SIGKILL mid-run, starts it again and checks the execution finished; then the JavaScript SDK v3
+# (installed from npm). Stops what it starts, by PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v aws >/dev/null || { echo "e2e: the AWS CLI is not on PATH: skipped"; exit 0; }
@@ -81,6 +82,50 @@ started = [e for e in sfn.get_execution_history(executionArn=arn)["events"] if e
 assert started[0]["activityStartedEventDetails"]["workerName"] == "py-worker", started
 print("e2e boto3: activity worker, heartbeat, history and errors: ok")
 PY
+
+# The JavaScript SDK v3, from npm (installed here, into the scratch directory)
+if command -v npm >/dev/null && npm install --prefix "$work/js" --no-audit --no-fund --silent @aws-sdk/client-sfn@3 > "$work/npm.log" 2>&1; then
+  STEPWISE_ENDPOINT="$endpoint" NODE_PATH="$work/js/node_modules" NODE_NO_WARNINGS=1 node - <<'JS'
+const assert = require("node:assert");
+const sfnApi = require("@aws-sdk/client-sfn");
+// disableHostPrefix: StartSyncExecution's sync- host prefix, off for a local endpoint
+const sfn = new sfnApi.SFNClient({ endpoint: process.env.STEPWISE_ENDPOINT, region: "us-east-1", disableHostPrefix: true,
+  credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+(async () => {
+  const role = "arn:aws:iam::123456789012:role/e2e";
+  const { stateMachineArn } = await sfn.send(new sfnApi.CreateStateMachineCommand({ name: "e2e-js", roleArn: role,
+    definition: JSON.stringify({ StartAt: "P", States: { P: { Type: "Pass", Parameters: { "twice.$": "States.MathAdd($.n, $.n)" }, End: true } } }) }));
+  const { executionArn } = await sfn.send(new sfnApi.StartExecutionCommand({ stateMachineArn, name: "js-1", input: '{"n":21}' }));
+  let d;
+  for (let i = 0; i < 100; i++) {
+    d = await sfn.send(new sfnApi.DescribeExecutionCommand({ executionArn }));
+    if (d.status !== "RUNNING") break;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  assert.equal(d.status, "SUCCEEDED");
+  assert.deepEqual(JSON.parse(d.output), { twice: 42 });
+  assert.ok(d.startDate instanceof Date && d.stopDate >= d.startDate);
+  const page = await sfn.send(new sfnApi.ListExecutionsCommand({ stateMachineArn, maxResults: 1 }));
+  assert.equal(page.executions[0].executionArn, executionArn);
+  const history = await sfn.send(new sfnApi.GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 2 }));
+  assert.equal(history.events[0].type, "ExecutionSucceeded");
+  assert.ok(history.nextToken);
+  const express = await sfn.send(new sfnApi.CreateStateMachineCommand({ name: "e2e-js-express", roleArn: role, type: "EXPRESS",
+    definition: '{"StartAt":"P","States":{"P":{"Type":"Pass","Result":"js","End":true}}}' }));
+  const sync = await sfn.send(new sfnApi.StartSyncExecutionCommand({ stateMachineArn: express.stateMachineArn }));
+  assert.equal(sync.status, "SUCCEEDED");
+  assert.equal(sync.output, '"js"');
+  await assert.rejects(sfn.send(new sfnApi.DescribeExecutionCommand({ executionArn: executionArn + "-missing" })),
+    e => e instanceof sfnApi.ExecutionDoesNotExist && e.$metadata.httpStatusCode === 400);
+  await assert.rejects(sfn.send(new sfnApi.StartExecutionCommand({ stateMachineArn, input: "{not json" })),
+    e => e instanceof sfnApi.InvalidExecutionInput);
+  console.log("e2e JavaScript SDK v3: executions, history paging, StartSyncExecution and errors: ok");
+})().catch(e => { console.error(e); process.exit(1); });
+JS
+else
+  echo "e2e: npm could not install @aws-sdk/client-sfn (see below): the JavaScript SDK part is skipped" >&2
+  cat "$work/npm.log" >&2 || true
+fi
 
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""   # SIGTERM: a clean stop
 echo "e2e: AWS CLI and boto3 against stepwise serve, through a kill -9 and a restart: ok"

@@ -448,12 +448,14 @@ public final class DurableRuntime implements AutoCloseable {
   }
 
   /** Hands an input to the execution without waiting; a refusal (the execution ended, the task timed out) is only logged. */
-  private void deliver(String executionArn, StepInput input) {
-    offer(executionArn, input).whenComplete((s, e) -> {
+  private CompletableFuture<Step> deliver(String executionArn, StepInput input) {
+    CompletableFuture<Step> stored = offer(executionArn, input);
+    stored.whenComplete((s, e) -> {
       if (e != null && !(e instanceof Refusal)) {
         log.warn("{} could not take {}: {}", executionArn, input.getClass().getSimpleName(), e.toString());
       }
     });
+    return stored;
   }
 
   /**

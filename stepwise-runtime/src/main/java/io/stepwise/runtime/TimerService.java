@@ -9,7 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,10 @@ final class TimerService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TimerService.class);
   /** How long a fired timer is not loaded again while its step is being stored (its row goes with it). */
   static final long REFIRE_AFTER_MILLIS = 30_000;
+  /** The pause before reading a backlog again when the last read brought few new timers. */
+  static final long BACKLOG_PAUSE_MILLIS = 250;
+  /** By default, the most timers held in memory or fired and not yet settled, by a load (set() adds its own). */
+  static final int MAX_HELD = 10_000;
 
   /** The stored timers due at or before a time, earliest first, at most a limit. */
   interface Source {
@@ -48,20 +53,31 @@ final class TimerService implements AutoCloseable {
     return t;
   });
   private final Map<Key, ScheduledFuture<?>> set = new ConcurrentHashMap<>();
-  /** Timers fired lately, with when: a load does not set them again while their step is stored. */
+  /**
+   * Timers fired and not yet settled (their step stored), with when: a load does not set them
+   * again meanwhile. One whose delivery failed stays until {@link #REFIRE_AFTER_MILLIS} has
+   * passed, and is then fired again by a load if its row is still there.
+   */
   private final Map<Key, Long> fired = new ConcurrentHashMap<>();
   private final InstantSource clock;
-  private final BiConsumer<String, Long> fire;
+  /** Delivers a timer's firing; the future completes once the step it caused is stored (or was refused). */
+  private final BiFunction<String, Long, CompletableFuture<?>> fire;
   private final Source source;
   private final long horizon;
   private final int batch;
+  private final int maxHeld;
   /** Every stored timer due at or before this is held here (or fired); a later one is left to a load. */
   private volatile long loadedUntil = Long.MIN_VALUE;
   private volatile boolean started;
   /** A load against set and cancel (see the class comment); a lock, not synchronized: callers may be virtual threads. */
   private final java.util.concurrent.locks.ReentrantLock loading = new java.util.concurrent.locks.ReentrantLock();
 
-  TimerService(InstantSource clock, BiConsumer<String, Long> fire, Source source, long horizonMillis, int batch) {
+  TimerService(InstantSource clock, BiFunction<String, Long, CompletableFuture<?>> fire, Source source, long horizonMillis, int batch) {
+    this(clock, fire, source, horizonMillis, batch, MAX_HELD);
+  }
+
+  TimerService(InstantSource clock, BiFunction<String, Long, CompletableFuture<?>> fire, Source source, long horizonMillis, int batch,
+      int maxHeld) {
     if (horizonMillis < 3 || batch < 1) {
       throw new IllegalArgumentException("the horizon must be at least 3 ms and the batch at least 1: " + horizonMillis + ", " + batch);
     }
@@ -70,6 +86,7 @@ final class TimerService implements AutoCloseable {
     this.source = source;
     this.horizon = horizonMillis;
     this.batch = batch;
+    this.maxHeld = maxHeld;
   }
 
   /** Starts loading the stored timers (the first load at once); before, only timers set here fire. */
@@ -112,8 +129,20 @@ final class TimerService implements AutoCloseable {
     long delay = Math.max(0, due - clock.millis());
     ScheduledFuture<?> f = scheduler.schedule(() -> {
       set.remove(k);
-      fired.put(k, clock.millis());
-      fire.accept(k.executionArn(), k.timerId());
+      Long at = clock.millis();
+      fired.put(k, at);
+      CompletableFuture<?> settled;
+      try {
+        settled = fire.apply(k.executionArn(), k.timerId());
+      } catch (RuntimeException e) {
+        log.warn("Firing the timer {} of {} failed: {}", k.timerId(), k.executionArn(), e.toString());
+        return;
+      }
+      settled.whenComplete((v, e) -> {
+        if (e == null) {
+          fired.remove(k, at);
+        }
+      });
     }, delay, TimeUnit.MILLISECONDS);
     ScheduledFuture<?> before = set.put(k, f);
     if (before != null && before != f) {
@@ -123,23 +152,33 @@ final class TimerService implements AutoCloseable {
 
   private void load() {
     boolean full = false;
+    int added = 0;
+    int room = 0;
     loading.lock();
     try {
       long now = clock.millis();
+      fired.values().removeIf(at -> at < now - REFIRE_AFTER_MILLIS);
+      // at most maxHeld timers held or firing: a backlog (a million due at once after a restart)
+      // comes in as fast as its steps are stored, not all into memory at once
+      room = Math.min(batch, maxHeld - set.size() - fired.size());
+      if (room <= 0) {
+        full = true;
+        return;
+      }
       long until = now + horizon;
       loadedUntil = until;
-      List<TimerRow> rows = source.due(until, batch);
-      full = rows.size() >= batch;
+      List<TimerRow> rows = source.due(until, room);
+      full = rows.size() >= room;
       if (full) {
         // the stored timers due by then are more than one load: hold up to the last one read
         // (those due at that very time and not read come with the next load)
         loadedUntil = Math.min(until, Math.max(now, rows.get(rows.size() - 1).due() - 1));
       }
-      fired.values().removeIf(at -> at < now - REFIRE_AFTER_MILLIS);
       for (TimerRow r : rows) {
         Key k = new Key(r.executionArn(), r.timerId());
         if (!set.containsKey(k) && !fired.containsKey(k)) {
           schedule(k, r.due());
+          added++;
         }
       }
     } catch (RuntimeException e) {
@@ -147,7 +186,10 @@ final class TimerService implements AutoCloseable {
     } finally {
       loading.unlock();
       try {
-        scheduler.schedule(this::load, full ? 0 : horizon / 3, TimeUnit.MILLISECONDS);
+        // a full load that found new timers goes on at once; one that found mostly timers fired
+        // and not yet stored waits a little for their steps, rather than read them again and again
+        long next = !full ? horizon / 3 : room > 0 && added * 10L >= room ? 0 : Math.min(horizon / 3, BACKLOG_PAUSE_MILLIS);
+        scheduler.schedule(this::load, next, TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.RejectedExecutionException closed) {
         // the service is closed
       }

@@ -23,6 +23,7 @@ class TimerServiceTest {
     return new TimerService(InstantSource.system(), (arn, id) -> {
       fired.add(arn + "#" + id);
       stored.remove(arn + "#" + id);
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
     }, (until, limit) -> {
       List<TimerRow> due = new ArrayList<>(stored.values().stream().filter(t -> t.due() <= until).toList());
       due.sort(Comparator.comparingLong(TimerRow::due).thenComparing(TimerRow::executionArn));
@@ -94,6 +95,45 @@ class TimerServiceTest {
       awaitFired(1);
       assertThat(fired).containsExactly("moved#1");
       assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(later);
+    }
+  }
+
+  @Test
+  void aBacklogComesIntoMemoryOnlyAsFastAsItsFiringsSettle() throws Exception {
+    long now = System.currentTimeMillis();
+    for (int i = 0; i < 20; i++) {
+      store("b" + i, 1, now - 1_000 + i);
+    }
+    List<java.util.concurrent.CompletableFuture<Object>> unsettled = new CopyOnWriteArrayList<>();
+    TimerService timers = new TimerService(InstantSource.system(), (arn, id) -> {
+      fired.add(arn + "#" + id);
+      java.util.concurrent.CompletableFuture<Object> f = new java.util.concurrent.CompletableFuture<>();
+      unsettled.add(f);
+      f.thenRun(() -> stored.remove(arn + "#" + id)); // the row goes with the stored step
+      return f;
+    }, (until, limit) -> {
+      List<TimerRow> due = new ArrayList<>(stored.values().stream().filter(t -> t.due() <= until).toList());
+      due.sort(Comparator.comparingLong(TimerRow::due).thenComparing(TimerRow::executionArn));
+      return due.subList(0, Math.min(limit, due.size()));
+    }, 30_000, 100, 5);
+    try (timers) {
+      timers.start();
+      awaitFired(5);
+      Thread.sleep(600); // loads come and find no room
+      assertThat(fired).hasSize(5);
+      for (var f : unsettled) {
+        f.complete(null);
+      }
+      awaitFired(10);
+      Thread.sleep(600);
+      assertThat(fired).hasSize(10).doesNotHaveDuplicates();
+      for (int i = 0; i < 200 && fired.size() < 20; i++) {
+        for (var f : unsettled) {
+          f.complete(null);
+        }
+        Thread.sleep(50);
+      }
+      assertThat(fired).hasSize(20).doesNotHaveDuplicates();
     }
   }
 }
