@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param variables every variable after the state: those the test set and those it assigned;
  *     null when there are none
+ * @param map what a Map state's own fields gave, or null for other states
  */
 public record Inspection(
     JsonNode input,
@@ -20,7 +21,8 @@ public record Inspection(
     JsonNode afterResultSelector,
     JsonNode afterResultPath,
     ObjectNode variables,
-    ErrorDetails errorDetails) {
+    ErrorDetails errorDetails,
+    MapDetails map) {
 
   /**
    * Which handler took a failure.
@@ -29,5 +31,15 @@ public record Inspection(
    * @param retryIndex the index of the Retry that would retry it, or null
    * @param retryBackoffIntervalSeconds that retry's delay, or null
    */
+  /**
+   * A Map's items and limits as it would run them (an inline Map's; a Distributed Map's ItemReader
+   * is not read). Nulls when absent.
+   *
+   * @param afterItemsPath the items: ItemsPath (or JSONata Items) over the effective input
+   * @param afterItemSelector each iteration's input, after ItemSelector
+   */
+  public record MapDetails(JsonNode afterItemsPath, JsonNode afterItemSelector, Integer toleratedFailureCount,
+      Double toleratedFailurePercentage, Integer maxConcurrency) {}
+
   public record ErrorDetails(Integer catchIndex, Integer retryIndex, Integer retryBackoffIntervalSeconds) {}
 }

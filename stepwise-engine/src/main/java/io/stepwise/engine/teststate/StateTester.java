@@ -22,7 +22,12 @@ import io.stepwise.engine.step.Command;
 import io.stepwise.engine.step.StepInput;
 import io.stepwise.engine.task.TaskRequest;
 import io.stepwise.engine.teststate.TestExit.Way;
+import io.stepwise.asl.model.TimeLimit;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.UUID;
 
 /**
@@ -32,6 +37,9 @@ import java.util.UUID;
  * Map runs only on a mock (its result or error), as AWS's TestState requires.
  */
 public final class StateTester {
+  /** AWS runs a TestState for up to five minutes. */
+  static final long MAX_SECONDS = 300;
+
   private final Engine engine;
 
   public StateTester(Engine engine) {
@@ -124,10 +132,11 @@ public final class StateTester {
   /** A Parallel or Map: its input processing, then the mock in place of its branches or iterations. */
   private static StateTestResult fanOut(TestRun r, io.stepwise.asl.model.Expression parameters, Mock mock) {
     parameters(r, parameters);
-    if (r.state instanceof MapState) {
+    if (r.state instanceof MapState m) {
       // a Map has ItemsPath and ItemSelector, not Parameters or Arguments
       r.afterParameters = null;
       r.afterArguments = null;
+      r.map = MapDetailsReader.read(r, m, r.jsonata() ? r.input : r.afterInputPath);
     }
     return mocked(r, r.state, mock);
   }
@@ -143,15 +152,56 @@ public final class StateTester {
     };
   }
 
-  /** The call itself, through whatever the engine has registered for the resource; its outcome as a mock would give it. */
+  /**
+   * The call itself, through whatever the engine has registered for the resource; its outcome as
+   * a mock would give it. It may take the Task's TimeoutSeconds, and never more than the five
+   * minutes AWS gives a TestState: then it is States.Timeout.
+   */
   private Mock call(TestRun r, TaskState t, JsonNode params) {
     TaskRequest request = new TaskRequest(t.resource(), params, t.name(), executionArn(r.context), r.context, null);
-    StepInput outcome = engine.invoke(new Command.ScheduleTask(0, t.resourceArn(), request));
+    long limit = Math.min(MAX_SECONDS, timeoutSeconds(t, r.scope(r.jsonata() ? r.input : r.afterInputPath)));
+    CompletableFuture<StepInput> call = new CompletableFuture<>();
+    Thread thread = Thread.ofVirtual().name("teststate-" + t.name()).start(() -> {
+      try {
+        call.complete(engine.invoke(new Command.ScheduleTask(0, t.resourceArn(), request)));
+      } catch (RuntimeException e) {
+        call.completeExceptionally(e);
+      }
+    });
+    StepInput outcome;
+    try {
+      outcome = call.get(limit, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      thread.interrupt();
+      return new Mock.Failure(StatesErrors.TIMEOUT, null);
+    } catch (InterruptedException e) {
+      thread.interrupt();
+      Thread.currentThread().interrupt();
+      return new Mock.Failure(StatesErrors.TASK_FAILED, "The task was interrupted");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the engine's invocation failed", e.getCause());
+    }
     return switch (outcome) {
       case StepInput.TaskSucceeded s -> new Mock.Result(s.output());
       case StepInput.TaskFailed f -> new Mock.Failure(f.error(), f.cause());
       default -> throw new IllegalStateException("a task ends in success or failure, not " + outcome);
     };
+  }
+
+  /** TimeoutSeconds(Path): a path or expression is read over the effective input, as an execution reads it. */
+  private static long timeoutSeconds(TaskState t, TestScope scope) {
+    if (t.timeout() == null) {
+      return MAX_SECONDS;
+    }
+    JsonNode v = switch (t.timeout()) {
+      case TimeLimit.Fixed f -> Json.NODES.numberNode(f.seconds());
+      case TimeLimit.FromPath p -> p.path().read(scope);
+      case TimeLimit.FromExpression e -> e.expression().evaluate(scope);
+    };
+    if (v == null || !v.canConvertToExactIntegral() || v.asLong() <= 0) {
+      throw new StatesException(StatesErrors.RUNTIME, "The TimeoutSeconds field references an invalid value: it must be a positive integer");
+    }
+    return v.asLong();
   }
 
   private static StateTestResult choice(TestRun r, ChoiceState c) {

@@ -15,7 +15,7 @@ final class TestRun {
   final State state;
   final JsonNode input;
   final Map<String, JsonNode> variables;
-  final JsonNode context;
+  final ObjectNode context;
   final InstantSource clock;
   final int retrierRetryCount;
   private final SplittableRandom random = new SplittableRandom();
@@ -27,8 +27,10 @@ final class TestRun {
   JsonNode afterResultSelector;
   JsonNode afterResultPath;
   Inspection.ErrorDetails errorDetails;
+  Inspection.MapDetails map;
 
-  TestRun(State state, JsonNode input, Map<String, JsonNode> variables, JsonNode context, InstantSource clock, int retrierRetryCount) {
+  TestRun(State state, JsonNode input, Map<String, JsonNode> variables, ObjectNode context, InstantSource clock,
+      int retrierRetryCount) {
     this.retrierRetryCount = retrierRetryCount;
     this.state = state;
     this.input = input;
@@ -69,7 +71,7 @@ final class TestRun {
       }
     }
     return new Inspection(input, afterInputPath, afterParameters, afterArguments, result, afterResultSelector, afterResultPath,
-        vars, errorDetails);
+        vars, errorDetails, map);
   }
 
   StateTestResult succeeded(JsonNode output, String next) {

@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.sfn.model.ValidationException;
 class TestStateApiTest {
   private static final String DOUBLE = "arn:aws:lambda:us-east-1:123456789012:function:double";
   private static final String BROKEN = "arn:aws:lambda:us-east-1:123456789012:function:broken";
+  private static final String SLOW = "arn:aws:lambda:us-east-1:123456789012:function:slow";
 
   @TempDir Path data;
   private Engine engine;
@@ -55,6 +56,10 @@ class TestStateApiTest {
         .invoker(DOUBLE, req -> io.stepwise.asl.json.Json.NODES.objectNode().put("n", req.input().get("n").asInt() * 2))
         .invoker(BROKEN, req -> {
           throw new TaskFailure("Lambda.ServiceException", "the function is down");
+        })
+        .invoker(SLOW, req -> {
+          Thread.sleep(30_000);
+          return io.stepwise.asl.json.Json.NODES.objectNode();
         })
         .build();
     backend = ExecutionBackend.open(data, engine, InstantSource.system());
@@ -158,6 +163,16 @@ class TestStateApiTest {
     assertThat(broken.status()).isEqualTo(TestExecutionStatus.CAUGHT_ERROR);
     assertThat(broken.nextState()).isEqualTo("Alarm");
     assertThat(broken.output()).isEqualTo("{\"Error\":\"Lambda.ServiceException\",\"Cause\":\"the function is down\"}");
+  }
+
+  @Test
+  void aCallPastItsTimeoutSecondsTimesOut() {
+    long began = System.nanoTime();
+    TestStateResponse r = test(b -> b.definition("""
+        {"Type":"Task","Resource":"%s","TimeoutSeconds":1,"End":true}""".formatted(SLOW)));
+    assertThat(System.nanoTime() - began).isLessThan(20_000_000_000L);
+    assertThat(r.status()).isEqualTo(TestExecutionStatus.FAILED);
+    assertThat(r.error()).isEqualTo("States.Timeout");
   }
 
   private static final String RETRIED = """
@@ -317,10 +332,20 @@ class TestStateApiTest {
     assertThat(message(unmocked)).isEqualTo("TestState supports Parallel states only with a mock");
 
     String map = """
-        {"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+        {"Type":"Map","ItemsPath":"$.items","ItemSelector":{"value.$":"$$.Map.Item.Value","at.$":"$$.Map.Item.Index"},
+         "MaxConcurrency":2,"ToleratedFailurePercentage":10,
+         "ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
          "ResultPath":"$.results","End":true}""";
-    TestStateResponse mapped = test(b -> b.definition(map).input("{\"items\":[1]}").mock(m -> m.result("[1]")));
-    assertThat(mapped.output()).isEqualTo("{\"items\":[1],\"results\":[1]}");
+    TestStateResponse mapped = test(b -> b.definition(map).input("{\"items\":[\"a\",\"b\"]}").mock(m -> m.result("[1,2]"))
+        .inspectionLevel(InspectionLevel.DEBUG));
+    assertThat(mapped.output()).isEqualTo("{\"items\":[\"a\",\"b\"],\"results\":[1,2]}");
+    var mi = mapped.inspectionData();
+    assertThat(mi.afterItemsPath()).isEqualTo("[\"a\",\"b\"]");
+    assertThat(mi.afterItemSelector()).isEqualTo("[{\"at\":0,\"value\":\"a\"},{\"at\":1,\"value\":\"b\"}]");
+    assertThat(mi.maxConcurrency()).isEqualTo(2);
+    assertThat(mi.toleratedFailurePercentage()).isEqualTo(10f);
+    assertThat(mi.toleratedFailureCount()).isNull();
+    assertThat(mi.afterParameters()).as("a Map has no Parameters").isNull();
     assertThat(message(thrown(ValidationException.class, () -> test(b -> b.definition(map)))))
         .isEqualTo("TestState supports Map states only with a mock");
   }

@@ -32,6 +32,11 @@ public record TestStateResponse(StateTestResult result, boolean inspect) impleme
         .string("afterResultSelector", text(i.afterResultSelector()))
         .string("afterResultPath", text(i.afterResultPath()))
         .string("variables", text(i.variables()))
+        .string("afterItemsPath", i.map() == null ? null : text(i.map().afterItemsPath()))
+        .string("afterItemSelector", i.map() == null ? null : text(i.map().afterItemSelector()))
+        .integer("toleratedFailureCount", i.map() == null ? null : i.map().toleratedFailureCount())
+        .decimal("toleratedFailurePercentage", i.map() == null ? null : i.map().toleratedFailurePercentage())
+        .integer("maxConcurrency", i.map() == null ? null : i.map().maxConcurrency())
         .structure("errorDetails", i.errorDetails(), (d, e) -> e.integer("catchIndex", d.catchIndex())
             .integer("retryIndex", d.retryIndex())
             .integer("retryBackoffIntervalSeconds", d.retryBackoffIntervalSeconds()));
