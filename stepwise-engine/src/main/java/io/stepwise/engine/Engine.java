@@ -117,6 +117,22 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * RedriveExecution in memory: rebuilds an execution that ended FAILED, TIMED_OUT or ABORTED from
+   * what was stored of it, redrives it (ExecutionRedriven, then the states that did not succeed,
+   * again) and runs it on to its end. Refused with {@code StepRefusedException} and AWS's reason
+   * when it cannot be redriven (see {@link RedriveRules}). A driver of its own redrives an ended
+   * {@code Stepper} with {@code StepInput.Redrive}.
+   */
+  public ExecutionResult redrive(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history, List<ChildEnding> childEndings) {
+    try {
+      return runs.redrive(machine, record, history, childEndings, Driver.StepListener.NONE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while redriving an execution", e);
+    }
+  }
+
+  /**
    * Rebuilds an execution from what was stored of it (its record, its history, its children's
    * ends) without carrying anything out, for a driver of its own, such as a server that restarts
    * after a crash: the result holds the stepper and the commands still outstanding.

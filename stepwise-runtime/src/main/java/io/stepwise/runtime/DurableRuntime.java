@@ -65,6 +65,7 @@ public final class DurableRuntime implements AutoCloseable {
   private final TimerService timers;
   private boolean evictWaiting = true;
   private final ActivityQueues activities = new ActivityQueues();
+  private final Redriver redriver;
 
   /**
    * @param commitQueue the most writes waiting for the store before new work is refused (OVERLOADED)
@@ -84,6 +85,7 @@ public final class DurableRuntime implements AutoCloseable {
     this.timers = new TimerService(clock, (arn, id) -> deliver(arn, new StepInput.TimerFired(id)), store::timersDue,
         timerHorizonMillis, TIMER_BATCH);
     timers.start();
+    this.redriver = new Redriver(store, clock, arn -> await(offer(arn, new StepInput.Redrive())));
   }
 
   /** What StartExecution answers. */
@@ -147,6 +149,19 @@ public final class DurableRuntime implements AutoCloseable {
   public long stop(String executionArn, String error, String cause) {
     Step s = await(offer(executionArn, new StepInput.Stop(error, cause)));
     return s.events().isEmpty() ? clock.millis() : s.events().get(s.events().size() - 1).timestamp();
+  }
+
+  /**
+   * RedriveExecution: the ended execution goes on from the states that did not succeed, RUNNING
+   * again; the redrive step is stored before this returns. Returns the redrive date; the same date
+   * again for a client token that redrove it within the last 15 minutes (one of its last 10).
+   * Refused with {@code NOT_REDRIVABLE} and AWS's reason when it cannot be redriven (see
+   * {@code RedriveRules}), and so is a Distributed Map's child: its Map Run redrives it.
+   *
+   * @param clientToken the caller's idempotency token; null for none
+   */
+  public long redrive(String executionArn, String clientToken) {
+    return redriver.redrive(executionArn, clientToken);
   }
 
   /**

@@ -91,27 +91,30 @@ final class ExecutionActor {
   }
 
   private Step process(StepInput input) {
+    // a redrive is the one input an ended execution takes
+    boolean redrive = input instanceof StepInput.Redrive;
     if (stepper == null) {
-      load();
+      load(redrive);
     }
     if (input == null) {
       return null; // a wake: the load was all (what its restore found outstanding is under way)
     }
-    if (stepper.status() != ExecutionStatus.RUNNING) {
+    if (stepper.status() != ExecutionStatus.RUNNING && !redrive) {
       throw new Refusal(Refusal.Kind.EXECUTION_ENDED, "The execution " + executionArn + " has ended (" + stepper.status() + ")");
     }
     Step step;
     try {
       step = stepper.step(input);
     } catch (StepRefusedException refused) {
-      throw new Refusal(Refusal.Kind.REFUSED_BY_EXECUTION, refused.getMessage());
+      throw new Refusal(redrive ? Refusal.Kind.NOT_REDRIVABLE : Refusal.Kind.REFUSED_BY_EXECUTION, refused.getMessage());
     }
     WriteResult result = runtime.commit(StepWrite.of(executionArn, events, input, step));
     if (!(result instanceof WriteResult.Committed c)) {
       stepper = null; // the stored execution is not the one stepped: rebuild before the next input
       WriteResult.Refused r = (WriteResult.Refused) result;
-      throw new Refusal(r.reason() == WriteResult.Reason.CLOSED ? Refusal.Kind.EXECUTION_ENDED : Refusal.Kind.REFUSED_BY_EXECUTION,
-          r.message());
+      Refusal.Kind kind = redrive ? Refusal.Kind.NOT_REDRIVABLE
+          : r.reason() == WriteResult.Reason.CLOSED ? Refusal.Kind.EXECUTION_ENDED : Refusal.Kind.REFUSED_BY_EXECUTION;
+      throw new Refusal(kind, r.message());
     }
     events = c.events();
     runtime.carryOut(executionArn, step, stepper);
@@ -123,11 +126,14 @@ final class ExecutionActor {
     return step;
   }
 
-  /** Rebuilds the execution from the store: what it waits for is in the store's rows already, so only work left is resumed. */
-  private void load() {
+  /**
+   * Rebuilds the execution from the store: what it waits for is in the store's rows already, so
+   * only work left is resumed. An ended execution is rebuilt only to be redriven.
+   */
+  private void load(boolean evenEnded) {
     ExecutionRow row = runtime.store().execution(executionArn)
         .orElseThrow(() -> new Refusal(Refusal.Kind.EXECUTION_DOES_NOT_EXIST, "Execution Does Not Exist: '" + executionArn + "'"));
-    if (row.status() != ExecutionStatus.RUNNING) {
+    if (row.status() != ExecutionStatus.RUNNING && !evenEnded) {
       throw new Refusal(Refusal.Kind.EXECUTION_ENDED, "The execution " + executionArn + " has ended (" + row.status() + ")");
     }
     Restored r = runtime.restore(row);

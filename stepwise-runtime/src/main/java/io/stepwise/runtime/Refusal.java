@@ -17,7 +17,9 @@ public final class Refusal extends RuntimeException {
     /** Too much waiting to be stored: try again later (ThrottlingException). */
     OVERLOADED,
     /** The definition an execution runs is not known (its state machine and revision were deleted). */
-    DEFINITION_MISSING
+    DEFINITION_MISSING,
+    /** RedriveExecution of an execution that cannot be redriven: the message is the reason (ExecutionNotRedrivable). */
+    NOT_REDRIVABLE
   }
 
   private final Kind kind;

@@ -48,6 +48,8 @@ public final class DerivedRows {
       case StepInput.Heartbeat h -> { }
       case StepInput.ChildExecutionEnded e -> rows.deleteWork(arn, WorkRow.child(e.executionArn()));
       case StepInput.UpdateMapRun u -> { } // the run's new settings come as its PutMapRun
+      // the end before it deleted every row; what the redrive waits for comes as its commands
+      case StepInput.Redrive r -> { }
     }
     for (Command c : write.step().commands()) {
       switch (c) {

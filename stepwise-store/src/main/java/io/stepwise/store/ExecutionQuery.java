@@ -9,10 +9,12 @@ import java.util.Objects;
  * time. Express executions are left out unless asked for, as ListExecutions leaves them out.
  *
  * @param status null for any
+ * @param redriven true: only those redriven at least once; false: only those never redriven; null: any
  * @param limit the most executions in the page, at least 1
  * @param nextToken the previous page's {@link Page#nextToken()}, or null for the first page
  */
-public record ExecutionQuery(Scope scope, String arn, ExecutionStatus status, boolean includeExpress, int limit, String nextToken) {
+public record ExecutionQuery(
+    Scope scope, String arn, ExecutionStatus status, Boolean redriven, boolean includeExpress, int limit, String nextToken) {
   /** What {@code arn} names. */
   public enum Scope {
     STATE_MACHINE,
@@ -30,7 +32,7 @@ public record ExecutionQuery(Scope scope, String arn, ExecutionStatus status, bo
   }
 
   public static ExecutionQuery of(Scope scope, String arn) {
-    return new ExecutionQuery(scope, arn, null, false, 100, null);
+    return new ExecutionQuery(scope, arn, null, null, false, 100, null);
   }
 
   public static ExecutionQuery stateMachine(String arn) {
@@ -38,18 +40,28 @@ public record ExecutionQuery(Scope scope, String arn, ExecutionStatus status, bo
   }
 
   public ExecutionQuery withStatus(ExecutionStatus s) {
-    return new ExecutionQuery(scope, arn, s, includeExpress, limit, nextToken);
+    return new ExecutionQuery(scope, arn, s, redriven, includeExpress, limit, nextToken);
+  }
+
+  /** ListExecutions' redriveFilter: REDRIVEN (true), NOT_REDRIVEN (false), or none (null). */
+  public ExecutionQuery withRedriven(Boolean r) {
+    return new ExecutionQuery(scope, arn, status, r, includeExpress, limit, nextToken);
+  }
+
+  /** Whether an execution redriven this many times is listed. */
+  public boolean admitsRedrives(int redriveCount) {
+    return redriven == null || redriven == (redriveCount > 0);
   }
 
   public ExecutionQuery withExpress(boolean include) {
-    return new ExecutionQuery(scope, arn, status, include, limit, nextToken);
+    return new ExecutionQuery(scope, arn, status, redriven, include, limit, nextToken);
   }
 
   public ExecutionQuery withLimit(int n) {
-    return new ExecutionQuery(scope, arn, status, includeExpress, n, nextToken);
+    return new ExecutionQuery(scope, arn, status, redriven, includeExpress, n, nextToken);
   }
 
   public ExecutionQuery after(String token) {
-    return new ExecutionQuery(scope, arn, status, includeExpress, limit, token);
+    return new ExecutionQuery(scope, arn, status, redriven, includeExpress, limit, token);
   }
 }

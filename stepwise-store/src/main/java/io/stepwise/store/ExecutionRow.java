@@ -16,6 +16,8 @@ import io.stepwise.engine.ExecutionStatus;
  * @param stopDate epoch millis once ended, else null
  * @param events how many events its history holds (the next step's {@code eventsBefore})
  * @param revision the text {@link NewExecution#revision()} kept, or null
+ * @param redriveCount how many times it was redriven (RedriveExecution)
+ * @param redriveDate epoch millis of its last redrive; null if it never was
  */
 public record ExecutionRow(
     ExecutionRecord record,
@@ -31,12 +33,14 @@ public record ExecutionRow(
     String cause,
     Long stopDate,
     long events,
-    String revision) {
+    String revision,
+    int redriveCount,
+    Long redriveDate) {
 
-  /** Without a revision kept. */
+  /** Without a revision kept, never redriven. */
   public ExecutionRow(ExecutionRecord record, String versionArn, String aliasArn, String mapRunArn, String roleArn, String input,
       long startDate, ExecutionStatus status, String output, String error, String cause, Long stopDate, long events) {
-    this(record, versionArn, aliasArn, mapRunArn, roleArn, input, startDate, status, output, error, cause, stopDate, events, null);
+    this(record, versionArn, aliasArn, mapRunArn, roleArn, input, startDate, status, output, error, cause, stopDate, events, null, 0, null);
   }
 
   public String executionArn() {
@@ -45,6 +49,6 @@ public record ExecutionRow(
 
   public ExecutionSummary summary() {
     return new ExecutionSummary(record.executionArn(), record.executionName(), record.stateMachineArn(), versionArn, aliasArn,
-        mapRunArn, record.type(), status, startDate, stopDate);
+        mapRunArn, record.type(), status, startDate, stopDate, redriveCount, redriveDate);
   }
 }

@@ -3,7 +3,11 @@ package io.stepwise.store;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.ExecutionType;
 
-/** An execution as ListExecutions shows it: no input, output or history, so a page stays small. */
+/**
+ * An execution as ListExecutions shows it: no input, output or history, so a page stays small.
+ *
+ * @param redriveDate epoch millis of its last redrive; null if it never was
+ */
 public record ExecutionSummary(
     String executionArn,
     String name,
@@ -14,4 +18,6 @@ public record ExecutionSummary(
     ExecutionType type,
     ExecutionStatus status,
     long startDate,
-    Long stopDate) {}
+    Long stopDate,
+    int redriveCount,
+    Long redriveDate) {}

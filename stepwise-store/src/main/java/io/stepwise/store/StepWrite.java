@@ -77,6 +77,26 @@ public record StepWrite(
     }
   }
 
+  /**
+   * The ExecutionRedriven event of a redrive step ({@link StepInput.Redrive}), or null for any
+   * other: its count and time become the row's redrive count and date.
+   */
+  public HistoryEvent redriven() {
+    if (input instanceof StepInput.Redrive) {
+      for (HistoryEvent e : step.events()) {
+        if (e.details() instanceof EventDetails.ExecutionRedriven) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** How many times the execution was redriven once this redrive step is stored; call only when {@link #redriven()} is not null. */
+  public int redriveCount() {
+    return ((EventDetails.ExecutionRedriven) redriven().details()).redriveCount();
+  }
+
   /** The number of events the history holds after this step. */
   public long eventsAfter() {
     return eventsBefore + step.events().size();

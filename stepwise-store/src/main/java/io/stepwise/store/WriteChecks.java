@@ -1,6 +1,7 @@
 package io.stepwise.store;
 
 import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.step.StepInput;
 
 /**
  * Whether a write may be applied, decided alike for every store from what the store holds of its
@@ -30,6 +31,16 @@ public final class WriteChecks {
     if (events != write.eventsBefore()) {
       return new WriteResult.Refused(arn, WriteResult.Reason.STALE, "The step of " + arn + " was made after " + write.eventsBefore()
           + " events, but its history holds " + events + ": another step was stored first");
+    }
+    if (write.input() instanceof StepInput.Redrive) {
+      // the one step an ended execution takes: its row goes back to RUNNING (or to its new end)
+      if (status == ExecutionStatus.RUNNING) {
+        return new WriteResult.Refused(arn, WriteResult.Reason.NOT_ENDED, "The execution " + arn + " is running: only an ended one is redriven");
+      }
+      if (status == ExecutionStatus.SUCCEEDED) {
+        return new WriteResult.Refused(arn, WriteResult.Reason.CLOSED, "The execution " + arn + " has succeeded: it is not redriven");
+      }
+      return null;
     }
     if (status != ExecutionStatus.RUNNING) {
       return new WriteResult.Refused(arn, WriteResult.Reason.CLOSED, "The execution " + arn + " has ended (" + status + "): it takes no more steps");

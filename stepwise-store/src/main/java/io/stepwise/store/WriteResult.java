@@ -17,8 +17,10 @@ public sealed interface WriteResult {
     NO_SUCH_EXECUTION,
     /** The history holds another number of events than the write was made after: someone else stepped it. */
     STALE,
-    /** The execution has ended; it takes no more steps. */
-    CLOSED
+    /** The execution has ended; it takes no more steps (but a redrive of one that did not succeed). */
+    CLOSED,
+    /** A redrive of an execution that has not ended. */
+    NOT_ENDED
   }
 
   default boolean committed() {

@@ -25,6 +25,9 @@ public sealed interface EventDetails {
   /** ExecutionFailed, ExecutionTimedOut, ExecutionAborted; nulls are left out of the JSON. */
   record ExecutionEnded(String error, String cause) implements EventDetails {}
 
+  /** RedriveExecution: the how-manieth redrive this is (1 for the first). */
+  record ExecutionRedriven(int redriveCount) implements EventDetails {}
+
   record StateEntered(String name, JsonNode input) implements EventDetails {}
 
   /** @param assignedVariables variable name to value, or null when the state assigned none */

@@ -7,6 +7,7 @@ public enum EventType {
   ExecutionFailed,
   ExecutionTimedOut,
   ExecutionAborted,
+  ExecutionRedriven,
   PassStateEntered,
   PassStateExited,
   TaskStateEntered,

@@ -83,6 +83,7 @@ public final class HistoryJson {
         putIfNotNull(d, "error", s.error());
         putIfNotNull(d, "cause", s.cause());
       }
+      case EventDetails.ExecutionRedriven s -> d.put("redriveCount", s.redriveCount());
       case EventDetails.StateEntered s -> {
         d.put("name", s.name());
         payload(d, "input", s.input(), texts);

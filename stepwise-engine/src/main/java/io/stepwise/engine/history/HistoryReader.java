@@ -78,6 +78,7 @@ public final class HistoryReader {
       case ExecutionSucceeded -> new EventDetails.ExecutionSucceeded(payload(d, "output", where));
       case ExecutionFailed, ExecutionTimedOut, ExecutionAborted ->
           new EventDetails.ExecutionEnded(optionalText(d, "error"), optionalText(d, "cause"));
+      case ExecutionRedriven -> new EventDetails.ExecutionRedriven((int) whole(d, "redriveCount", where, Integer.MAX_VALUE));
       case MapStateStarted -> new EventDetails.MapStateStarted((int) whole(d, "length", where, Integer.MAX_VALUE));
       case MapIterationStarted, MapIterationSucceeded, MapIterationFailed, MapIterationAborted ->
           new EventDetails.MapIteration(text(d, "name", where), (int) whole(d, "index", where, Integer.MAX_VALUE));

@@ -58,6 +58,8 @@ public final class Driver {
   private ArrayDeque<ChildEnding> recordedEndings; // null when none are left
   private StepListener listener = StepListener.NONE;
   private boolean restoring;
+  /** A redrive to take once the recording is replayed (Engine.redrive); false once taken. */
+  private boolean redriveAfterReplay;
 
   /** Told after each step, with the number of events the history then holds (tests stop executions there). */
   public interface StepListener {
@@ -113,13 +115,56 @@ public final class Driver {
     return this;
   }
 
+  /** Once the recording is replayed, the execution (which ended) is redriven and driven on. */
+  Driver redriveAfterReplay() {
+    this.redriveAfterReplay = true;
+    return this;
+  }
+
+  /**
+   * Whether the ended execution is to be redriven next: the recording continues with its
+   * ExecutionRedriven, or a redrive was asked for and the recording is over.
+   */
+  private boolean redriveNext() {
+    if (exec.isRunning()) {
+      return false;
+    }
+    if (replaying()) {
+      return exec.replay.peek().type() == EventType.ExecutionRedriven;
+    }
+    return redriveAfterReplay;
+  }
+
+  /**
+   * Whether the recording goes on with a StopExecution (ExecutionAborted is what only a Stop
+   * records): replayed before work a step left, which the Stop came ahead of.
+   */
+  private boolean stopRecorded() {
+    return replaying() && exec.replay.peek().type() == EventType.ExecutionAborted;
+  }
+
+  private StepInput recordedStop() {
+    EventDetails.ExecutionEnded d = (EventDetails.ExecutionEnded) exec.replay.peek().details();
+    return new StepInput.Stop(d.error(), d.cause());
+  }
+
+  /** The input for an ended execution that is redriven next. */
+  private StepInput redrive() {
+    if (!replaying()) {
+      redriveAfterReplay = false;
+    }
+    return new StepInput.Redrive();
+  }
+
   void run() throws InterruptedException {
     carryOut(stepper.step(new StepInput.Start()));
     if (!listener.afterStep(exec.events.size())) {
       return;
     }
-    while (exec.isRunning()) {
-      StepInput input = exec.hasReadyWork() ? new StepInput.Continue()
+    while (exec.isRunning() || redriveNext()) {
+      StepInput input = !exec.isRunning() ? redrive()
+          : stopRecorded() ? recordedStop()
+          : exec.hasReadyWork() ? new StepInput.Continue()
           : taken != null && !taken.isEmpty() ? taken.poll()
           : recordedEndingDue() ? recordedEnding()
           : replaying() ? recordedInput() : liveInput();
@@ -145,8 +190,10 @@ public final class Driver {
   Step restore(int recordedEvents) {
     restoring = true;
     carryOut(stepper.step(new StepInput.Start()));
-    while (exec.isRunning() && (replaying() || endingsLeft())) {
-      StepInput input = exec.hasReadyWork() ? new StepInput.Continue() : recordedEndingDue() ? recordedEnding() : recordedInput();
+    while ((exec.isRunning() || redriveNext()) && (replaying() || endingsLeft())) {
+      StepInput input = !exec.isRunning() ? redrive()
+          : stopRecorded() ? recordedStop()
+          : exec.hasReadyWork() ? new StepInput.Continue() : recordedEndingDue() ? recordedEnding() : recordedInput();
       carryOut(stepper.step(input));
     }
     List<Command> outstanding = new ArrayList<>(undispatched.values());

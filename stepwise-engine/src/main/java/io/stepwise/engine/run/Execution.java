@@ -200,6 +200,26 @@ public final class Execution {
     ready(() -> root.begin(info.input));
   }
 
+  /**
+   * A redrive: RUNNING again, its end undone, with ExecutionRedriven as the redrive's first event
+   * (its id returned). The machine's TimeoutSeconds counts again from now, as AWS documents; the
+   * type's duration limit still counts from the start.
+   */
+  long reopen() {
+    status = ExecutionStatus.RUNNING;
+    output = null;
+    error = null;
+    cause = null;
+    durationTimerSet = false;
+    long now = now();
+    info.redriven(now);
+    long id = append(null, EventType.ExecutionRedriven, new EventDetails.ExecutionRedriven(info.redriveCount()), now);
+    if (machine.timeoutSeconds() != null) {
+      timer(TimerKind.EXECUTION_TIMEOUT, now + machine.timeoutSeconds() * 1000L, null, null);
+    }
+    return id;
+  }
+
   void ready(Runnable r) {
     ready.add(r);
   }

@@ -27,6 +27,9 @@ final class ExecutionInfo {
   final String versionArn;
   final String aliasArn;
   private final ExecutionRecord record;
+  /** How many times it was redriven, and when last (epoch millis; only after a redrive): the context object has both. */
+  private int redriveCount;
+  private long redriveTime;
   private ObjectNode executionContext;
   private ObjectNode machineContext;
 
@@ -63,6 +66,17 @@ final class ExecutionInfo {
     return record;
   }
 
+  int redriveCount() {
+    return redriveCount;
+  }
+
+  /** A redrive at {@code millis}: $$.Execution.RedriveCount counts it and RedriveTime says when. */
+  void redriven(long millis) {
+    redriveCount++;
+    redriveTime = millis;
+    executionContext = null;
+  }
+
   /** Whether payload sizes are checked at all. */
   boolean checksPayloads() {
     return payloadLimit != Integer.MAX_VALUE;
@@ -83,7 +97,10 @@ final class ExecutionInfo {
         o.put("StartTime", Times.iso(startTime));
       }
       if (!(synchronous && type == ExecutionType.EXPRESS)) {
-        o.put("RedriveCount", 0); // as AWS gives it, although Express executions cannot be redriven
+        o.put("RedriveCount", redriveCount); // 0 for Express too, as AWS gives it, although they cannot be redriven
+      }
+      if (redriveCount > 0) {
+        o.put("RedriveTime", Times.iso(redriveTime)); // AWS: only once the execution was redriven
       }
       executionContext = o;
     }

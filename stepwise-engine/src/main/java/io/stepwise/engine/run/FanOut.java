@@ -34,6 +34,14 @@ final class FanOut {
   private final List<JsonNode> inputs; // per child
   private int concurrency; // a Distributed Map's changes with UpdateMapRun
   private final Frame[] running;
+  /** Each branch or iteration's frame once started, kept after it ended, for a redrive; null for a Distributed Map. */
+  private final Frame[] frames;
+  /** Which children succeeded (a redrive keeps their results and runs the others again). */
+  private final boolean[] succeededChildren;
+  /** The children a redrive runs again, in order; null: all, in order. */
+  private int[] todo;
+  /** The error the fan-out failed with, if it did. */
+  private String failure;
   /** A Distributed Map's children: child executions, each with its own history; null otherwise. */
   private final PendingChild[] childExecutions;
   private StateMachine childMachine;
@@ -44,7 +52,6 @@ final class FanOut {
   private final String[] causes;
   private int nextChild;
   private int active;
-  private int succeeded;
   private int failed;
   private boolean closed;
   private long lastIterationEventId;
@@ -67,6 +74,8 @@ final class FanOut {
     this.results = new JsonNode[inputs.size()];
     this.concurrency = limit(concurrency);
     this.running = kind == Kind.DISTRIBUTED_MAP ? null : new Frame[inputs.size()];
+    this.frames = kind == Kind.DISTRIBUTED_MAP ? null : new Frame[inputs.size()];
+    this.succeededChildren = new boolean[inputs.size()];
     this.childExecutions = kind == Kind.DISTRIBUTED_MAP ? new PendingChild[inputs.size()] : null;
     this.plan = plan;
     this.run = run;
@@ -135,6 +144,7 @@ final class FanOut {
   }
 
   private void open() {
+    parent.lastFan = this;
     parent.children = this;
     parent.waiting = true;
     lastIterationEventId = parent.lastEventId;
@@ -147,15 +157,29 @@ final class FanOut {
     }
   }
 
+  private int total() {
+    return todo == null ? inputs.size() : todo.length;
+  }
+
   private void startNext() {
-    int i = nextChild++;
+    int i = todo == null ? nextChild++ : todo[nextChild++];
     if (kind == Kind.DISTRIBUTED_MAP) {
       startChildExecution(i);
       return;
     }
+    long previous = kind == Kind.MAP ? lastIterationEventId : parent.lastEventId;
+    Frame before = frames[i];
+    if (before != null && before.state != null) {
+      // a redrive: the child failed or was stopped, and goes on from where it was
+      running[i] = before;
+      active++;
+      before.redrive(previous);
+      return;
+    }
     StateGraph g = kind == Kind.PARALLEL ? graphs.get(i) : graphs.get(0);
-    Frame child = new Frame(parent.exec, g, this, i, new Variables(parent.vars), kind == Kind.MAP ? lastIterationEventId : parent.lastEventId);
+    Frame child = new Frame(parent.exec, g, this, i, new Variables(parent.vars), previous);
     running[i] = child;
+    frames[i] = child;
     active++;
     JsonNode input = inputs.get(i);
     parent.exec.ready(() -> {
@@ -217,8 +241,8 @@ final class FanOut {
 
   private void succeededAt(int index, JsonNode output, Frame child) {
     active--;
-    succeeded++;
     results[index] = output;
+    succeededChildren[index] = true;
     if (kind == Kind.MAP) {
       lastIterationEventId = child.lastEventId;
       parent.exec.append(child, EventType.MapIterationSucceeded, new EventDetails.MapIteration(parent.state.name(), child.index));
@@ -266,6 +290,7 @@ final class FanOut {
     List<ChildRun> ended = run == null ? null : childRuns(); // before the running ones are aborted
     abortRunning();
     String[] failure = plan != null && kind == Kind.DISTRIBUTED_MAP ? plan.thresholdFailure() : new String[] {error, cause};
+    this.failure = failure[0];
     if (run != null) {
       parent.children = null;
       run.childrenFailed(failure[0], failure[1], ended);
@@ -292,10 +317,10 @@ final class FanOut {
       while (nextChild < inputs.size() && active < concurrency) {
         startNext();
       }
-    } else if (nextChild < inputs.size()) {
+    } else if (nextChild < total()) {
       startNext();
     }
-    if (nextChild >= inputs.size() && active == 0) {
+    if (nextChild >= total() && active == 0) {
       finish();
     }
   }
@@ -388,6 +413,51 @@ final class FanOut {
       case "Map" -> EventType.MapStateAborted;
       default -> null;
     };
+  }
+
+  /** Why the children that did not succeed cannot be redriven; null when they can. */
+  String redriveRefusal() {
+    if (frames == null) {
+      return null; // a Distributed Map: its state refuses
+    }
+    for (int i = 0; i < frames.length; i++) {
+      String reason = succeededChildren[i] || frames[i] == null ? null : frames[i].redriveRefusal();
+      if (reason != null) {
+        return reason;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Redrive: the children that did not succeed run again (one that failed or was stopped goes on
+   * from where it was; one never started starts), up to the same concurrency; the results of those
+   * that succeeded are kept. False when the state is to run again whole instead: every child
+   * succeeded (it failed on its own output), or it failed with States.DataLimitExceeded, as AWS
+   * documents.
+   */
+  boolean redrive() {
+    if (frames == null || StatesErrors.DATA_LIMIT_EXCEEDED.equals(failure)) {
+      return false;
+    }
+    int[] again = java.util.stream.IntStream.range(0, inputs.size()).filter(i -> !succeededChildren[i]).toArray();
+    if (again.length == 0) {
+      return false;
+    }
+    todo = again;
+    nextChild = 0;
+    active = 0;
+    failed = 0;
+    failure = null;
+    closed = false;
+    java.util.Arrays.fill(running, null);
+    parent.children = this;
+    parent.waiting = true;
+    lastIterationEventId = parent.lastEventId;
+    for (int i = 0; i < Math.min(concurrency, again.length); i++) {
+      startNext();
+    }
+    return true;
   }
 
   /** The execution ended or a parent failed: stop every child without events. */

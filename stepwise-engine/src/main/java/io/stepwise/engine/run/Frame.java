@@ -43,9 +43,13 @@ final class Frame {
   boolean waiting;
   boolean finished;
   boolean aborted;
+  /** Whether the current state's Entered event is recorded (false between a transition and the next state's entry). */
+  private boolean entered;
   PendingTask pending;
   Timer timer;
   FanOut children;
+  /** The fan-out of the current state's last attempt (its branches or iterations), kept after it ended, for a redrive. */
+  FanOut lastFan;
   /** The Distributed Map run this frame's Map state has running; null otherwise. */
   MapRun mapRun;
 
@@ -61,6 +65,7 @@ final class Frame {
   /** Starts at the graph's first state. */
   void begin(JsonNode input) {
     this.state = graph.start();
+    this.entered = false;
     this.input = input;
     this.inputBound = -1;
     run();
@@ -88,6 +93,8 @@ final class Frame {
   }
 
   private void enter() {
+    entered = true;
+    lastFan = null;
     enteredEventId = exec.append(this, EventType.entered(state.typeName()), new EventDetails.StateEntered(state.name(), input));
     enteredTime = exec.lastTimestamp();
     retryTotal = 0;
@@ -151,6 +158,7 @@ final class Frame {
       return;
     }
     state = graph.state(next);
+    entered = false;
     input = output;
     inputBound = nextInputBound; // -1 unless exit just measured this output
     nextInputBound = -1;
@@ -210,6 +218,49 @@ final class Frame {
     if (children != null) {
       children.abortAll();
     }
+  }
+
+  /**
+   * Why this frame, stopped short of success, cannot be redriven; null when it can (also when it
+   * never began, and so begins afresh).
+   */
+  String redriveRefusal() {
+    if (state instanceof io.stepwise.asl.model.MapState m && m.mode() == io.stepwise.asl.model.MapMode.DISTRIBUTED) {
+      return "Stepwise does not redrive a Distributed Map yet: the state '" + state.name() + "' did not succeed";
+    }
+    return lastFan == null ? null : lastFan.redriveRefusal();
+  }
+
+  /**
+   * Redrive: the frame, which failed or was stopped, goes on from the state it was in. That state
+   * keeps its Entered event (a Fail state alone is entered again, as AWS documents) and runs its
+   * body again: with its retry counts at 0, and its clock (a Wait's Seconds, a Task's timeouts,
+   * $$.State.EnteredTime) from the redrive. A Parallel or inline Map whose children did not all
+   * succeed runs only those again.
+   *
+   * @param previousEventId the event its next one follows (ExecutionRedriven, or its fan-out's)
+   */
+  void redrive(long previousEventId) {
+    finished = false;
+    aborted = false;
+    waiting = false;
+    pending = null;
+    timer = null;
+    children = null;
+    taskToken = null;
+    held = null;
+    retryTotal = 0;
+    retryCounts = NO_RETRIES;
+    lastEventId = previousEventId;
+    if (!entered || state instanceof io.stepwise.asl.model.FailState) {
+      resume(() -> { }); // run() enters it
+      return;
+    }
+    enteredTime = exec.lastTimestamp();
+    if (lastFan != null && lastFan.redrive()) {
+      return;
+    }
+    resume(() -> States.body(this));
   }
 
   /** A failure raised while running the current state's own logic goes through Retry and Catch. */

@@ -80,6 +80,15 @@ public final class Runs {
     return result(exec, driver.children(), exec.childEndings(), driver.childrenStuck());
   }
 
+  /** Rebuilds an ended execution from its record and history, redrives it, and drives it on to its end. */
+  public ExecutionResult redrive(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history,
+      List<ChildEnding> childEndings, Driver.StepListener listener) throws InterruptedException {
+    Execution exec = restored(machine, record, history);
+    Driver driver = new Driver(exec, invocations, executor).recordedEndings(childEndings).listener(listener).redriveAfterReplay();
+    driver.run();
+    return result(exec, driver.children(), exec.childEndings(), driver.childrenStuck());
+  }
+
   /** Rebuilds an execution from what was stored of it, to be driven on by the caller. */
   public io.stepwise.engine.Restored restore(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history,
       List<ChildEnding> childEndings) {

@@ -56,12 +56,14 @@ public final class Stepper {
           ? "The execution " + exec.info.executionArn + " has already started"
           : "The execution " + exec.info.executionArn + " has not started: its first input is Start");
     }
-    if (!exec.isRunning()) {
+    boolean redrive = input instanceof StepInput.Redrive;
+    if (!exec.isRunning() && !redrive) {
       throw new StepRefusedException("The execution " + exec.info.executionArn + " has ended (" + exec.status + "); it takes no more input");
     }
     exec.beginStep();
     switch (input) {
       case StepInput.Start s -> exec.start();
+      case StepInput.Redrive r -> Redrives.redrive(exec);
       case StepInput.Continue c -> { }
       case StepInput.Stop stop -> exec.abort(stop.error(), stop.cause());
       case StepInput.CallbackSucceeded cb -> {
@@ -167,6 +169,16 @@ public final class Stepper {
   /** What this execution's Map Runs have received from outside (children's ends, UpdateMapRun), with when: store them with its history. */
   public java.util.List<io.stepwise.engine.ChildEnding> childEndings() {
     return exec.childEndings();
+  }
+
+  /** How many times the execution was redriven. */
+  public int redriveCount() {
+    return exec.info.redriveCount();
+  }
+
+  /** Why the execution cannot be redriven now (AWS's words where AWS has them), or null when a {@code Redrive} would be taken. */
+  public String redriveRefusal() {
+    return Redrives.refusal(exec);
   }
 
   /** Whether a task of this execution waits for a callback with this token (else SendTask* has nothing to answer). */

@@ -66,4 +66,12 @@ public sealed interface StepInput {
 
   /** A timer set by {@link Command.StartTimer} came due. */
   record TimerFired(long timerId) implements StepInput {}
+
+  /**
+   * RedriveExecution: an execution that ended FAILED, TIMED_OUT or ABORTED goes on from the states
+   * that did not succeed (ExecutionRedriven, then each of them again), RUNNING once more. The only
+   * input an ended execution takes; refused ({@link StepRefusedException}, with AWS's reason) when
+   * it cannot be redriven.
+   */
+  record Redrive() implements StepInput {}
 }

@@ -25,9 +25,9 @@ import java.util.Optional;
 final class ExecutionReads {
   private static final String ROW = "SELECT arn, name, state_machine_arn, state_machine_name, type, synchronous, payload_limit,"
       + " definition_sha256, version_arn, alias_arn, map_run_arn, role_arn, input, start_date, status, output, error, cause, stop_date,"
-      + " event_count, revision FROM executions WHERE arn = ?";
+      + " event_count, revision, redrive_count, redrive_date FROM executions WHERE arn = ?";
   private static final String SUMMARY = "SELECT arn, name, state_machine_arn, version_arn, alias_arn, map_run_arn, type, status,"
-      + " start_date, stop_date FROM executions";
+      + " start_date, stop_date, redrive_count, redrive_date FROM executions";
   /** The chunks of an execution's history, found by its ARN. */
   private static final String CHUNKS = "SELECT first_id, last_id, json FROM event_chunks WHERE execution_id = (SELECT id FROM executions WHERE arn = ?)";
 
@@ -49,7 +49,7 @@ final class ExecutionReads {
             ExecutionType.valueOf(q.getString(5)), q.getInt(6) != 0, q.getInt(7), q.getString(8));
         return Optional.of(new ExecutionRow(record, q.getString(9), q.getString(10), q.getString(11), q.getString(12), q.getString(13),
             q.getLong(14), ExecutionStatus.valueOf(q.getString(15)), q.getString(16), q.getString(17), q.getString(18), nullableLong(q, 19),
-            q.getLong(20), q.getString(21)));
+            q.getLong(20), q.getString(21), q.getInt(22), nullableLong(q, 23)));
       }
     });
   }
@@ -64,7 +64,8 @@ final class ExecutionReads {
     String[] after = query.nextToken() == null ? null : PageTokens.decode("executions", query.nextToken(), 2);
     long afterDate = after == null ? 0 : PageTokens.number(after[0], query.nextToken());
     // the index is (column, start_date DESC, arn DESC): the row-value comparison is a range of it
-    String sql = SUMMARY + " WHERE " + column + " = ?" + (query.status() != null ? " AND status = ?" : "")
+    String redriven = query.redriven() == null ? "" : query.redriven() ? " AND redrive_count > 0" : " AND redrive_count = 0";
+    String sql = SUMMARY + " WHERE " + column + " = ?" + (query.status() != null ? " AND status = ?" : "") + redriven
         + (query.includeExpress() ? "" : " AND type = 'STANDARD'") + (after != null ? " AND (start_date, arn) < (?, ?)" : "")
         + " ORDER BY start_date DESC, arn DESC LIMIT ?";
     return readers.read("list executions", r -> {
@@ -83,7 +84,8 @@ final class ExecutionReads {
       try (ResultSet q = s.executeQuery()) {
         while (q.next()) {
           out.add(new ExecutionSummary(q.getString(1), q.getString(2), q.getString(3), q.getString(4), q.getString(5), q.getString(6),
-              ExecutionType.valueOf(q.getString(7)), ExecutionStatus.valueOf(q.getString(8)), q.getLong(9), nullableLong(q, 10)));
+              ExecutionType.valueOf(q.getString(7)), ExecutionStatus.valueOf(q.getString(8)), q.getLong(9), nullableLong(q, 10),
+              q.getInt(11), nullableLong(q, 12)));
         }
       }
       if (out.size() <= query.limit()) {

@@ -187,11 +187,23 @@ final class SqliteWriter implements AutoCloseable {
     if (refused != null) {
       return refused;
     }
-    PreparedStatement update = w.prepare(
-        "UPDATE executions SET status = ?, output = ?, error = ?, cause = ?, stop_date = ?, event_count = ? WHERE id = ?");
-    bindAfter(update, 1, write);
-    update.setLong(7, id);
-    update.executeUpdate();
+    HistoryEvent redriven = write.redriven();
+    if (redriven == null) {
+      PreparedStatement update = w.prepare(
+          "UPDATE executions SET status = ?, output = ?, error = ?, cause = ?, stop_date = ?, event_count = ? WHERE id = ?");
+      bindAfter(update, 1, write);
+      update.setLong(7, id);
+      update.executeUpdate();
+    } else {
+      // a redrive: the ended execution's row goes back to RUNNING (or to the redrive's own end)
+      PreparedStatement update = w.prepare("UPDATE executions SET status = ?, output = ?, error = ?, cause = ?, stop_date = ?,"
+          + " event_count = ?, redrive_count = ?, redrive_date = ? WHERE id = ?");
+      bindAfter(update, 1, write);
+      update.setInt(7, write.redriveCount());
+      update.setLong(8, redriven.timestamp());
+      update.setLong(9, id);
+      update.executeUpdate();
+    }
     append(id, write, false);
     return WriteChecks.committed(write);
   }

@@ -62,6 +62,7 @@ public final class InputCodec {
         }
         yield o;
       }
+      case StepInput.Redrive r -> Fields.object(KIND, "Redrive");
     };
   }
 
@@ -106,6 +107,7 @@ public final class InputCodec {
           o.has("maxConcurrency") ? Math.toIntExact(Fields.whole(o, "maxConcurrency", w)) : null,
           o.has("toleratedFailureCount") ? Fields.whole(o, "toleratedFailureCount", w) : null,
           o.has("toleratedFailurePercentage") ? decimal(o, "toleratedFailurePercentage", w) : null);
+      case "Redrive" -> new StepInput.Redrive();
       default -> throw new CodecException("a step input: unknown input '" + kind + "'");
     };
   }

@@ -90,7 +90,7 @@ public final class InMemoryStore implements Store {
       return WriteChecks.exists(n);
     }
     Exec e = new Exec(new ExecutionRow(n.record(), n.versionArn(), n.aliasArn(), n.mapRunArn(), n.roleArn(), n.input(), n.startDate(),
-        ExecutionStatus.RUNNING, null, null, null, null, 0, n.revision()), n.mapRunItems());
+        ExecutionStatus.RUNNING, null, null, null, null, 0, n.revision(), 0, null), n.mapRunItems());
     executions.put(n.executionArn(), e);
     if (n.mapRunArn() != null) {
       childrenByMapRun.computeIfAbsent(n.mapRunArn(), a -> new ArrayList<>()).add(e);
@@ -118,8 +118,10 @@ public final class InMemoryStore implements Store {
       e.endings.add(s.childEnding());
     }
     ExecutionRow r = e.row;
+    HistoryEvent redriven = s.redriven();
     e.row = new ExecutionRow(r.record(), r.versionArn(), r.aliasArn(), r.mapRunArn(), r.roleArn(), r.input(), r.startDate(), s.status(),
-        s.output(), s.error(), s.cause(), s.stopDate(), s.eventsAfter(), r.revision());
+        s.output(), s.error(), s.cause(), s.stopDate(), s.eventsAfter(), r.revision(), redriven == null ? r.redriveCount() : s.redriveCount(),
+        redriven == null ? r.redriveDate() : Long.valueOf(redriven.timestamp()));
     if (s.status() == ExecutionStatus.RUNNING) {
       running.add(s.executionArn());
     } else {
@@ -205,6 +207,7 @@ public final class InMemoryStore implements Store {
     };
     return q.arn().equals(scoped)
         && (q.status() == null || q.status() == r.status())
+        && q.admitsRedrives(r.redriveCount())
         && (q.includeExpress() || r.record().type() != ExecutionType.EXPRESS);
   }
 

@@ -25,7 +25,7 @@ class InputCodecTest {
         new StepInput.ChildExecutionEnded("arn:aws:states:us-east-1:1:execution:M/L:c", ExecutionStatus.ABORTED, null, "Stopped", "why"),
         new StepInput.TimerFired(12),
         new StepInput.UpdateMapRun("arn:aws:states:us-east-1:1:mapRun:M/L:r", 5, 2L, 12.5),
-        new StepInput.UpdateMapRun("arn:aws:states:us-east-1:1:mapRun:M/L:r", null, null, 0.0));
+        new StepInput.UpdateMapRun("arn:aws:states:us-east-1:1:mapRun:M/L:r", null, null, 0.0), new StepInput.Redrive());
     for (StepInput in : inputs) {
       String json = InputCodec.encode(in);
       StepInput back = InputCodec.decode(json);

@@ -21,7 +21,7 @@ public final class DescribeExecution implements Operation<DescribeExecution.Requ
 
   public record Request(String executionArn) {}
 
-  public record Result(ExecutionRow row) implements Response {
+  public record Result(ExecutionRow row, RedriveStatus redrive) implements Response {
     @Override
     public void write(JsonOutput out) {
       out.string("executionArn", row.executionArn())
@@ -39,10 +39,10 @@ public final class DescribeExecution implements Operation<DescribeExecution.Requ
           .string("mapRunArn", row.mapRunArn())
           .string("stateMachineVersionArn", row.versionArn())
           .string("stateMachineAliasArn", row.aliasArn())
-          .integer("redriveCount", 0)
-          .string("redriveStatus", "NOT_REDRIVABLE")
-          .string("redriveStatusReason", row.status() == ExecutionStatus.RUNNING
-              ? "Execution is RUNNING and cannot be redriven" : "Stepwise does not redrive executions yet");
+          .integer("redriveCount", row.redriveCount())
+          .timestamp("redriveDate", row.redriveDate() == null ? null : Instant.ofEpochMilli(row.redriveDate()))
+          .string("redriveStatus", redrive.status())
+          .string("redriveStatusReason", redrive.reason());
     }
   }
 
@@ -59,6 +59,7 @@ public final class DescribeExecution implements Operation<DescribeExecution.Requ
   @Override
   public Result handle(Request r, RequestContext context) {
     Arns.parseStates(r.executionArn(), "execution", "express");
-    return new Result(executions.store.execution(r.executionArn()).orElseThrow(() -> Executions.executionDoesNotExist(r.executionArn())));
+    ExecutionRow row = executions.store.execution(r.executionArn()).orElseThrow(() -> Executions.executionDoesNotExist(r.executionArn()));
+    return new Result(row, RedriveStatus.of(row, context.now().toEpochMilli()));
   }
 }

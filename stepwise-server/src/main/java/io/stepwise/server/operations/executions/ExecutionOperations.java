@@ -14,6 +14,7 @@ public final class ExecutionOperations {
         new DescribeExecution(e),
         new DescribeStateMachineForExecution(e),
         new StopExecution(e),
+        new RedriveExecution(e),
         new GetExecutionHistory(e),
         new ListExecutions(e),
         TaskAnswers.success(e),

@@ -155,6 +155,7 @@ public final class Executions {
           "Task Timed Out: 'Provided task does not exist anymore'");
       case OVERLOADED -> new ApiException(400, "ThrottlingException", "Rate exceeded");
       case DEFINITION_MISSING -> new ApiException(500, "InternalFailure", r.getMessage());
+      case NOT_REDRIVABLE -> RedriveExecution.notRedrivable(r.getMessage());
     };
   }
 }
