@@ -9,10 +9,10 @@ import java.util.List;
  * step: "Invalid path '$.a.b' : Missing property in path $['a']" when an intermediate step is
  * missing, "... : No results for path: $['a']['b']" when only the last one is.
  */
-final class MissingPath {
+public final class MissingPath {
   private MissingPath() {}
 
-  static String describe(String path, JsonNode value) {
+  public static String describe(String path, JsonNode value) {
     List<String> steps = dottedSteps(path);
     if (steps == null) {
       return "Invalid path '" + path + "' : No results for path: " + path;

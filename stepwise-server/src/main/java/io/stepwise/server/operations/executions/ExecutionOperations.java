@@ -3,7 +3,7 @@ package io.stepwise.server.operations.executions;
 import io.stepwise.server.protocol.Operation;
 import java.util.List;
 
-/** The operations on executions, their tasks and their Map Runs, over the durable runtime (Standard) and the engine (Express). */
+/** The operations on executions, their tasks and their Map Runs, and TestState (which runs one state on the same engine), over the durable runtime (Standard) and the engine (Express). */
 public final class ExecutionOperations {
   private ExecutionOperations() {}
 
@@ -23,6 +23,7 @@ public final class ExecutionOperations {
         new GetActivityTask(e),
         new io.stepwise.server.operations.mapruns.DescribeMapRun(e.store),
         new io.stepwise.server.operations.mapruns.ListMapRuns(e.store),
-        new io.stepwise.server.operations.mapruns.UpdateMapRun(e.store, e.runtime));
+        new io.stepwise.server.operations.mapruns.UpdateMapRun(e.store, e.runtime),
+        new io.stepwise.server.operations.teststate.TestState(e.engine));
   }
 }

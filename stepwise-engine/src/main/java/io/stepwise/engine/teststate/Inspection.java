@@ -1,0 +1,45 @@
+package io.stepwise.engine.teststate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What each stage of a tested state produced; a field is null when the state has no such stage
+ * or the test did not reach it. JSONPath states fill afterInputPath, afterParameters,
+ * afterResultSelector and afterResultPath; JSONata states afterArguments.
+ *
+ * @param variables every variable after the state: those the test set and those it assigned;
+ *     null when there are none
+ * @param map what a Map state's own fields gave, or null for other states
+ */
+public record Inspection(
+    JsonNode input,
+    JsonNode afterInputPath,
+    JsonNode afterParameters,
+    JsonNode afterArguments,
+    JsonNode result,
+    JsonNode afterResultSelector,
+    JsonNode afterResultPath,
+    ObjectNode variables,
+    ErrorDetails errorDetails,
+    MapDetails map) {
+
+  /**
+   * Which handler took a failure.
+   *
+   * @param catchIndex the index of the Catch that took it, or null
+   * @param retryIndex the index of the Retry that would retry it, or null
+   * @param retryBackoffIntervalSeconds that retry's delay, or null
+   */
+  /**
+   * A Map's items and limits as it would run them (an inline Map's; a Distributed Map's ItemReader
+   * is not read). Nulls when absent.
+   *
+   * @param afterItemsPath the items: ItemsPath (or JSONata Items) over the effective input
+   * @param afterItemSelector each iteration's input, after ItemSelector
+   */
+  public record MapDetails(JsonNode afterItemsPath, JsonNode afterItemSelector, Integer toleratedFailureCount,
+      Double toleratedFailurePercentage, Integer maxConcurrency) {}
+
+  public record ErrorDetails(Integer catchIndex, Integer retryIndex, Integer retryBackoffIntervalSeconds) {}
+}

@@ -1,0 +1,332 @@
+package io.stepwise.engine.teststate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.asl.error.StatesErrors;
+import io.stepwise.asl.error.StatesException;
+import io.stepwise.asl.json.Json;
+import io.stepwise.asl.model.ChoiceRule;
+import io.stepwise.asl.model.ChoiceState;
+import io.stepwise.asl.model.FailState;
+import io.stepwise.asl.model.MapState;
+import io.stepwise.asl.model.ParallelState;
+import io.stepwise.asl.model.PassState;
+import io.stepwise.asl.model.ResourceArn;
+import io.stepwise.asl.model.State;
+import io.stepwise.asl.model.StateCommon;
+import io.stepwise.asl.model.SucceedState;
+import io.stepwise.asl.model.TaskState;
+import io.stepwise.asl.model.WaitState;
+import io.stepwise.engine.Engine;
+import io.stepwise.engine.step.Command;
+import io.stepwise.engine.step.StepInput;
+import io.stepwise.engine.task.TaskRequest;
+import io.stepwise.engine.teststate.TestExit.Way;
+import io.stepwise.asl.model.TimeLimit;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.UUID;
+
+/**
+ * Runs one state once, as TestState does: its input processing, its body, its way out, with what
+ * each stage produced. A Task's resource is called through the engine's registered invokers and
+ * handlers ({@link Engine#invoke}) unless the test mocks it; a Wait does not wait; a Parallel or
+ * Map runs only on a mock (its result or error), as AWS's TestState requires.
+ */
+public final class StateTester {
+  /** AWS runs a TestState for up to five minutes. */
+  static final long MAX_SECONDS = 300;
+
+  private final Engine engine;
+
+  public StateTester(Engine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * Tests the state.
+   *
+   * @throws StateTestRefusedException when the state cannot be tested as asked
+   */
+  public StateTestResult test(StateTest t) {
+    refuseWhatCannotRun(t);
+    TestRun r = new TestRun(t.state(), t.input(), t.variables(), context(t), engine.config().clock(), t.retrierRetryCount());
+    try {
+      return switch (t.state()) {
+        case PassState p -> pass(r, p);
+        case TaskState task -> task(r, task, t.mock());
+        case ChoiceState c -> choice(r, c);
+        case WaitState w -> waitState(r, w);
+        case SucceedState s -> succeed(r, s);
+        case FailState f -> fail(r, f);
+        case ParallelState p -> fanOut(r, p.parameters(), t.mock());
+        case MapState m -> fanOut(r, null, t.mock());
+      };
+    } catch (StatesException e) {
+      return TestExit.fail(r, e.error(), e.cause());
+    }
+  }
+
+  private static void refuseWhatCannotRun(StateTest t) {
+    State s = t.state();
+    boolean mockable = s instanceof TaskState || s instanceof ParallelState || s instanceof MapState;
+    if (t.mock() != null && !mockable) {
+      throw new StateTestRefusedException("A mock can only be specified for Task, Map, or Parallel states, not for a "
+          + s.typeName() + " state");
+    }
+    if (t.mock() != null) {
+      return;
+    }
+    if (s instanceof ParallelState || s instanceof MapState) {
+      throw new StateTestRefusedException("TestState supports " + s.typeName() + " states only with a mock");
+    }
+    if (s instanceof TaskState task) {
+      ResourceArn arn = task.resourceArn();
+      if (arn.type() == ResourceArn.Type.ACTIVITY) {
+        throw new StateTestRefusedException("TestState supports Activity tasks only with a mock");
+      }
+      if (arn.resource().endsWith(".sync") || arn.resource().contains(".sync:") || arn.resource().endsWith(".waitForTaskToken")) {
+        throw new StateTestRefusedException(
+            "TestState supports the .sync and .waitForTaskToken integration patterns only with a mock");
+      }
+    }
+  }
+
+  private static StateTestResult pass(TestRun r, PassState p) {
+    StateCommon c = p.common();
+    JsonNode value;
+    if (r.jsonata()) {
+      value = r.input; // a JSONata Pass has no InputPath, Parameters or Result
+    } else {
+      r.afterInputPath = TestExit.select(c.inputPath(), r.input, r);
+      r.afterParameters = p.parameters() == null ? r.afterInputPath : p.parameters().evaluate(r.scope(r.afterInputPath));
+      value = p.result() != null ? p.result() : r.afterParameters;
+      r.result = value;
+    }
+    return TestExit.leave(r, Way.PASS, value, c.assign(), c.output(), p.resultPath(), p.next());
+  }
+
+  private StateTestResult task(TestRun r, TaskState t, Mock mock) {
+    JsonNode params = parameters(r, t.parameters());
+    if (mock == null) {
+      mock = call(r, t, params);
+    }
+    return mocked(r, t, mock);
+  }
+
+  /** The effective input of a Task or Parallel: InputPath and Parameters, or JSONata's Arguments. */
+  private static JsonNode parameters(TestRun r, io.stepwise.asl.model.Expression parameters) {
+    if (r.jsonata()) {
+      JsonNode args = parameters == null ? r.input : parameters.evaluate(r.scope(r.input));
+      r.afterArguments = args;
+      return args;
+    }
+    r.afterInputPath = TestExit.select(r.state.common().inputPath(), r.input, r);
+    r.afterParameters = parameters == null ? r.afterInputPath : parameters.evaluate(r.scope(r.afterInputPath));
+    return r.afterParameters;
+  }
+
+  /** A Parallel or Map: its input processing, then the mock in place of its branches or iterations. */
+  private static StateTestResult fanOut(TestRun r, io.stepwise.asl.model.Expression parameters, Mock mock) {
+    parameters(r, parameters);
+    if (r.state instanceof MapState m) {
+      // a Map has ItemsPath and ItemSelector, not Parameters or Arguments
+      r.afterParameters = null;
+      r.afterArguments = null;
+      r.map = MapDetailsReader.read(r, m, r.jsonata() ? r.input : r.afterInputPath);
+    }
+    return mocked(r, r.state, mock);
+  }
+
+  private static StateTestResult mocked(TestRun r, State s, Mock mock) {
+    return switch (mock) {
+      case Mock.Failure f -> TestExit.fail(r, f.error(), f.cause());
+      case Mock.Result res -> {
+        r.result = res.value();
+        StateCommon c = s.common();
+        yield TestExit.leave(r, Way.RESULT, res.value(), c.assign(), c.output(), resultPath(s), next(s));
+      }
+    };
+  }
+
+  /**
+   * The call itself, through whatever the engine has registered for the resource; its outcome as
+   * a mock would give it. It may take the Task's TimeoutSeconds, and never more than the five
+   * minutes AWS gives a TestState: then it is States.Timeout.
+   */
+  private Mock call(TestRun r, TaskState t, JsonNode params) {
+    TaskRequest request = new TaskRequest(t.resource(), params, t.name(), executionArn(r.context), r.context, null);
+    long limit = Math.min(MAX_SECONDS, timeoutSeconds(t, r.scope(r.jsonata() ? r.input : r.afterInputPath)));
+    CompletableFuture<StepInput> call = new CompletableFuture<>();
+    Thread thread = Thread.ofVirtual().name("teststate-" + t.name()).start(() -> {
+      try {
+        call.complete(engine.invoke(new Command.ScheduleTask(0, t.resourceArn(), request)));
+      } catch (RuntimeException e) {
+        call.completeExceptionally(e);
+      }
+    });
+    StepInput outcome;
+    try {
+      outcome = call.get(limit, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      thread.interrupt();
+      return new Mock.Failure(StatesErrors.TIMEOUT, null);
+    } catch (InterruptedException e) {
+      thread.interrupt();
+      Thread.currentThread().interrupt();
+      return new Mock.Failure(StatesErrors.TASK_FAILED, "The task was interrupted");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the engine's invocation failed", e.getCause());
+    }
+    return switch (outcome) {
+      case StepInput.TaskSucceeded s -> new Mock.Result(s.output());
+      case StepInput.TaskFailed f -> new Mock.Failure(f.error(), f.cause());
+      default -> throw new IllegalStateException("a task ends in success or failure, not " + outcome);
+    };
+  }
+
+  /** TimeoutSeconds(Path): a path or expression is read over the effective input, as an execution reads it. */
+  private static long timeoutSeconds(TaskState t, TestScope scope) {
+    if (t.timeout() == null) {
+      return MAX_SECONDS;
+    }
+    JsonNode v = switch (t.timeout()) {
+      case TimeLimit.Fixed f -> Json.NODES.numberNode(f.seconds());
+      case TimeLimit.FromPath p -> p.path().read(scope);
+      case TimeLimit.FromExpression e -> e.expression().evaluate(scope);
+    };
+    if (v == null || !v.canConvertToExactIntegral() || v.asLong() <= 0) {
+      throw new StatesException(StatesErrors.RUNTIME, "The TimeoutSeconds field references an invalid value: it must be a positive integer");
+    }
+    return v.asLong();
+  }
+
+  private static StateTestResult choice(TestRun r, ChoiceState c) {
+    StateCommon common = c.common();
+    JsonNode in = r.jsonata() ? r.input : TestExit.select(common.inputPath(), r.input, r);
+    if (!r.jsonata()) {
+      r.afterInputPath = in;
+    }
+    TestScope scope = r.scope(in);
+    for (ChoiceRule rule : c.choices()) {
+      if (rule.condition().test(scope)) {
+        // a matched rule's Assign and Output apply; the state's own only when Default is taken
+        return TestExit.leave(r, Way.INPUT, in, rule.assign(), rule.output(), null, rule.next());
+      }
+    }
+    if (c.defaultNext() == null) {
+      throw new StatesException(StatesErrors.NO_CHOICE_MATCHED, "No Matches!");
+    }
+    return TestExit.leave(r, Way.INPUT, in, common.assign(), common.output(), null, c.defaultNext());
+  }
+
+  /** A Wait is not waited for; a duration it cannot read fails it as in an execution. */
+  private static StateTestResult waitState(TestRun r, WaitState w) {
+    JsonNode in = r.jsonata() ? r.input : TestExit.select(w.common().inputPath(), r.input, r);
+    if (!r.jsonata()) {
+      r.afterInputPath = in;
+    }
+    WaitDurations.check(w, r.scope(in));
+    return TestExit.leave(r, Way.INPUT, in, w.common().assign(), w.common().output(), null, w.next());
+  }
+
+  private static StateTestResult succeed(TestRun r, SucceedState s) {
+    JsonNode in = r.jsonata() ? r.input : TestExit.select(s.common().inputPath(), r.input, r);
+    if (!r.jsonata()) {
+      r.afterInputPath = in;
+    }
+    return TestExit.leave(r, Way.INPUT, in, null, s.common().output(), null, null);
+  }
+
+  private static StateTestResult fail(TestRun r, FailState s) {
+    String error = s.error();
+    String cause = s.cause();
+    if (s.errorValue() != null) {
+      error = text(s.errorValue().evaluate(r.scope(r.input)), "ErrorPath");
+    }
+    if (s.causeValue() != null) {
+      cause = text(s.causeValue().evaluate(r.scope(r.input)), "CausePath");
+    }
+    return r.failed(error, cause);
+  }
+
+  private static String text(JsonNode v, String field) {
+    if (v == null || !v.isTextual()) {
+      throw new StatesException(
+          StatesErrors.RUNTIME, "The " + field + " field must resolve to a string, but got: " + (v == null ? "null" : v.toString()));
+    }
+    return v.textValue();
+  }
+
+  private static io.stepwise.asl.model.ResultTarget resultPath(State s) {
+    return switch (s) {
+      case TaskState t -> t.result().resultPath();
+      case ParallelState p -> p.result().resultPath();
+      case MapState m -> m.result().resultPath();
+      default -> null;
+    };
+  }
+
+  private static String next(State s) {
+    return switch (s) {
+      case TaskState t -> t.next();
+      case ParallelState p -> p.next();
+      case MapState m -> m.next();
+      default -> null;
+    };
+  }
+
+  /**
+   * The context object ($$) the state sees: an execution made up for the test, its state and
+   * when it was entered, with what the test gave laid over it, field by field.
+   */
+  private ObjectNode context(StateTest t) {
+    String region = engine.config().region();
+    String account = engine.config().account();
+    String now = Instant.ofEpochMilli(engine.config().clock().millis()).toString();
+    String name = UUID.randomUUID().toString();
+    ObjectNode c = Json.NODES.objectNode();
+    ObjectNode e = c.putObject("Execution");
+    e.put("Id", "arn:aws:states:" + region + ":" + account + ":execution:TestStateMachine:" + name);
+    e.set("Input", t.input());
+    e.put("Name", name);
+    if (t.roleArn() != null) {
+      e.put("RoleArn", t.roleArn());
+    }
+    e.put("StartTime", now);
+    e.put("RedriveCount", 0);
+    ObjectNode m = c.putObject("StateMachine");
+    m.put("Id", "arn:aws:states:" + region + ":" + account + ":stateMachine:TestStateMachine");
+    m.put("Name", "TestStateMachine");
+    ObjectNode s = c.putObject("State");
+    s.put("Name", t.state().name());
+    s.put("EnteredTime", now);
+    State st = t.state();
+    if (st instanceof TaskState || st instanceof ParallelState || st instanceof MapState) {
+      s.put("RetryCount", t.retrierRetryCount());
+    }
+    if (t.context() != null && t.context().isObject()) {
+      merge(c, (ObjectNode) t.context());
+    }
+    return c;
+  }
+
+  private static void merge(ObjectNode into, ObjectNode from) {
+    from.fields().forEachRemaining(f -> {
+      JsonNode mine = into.get(f.getKey());
+      if (mine instanceof ObjectNode o && f.getValue() instanceof ObjectNode theirs) {
+        merge(o, theirs);
+      } else {
+        into.set(f.getKey(), f.getValue());
+      }
+    });
+  }
+
+  private static String executionArn(JsonNode context) {
+    JsonNode id = context.path("Execution").path("Id");
+    return id.isTextual() ? id.textValue() : null;
+  }
+}
