@@ -16,13 +16,9 @@ import io.stepwise.store.CommitQueueFullException;
 import io.stepwise.store.ExecutionRow;
 import io.stepwise.store.GroupCommitter;
 import io.stepwise.store.NewExecution;
-import io.stepwise.store.Page;
 import io.stepwise.store.StepWrite;
 import io.stepwise.store.Store;
-import io.stepwise.store.TaskRow;
-import io.stepwise.store.TimerRow;
 import io.stepwise.store.TokenRow;
-import io.stepwise.store.WorkRow;
 import io.stepwise.store.Write;
 import io.stepwise.store.WriteResult;
 import java.time.InstantSource;
@@ -61,10 +57,11 @@ public final class DurableRuntime implements AutoCloseable {
   private final Map<String, ExecutionActor> actors = new ConcurrentHashMap<>();
   private final Map<String, Future<?>> tasksInFlight = new ConcurrentHashMap<>();
   /** Distributed Map children started by this runtime, to their parent (for telling it their end). */
-  private final Map<String, String> parents = new ConcurrentHashMap<>();
+  final Map<String, String> parents = new ConcurrentHashMap<>();
+  private final Children children = new Children(this);
   private final TimerService timers;
   private boolean evictWaiting = true;
-  private final ActivityQueues activities = new ActivityQueues();
+  final ActivityQueues activities = new ActivityQueues();
   private final Redriver redriver;
 
   /**
@@ -218,87 +215,26 @@ public final class DurableRuntime implements AutoCloseable {
 
   /**
    * After a start: offers the stored activity tasks no worker took, invokes again every task
-   * whose outcome is not stored, and takes up the work rows ({@link #recoverWork}). The stored
-   * timers need nothing: the timer service reads those due soon from the store, from the start.
+   * whose outcome is not stored, and takes up the work rows ({@link Recovery}). The stored timers
+   * need nothing: the timer service reads those due soon from the store, from the start.
    * Executions themselves are rebuilt from their histories only when they next have input.
    */
   public void recover() {
-    int taskCount = 0;
-    String token = null;
-    do {
-      Page<TaskRow> page = store.tasks(PAGE, token);
-      for (TaskRow t : page.items()) {
-        Command.ScheduleTask task = t.scheduleTask();
-        if (t.activityArn() != null) {
-          if (!t.started()) {
-            activities.offer(t.activityArn(), new ActivityQueues.Offer(t.executionArn(), t.taskToken(), Json.write(task.request().input())));
-          }
-        } else if (!task.isCallback() || engine.answers(task)) {
-          dispatch(t.executionArn(), task);
-        }
-        taskCount++;
-      }
-      token = page.nextToken();
-    } while (token != null);
-    int workCount = recoverWork();
-    log.info("Recovered {} tasks and {} other items of work; the stored timers are read as they come due", taskCount, workCount);
-  }
-
-  /**
-   * The work rows: work a step left (Continue) is delivered; for each child a parent waits for,
-   * a child not yet created is created by waking its parent (its restore finds the child
-   * outstanding), a running one is linked to its parent for its end, and an ended one's end is
-   * delivered (the crash came between the child's last step and the parent's receipt of it).
-   */
-  private int recoverWork() {
-    int count = 0;
-    java.util.Set<String> woken = new java.util.HashSet<>();
-    String token = null;
-    do {
-      Page<WorkRow> page = store.work(PAGE, token);
-      for (WorkRow w : page.items()) {
-        count++;
-        String child = w.childArn();
-        if (child == null) {
-          deliver(w.executionArn(), new StepInput.Continue());
-          continue;
-        }
-        Optional<ExecutionRow> row = store.execution(child);
-        if (row.isEmpty()) {
-          if (woken.add(w.executionArn())) {
-            offer(w.executionArn(), null).whenComplete((s, e) -> {
-              if (e != null && !(e instanceof Refusal)) {
-                log.warn("{} could not be woken to start its children: {}", w.executionArn(), e.toString());
-              }
-            });
-          }
-        } else if (row.get().status() == ExecutionStatus.RUNNING) {
-          parents.put(child, w.executionArn());
-        } else {
-          deliver(w.executionArn(), ended(row.get()));
-        }
-      }
-      token = page.nextToken();
-    } while (token != null);
-    return count;
-  }
-
-  private static StepInput.ChildExecutionEnded ended(ExecutionRow child) {
-    JsonNode output = null;
-    if (child.output() != null) {
-      try {
-        output = Json.parse(child.output());
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("The stored output of " + child.executionArn() + " is not JSON", e);
-      }
-    }
-    return new StepInput.ChildExecutionEnded(child.executionArn(), child.status(), output, child.error(), child.cause());
+    new Recovery(this, store).run();
   }
 
   // ---- for the actors
 
   ExecutorService executor() {
     return executor;
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  InstantSource clock() {
+    return clock;
   }
 
   Store store() {
@@ -334,7 +270,7 @@ public final class DurableRuntime implements AutoCloseable {
         case Command.Continue k -> deliver(executionArn, new StepInput.Continue());
         case Command.StartChildExecution child -> {
           if (store.execution(child.record().executionArn()).isEmpty()) {
-            executor.execute(() -> startChild(executionArn, child));
+            executor.execute(() -> children.start(executionArn, child));
           } else {
             parents.put(child.record().executionArn(), executionArn);
           }
@@ -349,7 +285,7 @@ public final class DurableRuntime implements AutoCloseable {
    * work there (a task to invoke, work left, children to start); one that only waits (a timer, a
    * callback, a worker) is left to the store, and rebuilt when its input comes.
    */
-  private void keep(String arn, Stepper stepper, Step first, long events) {
+  void keep(String arn, Stepper stepper, Step first, long events) {
     if (!evictWaiting || first.commands().stream().anyMatch(DurableRuntime::needsMemory)) {
       actors.put(arn, new ExecutionActor(arn, this, stepper, events));
     }
@@ -383,7 +319,7 @@ public final class DurableRuntime implements AutoCloseable {
         }
         case Command.StartTimer t -> timers.set(executionArn, t.timerId(), t.due());
         case Command.CancelTimer t -> timers.cancel(executionArn, t.timerId());
-        case Command.StartChildExecution child -> executor.execute(() -> startChild(executionArn, child));
+        case Command.StartChildExecution child -> executor.execute(() -> children.start(executionArn, child));
         case Command.StopChildExecution stop -> deliver(stop.executionArn(), new StepInput.Stop(null, null));
         case Command.Continue k -> deliver(executionArn, new StepInput.Continue());
         case Command.PutMapRun p -> { } // stored with the step, as the run's row
@@ -392,7 +328,7 @@ public final class DurableRuntime implements AutoCloseable {
     }
   }
 
-  private void dispatch(String executionArn, Command.ScheduleTask t) {
+  void dispatch(String executionArn, Command.ScheduleTask t) {
     String key = executionArn + "#" + t.scheduledEventId();
     ExecutionActor actor = actors.computeIfAbsent(executionArn, a -> new ExecutionActor(a, this));
     actor.invoking.incrementAndGet();
@@ -408,47 +344,14 @@ public final class DurableRuntime implements AutoCloseable {
     }));
   }
 
-  private void startChild(String parentArn, Command.StartChildExecution child) {
-    String arn = child.record().executionArn();
-    parents.put(arn, parentArn);
-    try {
-      Stepper stepper = engine.stepper(child, clock.millis());
-      Step first = stepper.step(new StepInput.Start());
-      StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
-      // a Map Run's children are described by the state machine their parent started with
-      String revision = store.execution(parentArn).map(ExecutionRow::revision).orElse(null);
-      WriteResult r = commit(new NewExecution(child.record(), null, null, child.mapRunArn(), child.roleArn(), Json.write(child.input()),
-          first.events().get(0).timestamp(), w, revision, child.items()));
-      if (r instanceof WriteResult.Committed c) {
-        keep(arn, stepper, first, c.events());
-        carryOut(arn, first, stepper);
-      }
-    } catch (RuntimeException e) {
-      log.error("Starting the child execution {} of {} failed", arn, parentArn, e);
-    }
-  }
-
   private void finished(String executionArn, ExecutionStatus status, Step last) {
     // its timers went with the same step's CancelTimer commands: the engine cancels every one it set when it ends
     actors.remove(executionArn);
-    String parent = parents.remove(executionArn);
-    if (parent != null) {
-      JsonNode output = null;
-      String error = null;
-      String cause = null;
-      var end = last.events().get(last.events().size() - 1).details();
-      if (end instanceof io.stepwise.engine.history.EventDetails.ExecutionSucceeded s) {
-        output = s.output();
-      } else if (end instanceof io.stepwise.engine.history.EventDetails.ExecutionEnded e) {
-        error = e.error();
-        cause = e.cause();
-      }
-      deliver(parent, new StepInput.ChildExecutionEnded(executionArn, status, output, error, cause));
-    }
+    children.ended(executionArn, status, last);
   }
 
   /** Hands an input to the execution without waiting; a refusal (the execution ended, the task timed out) is only logged. */
-  private CompletableFuture<Step> deliver(String executionArn, StepInput input) {
+  CompletableFuture<Step> deliver(String executionArn, StepInput input) {
     CompletableFuture<Step> stored = offer(executionArn, input);
     stored.whenComplete((s, e) -> {
       if (e != null && !(e instanceof Refusal)) {

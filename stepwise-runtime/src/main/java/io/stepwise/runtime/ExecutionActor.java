@@ -48,7 +48,7 @@ final class ExecutionActor {
   }
 
   /**
-   * Puts the input in the mailbox (null: a wake, see {@link DurableRuntime#recoverWork}); the
+   * Puts the input in the mailbox (null: a wake, see {@link Recovery}); the
    * reply completes with its step once stored, or fails with a {@link Refusal}. Called by the
    * runtime under the map's lock for this ARN ({@link DurableRuntime#offer}); true when the caller
    * must start {@link #drain}.
