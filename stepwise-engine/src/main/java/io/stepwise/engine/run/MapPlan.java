@@ -12,7 +12,6 @@ import io.stepwise.asl.model.NumberField;
 import io.stepwise.asl.model.QueryLanguage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -25,15 +24,7 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
   static MapPlan of(Frame f, MapState m) {
     JsonNode in = Pipeline.inputPath(m.common().inputPath(), f.input, f);
     EvalScope scope = f.scope(in);
-    JsonNode items = in;
-    if (m.items() != null) {
-      items = m.items().evaluate(scope);
-    } else if (m.itemsPath() != null) {
-      items = m.itemsPath().read(scope);
-      if (items == null) {
-        throw new StatesException(StatesErrors.RUNTIME, MissingPath.describe(m.itemsPath().text(), in));
-      }
-    }
+    JsonNode items = MapItems.of(m, in, scope);
     if (items == null || !items.isArray()) {
       String error = m.common().queryLanguage() == QueryLanguage.JSONATA ? StatesErrors.QUERY_EVALUATION_ERROR : StatesErrors.RUNTIME;
       throw new StatesException(error, "Map state input must be an array but was: " + (items == null ? "null" : Json.write(items)));

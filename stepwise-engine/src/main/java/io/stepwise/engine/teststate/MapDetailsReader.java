@@ -8,7 +8,7 @@ import io.stepwise.asl.error.StatesException;
 import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.MapState;
 import io.stepwise.asl.model.NumberField;
-import io.stepwise.engine.run.MissingPath;
+import io.stepwise.engine.run.MapItems;
 
 /**
  * What a mocked Map's own fields give, as an execution would read them before its iterations:
@@ -21,15 +21,7 @@ final class MapDetailsReader {
 
   static Inspection.MapDetails read(TestRun r, MapState m, JsonNode in) {
     TestScope scope = r.scope(in);
-    JsonNode items = in;
-    if (m.items() != null) {
-      items = m.items().evaluate(scope);
-    } else if (m.itemsPath() != null) {
-      items = m.itemsPath().read(scope);
-      if (items == null) {
-        throw new StatesException(StatesErrors.RUNTIME, MissingPath.describe(m.itemsPath().text(), in));
-      }
-    }
+    JsonNode items = MapItems.of(m, in, scope);
     JsonNode selected = null;
     if (items != null && items.isArray()) {
       ArrayNode out = Json.NODES.arrayNode();
