@@ -165,7 +165,7 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("stepwise serve: " + rootMessage(e));
       return ExitCodes.USAGE;
     }
-    Server.Builder builder = Server.builder(config).registry(registry)
+    Server.Builder builder = Server.builder(config).registry(registry).runningExecutions(b::anyRunning)
         .operations(services -> io.stepwise.server.operations.executions.ExecutionOperations.all(
             new io.stepwise.server.operations.executions.Executions(services, b, new java.util.SplittableRandom())));
     if (keys != null) {

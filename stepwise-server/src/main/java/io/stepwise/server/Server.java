@@ -7,6 +7,8 @@ import io.stepwise.server.auth.Credentials;
 import io.stepwise.server.auth.SigV4Verifier;
 import io.stepwise.server.operations.PageTokens;
 import io.stepwise.server.operations.RegistryOperations;
+import io.stepwise.server.operations.RunningExecutions;
+import io.stepwise.server.operations.statemachines.StateMachineDeletion;
 import io.stepwise.server.operations.Services;
 import io.stepwise.server.protocol.AwsJsonEndpoint;
 import io.stepwise.server.protocol.Dispatcher;
@@ -48,6 +50,8 @@ public final class Server implements AutoCloseable {
   private final Authenticator authenticator;
   private final Javalin javalin;
   private volatile boolean started;
+  /** Finishes the deletions of state machines whose executions have ended; started with the server. */
+  private volatile StateMachineDeletion deletions;
   private volatile boolean stopped;
   private volatile int port = -1;
 
@@ -88,6 +92,9 @@ public final class Server implements AutoCloseable {
     }
     started = true;
     javalin.start();
+    if (services.running() != RunningExecutions.NONE) {
+      deletions = new StateMachineDeletion(services);
+    }
     port = javalin.port();
     LOG.info("Stepwise serves the Step Functions API at {} (region {}, account {}; {})",
         endpoint(), config.region(), config.accountId(), authenticator instanceof SigV4Verifier v
@@ -132,6 +139,9 @@ public final class Server implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (deletions != null) {
+      deletions.close();
+    }
     try {
       javalin.stop();
     } catch (RuntimeException e) {
@@ -151,6 +161,7 @@ public final class Server implements AutoCloseable {
   public static final class Builder {
     private final ServerConfig config;
     private Registry registry = new InMemoryRegistry();
+    private RunningExecutions running = RunningExecutions.NONE;
     private InstantSource clock = InstantSource.system();
     private List<Credentials> credentials;
     private final List<Function<Services, Operation<?, ?>>> extra = new ArrayList<>();
@@ -158,6 +169,15 @@ public final class Server implements AutoCloseable {
 
     private Builder(ServerConfig config) {
       this.config = config;
+    }
+
+    /**
+     * How the server learns whether a state machine has executions running (the execution side's
+     * store): DeleteStateMachine then keeps one DELETING until they end, as AWS does.
+     */
+    public Builder runningExecutions(RunningExecutions r) {
+      this.running = r;
+      return this;
     }
 
     public Builder registry(Registry r) {
@@ -194,7 +214,7 @@ public final class Server implements AutoCloseable {
     }
 
     public Server build() {
-      Services services = new Services(registry, new Arns(config.region(), config.accountId()), new PageTokens());
+      Services services = new Services(registry, new Arns(config.region(), config.accountId()), new PageTokens(), running);
       List<Operation<?, ?>> ops = new ArrayList<>(RegistryOperations.all(services));
       for (Function<Services, Operation<?, ?>> f : extra) {
         Operation<?, ?> op = f.apply(services);

@@ -64,6 +64,12 @@ public final class ExecutionBackend implements AutoCloseable {
     return new ExecutionBackend(new InMemoryStore(), null, engine, clock);
   }
 
+  /** Whether the state machine has Standard executions running (for DeleteStateMachine's DELETING). */
+  public boolean anyRunning(String stateMachineArn) {
+    return !store.executions(io.stepwise.store.ExecutionQuery.stateMachine(stateMachineArn)
+        .withStatus(io.stepwise.engine.ExecutionStatus.RUNNING).withLimit(1)).items().isEmpty();
+  }
+
   public Store store() {
     return store;
   }

@@ -65,6 +65,9 @@ public final class Executions {
     }
     return services.registry().read(view -> {
       StateMachineRecord sm = view.stateMachine(ref.baseArn()).orElseThrow(() -> Errors.stateMachineDoesNotExist(arn));
+      if (sm.status() == io.stepwise.server.model.StateMachineStatus.DELETING) {
+        throw Errors.stateMachineDeleting(ref.baseArn());
+      }
       if (ref.isUnqualified()) {
         return target(sm, sm.revision(), sm.updateDate().toEpochMilli(), null, null);
       }

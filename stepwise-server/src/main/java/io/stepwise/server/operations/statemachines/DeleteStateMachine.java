@@ -9,14 +9,11 @@ import io.stepwise.server.protocol.JsonInput;
 import io.stepwise.server.protocol.Operation;
 import io.stepwise.server.protocol.RequestContext;
 import io.stepwise.server.protocol.Response;
-import io.stepwise.server.registry.AliasRecord;
-import io.stepwise.server.registry.VersionRecord;
 
 /**
  * DeleteStateMachine, with its versions, aliases and tags; one that does not exist is deleted
- * already (success, as on AWS). AWS marks a state machine DELETING until its executions end; with
- * no executions yet, the deletion here is immediate, and the execution side will hold it at
- * DELETING while executions run.
+ * already (success, as on AWS). With executions running it is DELETING until they end ({@link
+ * StateMachineDeletion}), as AWS has it; a second delete meanwhile succeeds and changes nothing.
  */
 public final class DeleteStateMachine implements Operation<DeleteStateMachine.Request, Response> {
   private final Services services;
@@ -47,18 +44,17 @@ public final class DeleteStateMachine implements Operation<DeleteStateMachine.Re
       throw Errors.validation("DeleteStateMachine takes an unqualified state machine ARN; delete a version with "
           + "DeleteStateMachineVersion and an alias with DeleteStateMachineAlias");
     }
+    boolean running = services.running().any(ref.baseArn());
     return services.registry().write(tx -> {
-      if (tx.stateMachine(ref.baseArn()).isEmpty()) {
+      var sm = tx.stateMachine(ref.baseArn());
+      if (sm.isEmpty()) {
         return Response.EMPTY;
       }
-      for (AliasRecord a : tx.aliases(ref.baseArn())) {
-        tx.deleteAlias(a.arn());
+      if (running) {
+        StateMachineDeletion.markDeleting(tx, sm.get());
+      } else {
+        StateMachineDeletion.deleteNow(tx, ref.baseArn());
       }
-      for (VersionRecord v : tx.versions(ref.baseArn())) {
-        tx.deleteVersion(v.arn());
-      }
-      tx.putTags(ref.baseArn(), java.util.List.of());
-      tx.deleteStateMachine(ref.baseArn());
       return Response.EMPTY;
     });
   }
