@@ -37,13 +37,14 @@ import org.slf4j.LoggerFactory;
  * Durable Standard executions on a store. Each execution is an {@link ExecutionActor}; a step's
  * events and commands are group-committed with other executions' before anything is carried out
  * (tasks invoked on virtual threads, timers set, activity tasks offered to workers, children
- * started), so a crash loses nothing that was acknowledged: {@link #recover()} sets the stored
- * timers again, offers the stored activity tasks, and invokes again the tasks whose outcome was
- * not stored (task invocations are at least once; state transitions exactly once).
+ * started), so a crash loses nothing that was acknowledged: the stored timers are read back as
+ * they come due ({@link TimerService}), and {@link #recover()} offers the stored activity tasks,
+ * invokes again the tasks whose outcome was not stored (task invocations are at least once; state
+ * transitions exactly once) and takes up the work rows. An execution that only waits is rows in
+ * the store, not an object in memory.
  */
 public final class DurableRuntime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DurableRuntime.class);
-  private static final int PAGE = 1000;
   /** Timers due within this are held in memory; later ones stay rows until they come near (TimerService). */
   static final long TIMER_HORIZON_MILLIS = 30_000;
   static final int TIMER_BATCH = 10_000;
