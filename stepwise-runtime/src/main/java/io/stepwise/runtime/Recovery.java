@@ -58,7 +58,8 @@ final class Recovery {
   }
 
   /**
-   * The work rows: work a step left (Continue) is delivered; for each child a parent waits for,
+   * The work rows: work a step left (Continue) is delivered, and so is a stop a parent gave its
+   * child; for each child a parent waits for,
    * a child not yet created is created by waking its parent (its restore finds the child
    * outstanding), a running one is linked to its parent for its end, and an ended one's end is
    * delivered (the crash came between the child's last step and the parent's receipt of it).
@@ -72,6 +73,10 @@ final class Recovery {
       for (WorkRow w : page.items()) {
         count++;
         String child = w.childArn();
+        if (WorkRow.STOP.equals(w.item())) {
+          runtime.deliver(w.executionArn(), new StepInput.Stop(null, null)); // its parent stopped it
+          continue;
+        }
         if (child == null) {
           runtime.deliver(w.executionArn(), new StepInput.Continue());
           continue;

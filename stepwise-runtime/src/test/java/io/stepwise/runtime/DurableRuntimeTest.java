@@ -272,4 +272,36 @@ class DurableRuntimeTest {
     assertThat(runtime.timersSet()).isZero();
     assertThat(runtime.executionsInMemory()).isZero();
   }
+
+  @Test
+  void aStopAParentGaveItsChildBeforeACrashReachesTheChildAfterTheRestart() throws Exception {
+    StateMachine m = machine("""
+        {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,"MaxConcurrency":1,
+          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+            "StartAt":"W","States":{"W":{"Type":"Wait","Seconds":600,"End":true}}}}}}""");
+    engine = Engine.builder().build();
+    machines.register(m);
+    io.stepwise.engine.run.Stepper parent = engine.stepper(m, Json.parse("[1,2]"), named("stopped-parent"));
+    io.stepwise.engine.step.Step start = parent.step(new io.stepwise.engine.step.StepInput.Start());
+    String parentArn = parent.executionArn();
+    store.commit(List.of(new io.stepwise.store.NewExecution(parent.record(), null, null, null, null, "[1,2]",
+        start.events().get(0).timestamp(), io.stepwise.store.StepWrite.of(parentArn, 0, new io.stepwise.engine.step.StepInput.Start(), start))));
+    var child = (io.stepwise.engine.step.Command.StartChildExecution) start.commands().stream()
+        .filter(c -> c instanceof io.stepwise.engine.step.Command.StartChildExecution).findFirst().orElseThrow();
+    io.stepwise.engine.run.Stepper childStepper = engine.stepper(child, System.currentTimeMillis());
+    io.stepwise.engine.step.Step childStart = childStepper.step(new io.stepwise.engine.step.StepInput.Start());
+    String childArn = child.record().executionArn();
+    store.commit(List.of(new io.stepwise.store.NewExecution(child.record(), null, null, child.mapRunArn(), null, "1",
+        childStart.events().get(0).timestamp(), io.stepwise.store.StepWrite.of(childArn, 0, new io.stepwise.engine.step.StepInput.Start(), childStart))));
+    // the parent is stopped and its step stored; the server dies before the child hears of it
+    var stop = new io.stepwise.engine.step.StepInput.Stop("Halt", "by hand");
+    assertThat(store.commit(List.of(io.stepwise.store.StepWrite.of(parentArn, start.events().size(), stop, parent.step(stop)))))
+        .allMatch(io.stepwise.store.WriteResult::committed);
+    engine.close();
+
+    runtime().recover();
+    assertThat(awaitEnd(childArn).status()).isEqualTo(ExecutionStatus.ABORTED);
+    assertThat(store.execution(parentArn).orElseThrow().status()).isEqualTo(ExecutionStatus.ABORTED);
+    assertThat(store.work(10, null).items()).isEmpty();
+  }
 }

@@ -22,7 +22,9 @@ import io.stepwise.store.codec.CommandCodec;
  * and a {@code Continue} input deletes it (the server carries it out at once; the row is for a
  * crash in between); {@code StartChildExecution} puts the child's row, and the parent's {@code
  * ChildExecutionEnded} for that child deletes it, so a restart can start the children not yet
- * created, link the running ones to their parent, and tell the parent of ends it missed.
+ * created, link the running ones to their parent, and tell the parent of ends it missed; a
+ * {@code StopChildExecution} puts {@link WorkRow#STOP} under the child (if it is stored), which
+ * the child's own end deletes with the rest of its rows, so a stop a crash interrupted is made.
  */
 public final class DerivedRows {
   private DerivedRows() {}
@@ -66,7 +68,7 @@ public final class DerivedRows {
         case Command.CancelTimer t -> rows.deleteTimer(arn, t.timerId());
         case Command.Finish f -> rows.deleteAll(arn);
         case Command.StartChildExecution s -> rows.putWork(new WorkRow(arn, WorkRow.child(s.record().executionArn())));
-        case Command.StopChildExecution s -> { }
+        case Command.StopChildExecution s -> rows.putWork(new WorkRow(s.executionArn(), WorkRow.STOP)); // the child's Finish takes it
         case Command.Continue k -> rows.putWork(new WorkRow(arn, WorkRow.CONTINUE));
         case Command.PutMapRun p -> rows.putMapRun(p.run());
       }

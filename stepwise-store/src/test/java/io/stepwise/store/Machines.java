@@ -54,6 +54,12 @@ public final class Machines {
         "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
           "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""";
 
+  /** A Distributed Map whose children wait a minute: they are running when the parent is stepped on. */
+  public static final String DISTRIBUTED_WAITING = """
+      {"StartAt":"Each","States":{"Each":{"Type":"Map","MaxConcurrency":2,
+        "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+          "StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"End":true}}},"End":true}}}""";
+
   /** An inline Map over the input array: one step of four events per item and a few more. */
   public static final String INLINE_MAP = """
       {"StartAt":"Each","States":{"Each":{"Type":"Map","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},

@@ -67,6 +67,30 @@ public interface WorkIndexContract extends ContractBase {
     assertThat(allWork()).isEmpty();
   }
 
+  @Test
+  default void aChildItsParentStoppedHasAStopRowUntilItEnds() {
+    Driven parent = machines().driven("Orders", Machines.DISTRIBUTED_WAITING, "stopper", "[10,20,30]");
+    committed(parent.start(1_000));
+    List<Command.StartChildExecution> children = parent.all(Command.StartChildExecution.class);
+    Command.StartChildExecution first = children.get(0);
+    io.stepwise.engine.run.Stepper child = machines().engine.stepper(first, machines().clock.millis);
+    io.stepwise.engine.step.Step childStart = child.step(new StepInput.Start());
+    String childArn = first.record().executionArn();
+    committed(new NewExecution(first.record(), null, null, first.mapRunArn(), null, "10", childStart.events().get(0).timestamp(),
+        StepWrite.of(childArn, 0, new StepInput.Start(), childStart)));
+
+    // the parent is stopped: it stops its children; only the one stored has a row to show it
+    committed(parent.step(new StepInput.Stop("Halt", "stopped")));
+    assertThat(parent.all(Command.StopChildExecution.class)).hasSize(2);
+    assertThat(allWork()).containsExactly(new WorkRow(childArn, WorkRow.STOP));
+
+    // the child takes its stop and ends: the row goes with its others
+    io.stepwise.engine.step.Step stopped = child.step(new StepInput.Stop(null, null));
+    committed(StepWrite.of(childArn, childStart.events().size(), new StepInput.Stop(null, null), stopped));
+    assertThat(store().execution(childArn).orElseThrow().status()).isEqualTo(io.stepwise.engine.ExecutionStatus.ABORTED);
+    assertThat(allWork()).isEmpty();
+  }
+
   /** Every work row, read a row a page: each must come exactly once. */
   private List<WorkRow> allWork() {
     List<WorkRow> out = new java.util.ArrayList<>();

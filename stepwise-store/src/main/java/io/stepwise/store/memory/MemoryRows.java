@@ -58,9 +58,18 @@ final class MemoryRows implements RowSink {
   private final TreeSet<WorkRow> work = new TreeSet<>(BY_ITEM);
   private static final Comparator<WorkRow> BY_ITEM = Comparator.comparing(WorkRow::executionArn).thenComparing(WorkRow::item);
 
+  /** Whether an execution is stored: a row for one that is not is not kept (as a store keyed by its id cannot). */
+  private final java.util.function.Predicate<String> stored;
+
+  MemoryRows(java.util.function.Predicate<String> stored) {
+    this.stored = stored;
+  }
+
   @Override
   public void putWork(WorkRow row) {
-    work.add(row);
+    if (stored.test(row.executionArn())) {
+      work.add(row);
+    }
   }
 
   @Override
