@@ -3,15 +3,10 @@ package io.stepwise.server.executions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stepwise.engine.Engine;
 import io.stepwise.server.TestServer;
 import io.stepwise.server.backend.ExecutionBackend;
-import io.stepwise.server.operations.executions.ExecutionOperations;
-import io.stepwise.server.operations.executions.Executions;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,22 +23,20 @@ import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 /** The execution operations through the AWS SDK for Java v2, on executions stored in a SQLite file. */
 class ExecutionsApiTest {
   @TempDir Path data;
-  private Engine engine;
-  private ExecutionBackend backend;
+  private BackedServer server;
   private TestServer api;
+  private ExecutionBackend backend;
 
   @BeforeEach
   void start() {
-    engine = Engine.builder().region("us-east-1").account("123456789012").build();
-    backend = ExecutionBackend.open(data, engine, InstantSource.system());
-    api = new TestServer(b -> b.operations(s -> ExecutionOperations.all(new Executions(s, backend, new SplittableRandom(1)))));
+    server = new BackedServer(data);
+    api = server.api;
+    backend = server.backend;
   }
 
   @AfterEach
   void stop() {
-    api.close();
-    backend.close();
-    engine.close();
+    server.close();
   }
 
   private String machine(String name, String definition, StateMachineType type) {

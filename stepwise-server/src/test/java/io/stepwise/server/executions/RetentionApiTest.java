@@ -3,16 +3,12 @@ package io.stepwise.server.executions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stepwise.engine.Engine;
 import io.stepwise.server.MutableClock;
 import io.stepwise.server.TestServer;
 import io.stepwise.server.backend.ExecutionBackend;
-import io.stepwise.server.operations.executions.ExecutionOperations;
-import io.stepwise.server.operations.executions.Executions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,22 +27,20 @@ class RetentionApiTest {
 
   @TempDir Path data;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-  private Engine engine;
-  private ExecutionBackend backend;
+  private BackedServer server;
   private TestServer api;
+  private ExecutionBackend backend;
 
   @BeforeEach
   void start() {
-    engine = Engine.builder().region("us-east-1").account("123456789012").clock(clock).build();
-    backend = ExecutionBackend.open(data, engine, clock);
-    api = new TestServer(b -> b.operations(s -> ExecutionOperations.all(new Executions(s, backend, new SplittableRandom(1)))));
+    server = new BackedServer(data, clock, b -> { });
+    api = server.api;
+    backend = server.backend;
   }
 
   @AfterEach
   void stop() {
-    api.close();
-    backend.close();
-    engine.close();
+    server.close();
   }
 
   @Test
