@@ -12,6 +12,7 @@ import io.stepwise.store.ExecutionRow;
 import io.stepwise.store.NewExecution;
 import io.stepwise.store.StepWrite;
 import io.stepwise.store.WriteResult;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,16 +31,37 @@ final class Children {
     this.runtime = runtime;
   }
 
+  /**
+   * Starts the children a step of the parent asked for, off the caller's thread; the parent's
+   * revision (a Map Run's children are described by the state machine their parent started with)
+   * is read once for all of them.
+   */
+  void startAll(String parentArn, List<Command.StartChildExecution> children) {
+    if (children.isEmpty()) {
+      return;
+    }
+    runtime.executor().execute(() -> {
+      String revision;
+      try {
+        revision = runtime.store().execution(parentArn).map(ExecutionRow::revision).orElse(null);
+      } catch (RuntimeException e) {
+        log.error("Reading {} to start its children failed", parentArn, e);
+        return;
+      }
+      for (Command.StartChildExecution child : children) {
+        runtime.executor().execute(() -> start(parentArn, child, revision));
+      }
+    });
+  }
+
   /** Stores the child with its first step and carries that step out; a child stored already is left (its parent was woken twice). */
-  void start(String parentArn, Command.StartChildExecution child) {
+  private void start(String parentArn, Command.StartChildExecution child, String revision) {
     String arn = child.record().executionArn();
     runtime.parents.put(arn, parentArn);
     try {
       Stepper stepper = runtime.engine().stepper(child, runtime.clock().millis());
       Step first = stepper.step(new StepInput.Start());
       StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
-      // a Map Run's children are described by the state machine their parent started with
-      String revision = runtime.store().execution(parentArn).map(ExecutionRow::revision).orElse(null);
       WriteResult r = runtime.commit(new NewExecution(child.record(), null, null, child.mapRunArn(), child.roleArn(),
           Json.write(child.input()), first.events().get(0).timestamp(), w, revision, child.items()));
       if (r instanceof WriteResult.Committed c) {

@@ -22,6 +22,8 @@ import io.stepwise.store.TokenRow;
 import io.stepwise.store.Write;
 import io.stepwise.store.WriteResult;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -266,12 +268,13 @@ public final class DurableRuntime implements AutoCloseable {
 
   /** What a restored execution still had to do that the store's rows do not hold: work left, children not started. */
   void resumeOutstanding(String executionArn, Step outstanding) {
+    List<Command.StartChildExecution> toStart = new ArrayList<>();
     for (Command c : outstanding.commands()) {
       switch (c) {
         case Command.Continue k -> deliver(executionArn, new StepInput.Continue());
         case Command.StartChildExecution child -> {
           if (store.execution(child.record().executionArn()).isEmpty()) {
-            executor.execute(() -> children.start(executionArn, child));
+            toStart.add(child);
           } else {
             parents.put(child.record().executionArn(), executionArn);
           }
@@ -279,6 +282,7 @@ public final class DurableRuntime implements AutoCloseable {
         default -> { } // tasks, timers and activity tasks are set again from their rows by recover()
       }
     }
+    children.startAll(executionArn, toStart);
   }
 
   /**
@@ -303,6 +307,7 @@ public final class DurableRuntime implements AutoCloseable {
 
   /** Carries out a stored step's commands. */
   void carryOut(String executionArn, Step step, Stepper stepper) {
+    List<Command.StartChildExecution> toStart = new ArrayList<>();
     for (Command c : step.commands()) {
       switch (c) {
         case Command.ScheduleTask t -> {
@@ -320,13 +325,14 @@ public final class DurableRuntime implements AutoCloseable {
         }
         case Command.StartTimer t -> timers.set(executionArn, t.timerId(), t.due());
         case Command.CancelTimer t -> timers.cancel(executionArn, t.timerId());
-        case Command.StartChildExecution child -> executor.execute(() -> children.start(executionArn, child));
+        case Command.StartChildExecution child -> toStart.add(child);
         case Command.StopChildExecution stop -> deliver(stop.executionArn(), new StepInput.Stop(null, null));
         case Command.Continue k -> deliver(executionArn, new StepInput.Continue());
         case Command.PutMapRun p -> { } // stored with the step, as the run's row
         case Command.Finish f -> finished(executionArn, f.status(), step);
       }
     }
+    children.startAll(executionArn, toStart);
   }
 
   void dispatch(String executionArn, Command.ScheduleTask t) {

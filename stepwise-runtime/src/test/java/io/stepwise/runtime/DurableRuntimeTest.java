@@ -188,6 +188,19 @@ class DurableRuntimeTest {
     JsonNode ignored = null;
   }
 
+  /**
+   * Steps the execution's Start and stores it with its row, carrying out nothing: what a server
+   * that died right after the commit leaves.
+   */
+  private io.stepwise.engine.step.Step storeFirstStep(io.stepwise.engine.run.Stepper stepper, String input, String mapRunArn) {
+    io.stepwise.engine.step.Step step = stepper.step(new io.stepwise.engine.step.StepInput.Start());
+    String arn = stepper.executionArn();
+    assertThat(store.commit(List.of(new io.stepwise.store.NewExecution(stepper.record(), null, null, mapRunArn, null, input,
+        step.events().get(0).timestamp(), io.stepwise.store.StepWrite.of(arn, 0, new io.stepwise.engine.step.StepInput.Start(), step)))))
+        .allMatch(io.stepwise.store.WriteResult::committed);
+    return step;
+  }
+
   private static final String WAITING_CHILDREN = """
       {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,"MaxConcurrency":2,
         "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
@@ -226,22 +239,14 @@ class DurableRuntimeTest {
     engine = Engine.builder().build();
     machines.register(m);
     io.stepwise.engine.run.Stepper stepper = engine.stepper(m, Json.parse("[1,2,3]"), named("half-done"));
-    io.stepwise.engine.step.Step step = stepper.step(new io.stepwise.engine.step.StepInput.Start());
+    io.stepwise.engine.step.Step step = storeFirstStep(stepper, "[1,2,3]", null);
     String parent = stepper.executionArn();
-    assertThat(store.commit(List.of(new io.stepwise.store.NewExecution(stepper.record(), null, null, null, null, "[1,2,3]",
-        step.events().get(0).timestamp(), io.stepwise.store.StepWrite.of(parent, 0, new io.stepwise.engine.step.StepInput.Start(), step)))))
-        .allMatch(io.stepwise.store.WriteResult::committed);
     var children = step.commands().stream().filter(c -> c instanceof io.stepwise.engine.step.Command.StartChildExecution)
         .map(c -> (io.stepwise.engine.step.Command.StartChildExecution) c).toList();
     assertThat(children).hasSize(2);
     var child = children.get(0);
-    io.stepwise.engine.run.Stepper childStepper = engine.stepper(child, System.currentTimeMillis());
-    io.stepwise.engine.step.Step childStep = childStepper.step(new io.stepwise.engine.step.StepInput.Start());
+    storeFirstStep(engine.stepper(child, System.currentTimeMillis()), Json.write(child.input()), child.mapRunArn());
     String childArn = child.record().executionArn();
-    assertThat(store.commit(List.of(new io.stepwise.store.NewExecution(child.record(), null, null, child.mapRunArn(), null,
-        Json.write(child.input()), childStep.events().get(0).timestamp(),
-        io.stepwise.store.StepWrite.of(childArn, 0, new io.stepwise.engine.step.StepInput.Start(), childStep)))))
-        .allMatch(io.stepwise.store.WriteResult::committed);
     assertThat(store.execution(childArn).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     engine.close();
 
@@ -282,17 +287,12 @@ class DurableRuntimeTest {
     engine = Engine.builder().build();
     machines.register(m);
     io.stepwise.engine.run.Stepper parent = engine.stepper(m, Json.parse("[1,2]"), named("stopped-parent"));
-    io.stepwise.engine.step.Step start = parent.step(new io.stepwise.engine.step.StepInput.Start());
+    io.stepwise.engine.step.Step start = storeFirstStep(parent, "[1,2]", null);
     String parentArn = parent.executionArn();
-    store.commit(List.of(new io.stepwise.store.NewExecution(parent.record(), null, null, null, null, "[1,2]",
-        start.events().get(0).timestamp(), io.stepwise.store.StepWrite.of(parentArn, 0, new io.stepwise.engine.step.StepInput.Start(), start))));
     var child = (io.stepwise.engine.step.Command.StartChildExecution) start.commands().stream()
         .filter(c -> c instanceof io.stepwise.engine.step.Command.StartChildExecution).findFirst().orElseThrow();
-    io.stepwise.engine.run.Stepper childStepper = engine.stepper(child, System.currentTimeMillis());
-    io.stepwise.engine.step.Step childStart = childStepper.step(new io.stepwise.engine.step.StepInput.Start());
+    storeFirstStep(engine.stepper(child, System.currentTimeMillis()), "1", child.mapRunArn());
     String childArn = child.record().executionArn();
-    store.commit(List.of(new io.stepwise.store.NewExecution(child.record(), null, null, child.mapRunArn(), null, "1",
-        childStart.events().get(0).timestamp(), io.stepwise.store.StepWrite.of(childArn, 0, new io.stepwise.engine.step.StepInput.Start(), childStart))));
     // the parent is stopped and its step stored; the server dies before the child hears of it
     var stop = new io.stepwise.engine.step.StepInput.Stop("Halt", "by hand");
     assertThat(store.commit(List.of(io.stepwise.store.StepWrite.of(parentArn, start.events().size(), stop, parent.step(stop)))))

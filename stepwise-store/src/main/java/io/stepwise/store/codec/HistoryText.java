@@ -17,10 +17,6 @@ import java.util.Map;
 public final class HistoryText {
   private HistoryText() {}
 
-  public static String encode(HistoryEvent event) {
-    return Json.write(HistoryJson.toJson(event));
-  }
-
   /** The texts of a step's events, each value they share written once. */
   public static List<String> encode(List<HistoryEvent> events) {
     Map<JsonNode, String> shared = new IdentityHashMap<>();
