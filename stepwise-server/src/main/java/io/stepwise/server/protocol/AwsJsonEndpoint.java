@@ -59,6 +59,9 @@ public final class AwsJsonEndpoint {
     this.authenticator = authenticator;
   }
 
+  /** How much of a refused body is read and thrown away so that the client gets its 413 (see {@link #drain}). */
+  private static final long DRAIN_BYTES = 8L * 1024 * 1024;
+
   /** Handles {@code POST /}. */
   public void handle(Context ctx) {
     String requestId = UUID.randomUUID().toString();
@@ -75,6 +78,9 @@ public final class AwsJsonEndpoint {
       // The declared length is refused before the target is even looked at: nothing is read.
       long declared = ctx.req().getContentLengthLong();
       if (declared > maxBodyBytes) {
+        if (declared - maxBodyBytes <= DRAIN_BYTES) {
+          drain(ctx.req().getInputStream());
+        }
         throw ProtocolErrors.tooLarge(maxBodyBytes);
       }
       byte[] bytes = declared >= 0 ? readDeclared(ctx.req().getInputStream(), declared) : readBounded(ctx.bodyInputStream());
@@ -174,11 +180,29 @@ public final class AwsJsonEndpoint {
     for (int n; (n = in.read(buffer)) != -1; ) {
       total += n;
       if (total > maxBodyBytes) {
+        drain(in);
         throw ProtocolErrors.tooLarge(maxBodyBytes);
       }
       out.write(buffer, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Reads and discards what is left of a refused body, up to {@link #DRAIN_BYTES}: a connection
+   * closed with unread bytes is reset, and the reset can reach the client before the 413 does,
+   * leaving it with no answer at all. A larger remainder is not waited for; that connection closes.
+   */
+  private static void drain(InputStream in) {
+    byte[] sink = new byte[16 * 1024];
+    try {
+      long left = DRAIN_BYTES;
+      for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) != -1; ) {
+        left -= n;
+      }
+    } catch (IOException gone) {
+      // the client stopped sending: nothing more to drain
+    }
   }
 
   private static JsonNode parse(byte[] body) {

@@ -90,7 +90,7 @@ class ProtocolTest {
   }
 
   @Test
-  void aBodyOverTheLimitIsRefusedWithoutBeingReadWhole() throws Exception {
+  void aBodyOverTheLimitIsRefusedWithoutBeingKeptAndTheClientGetsItsAnswer() throws Exception {
     String body = "{\"definition\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
     error(t.post("AWSStepFunctions.ValidateStateMachineDefinition", body), 413, "RequestEntityTooLargeException");
     // without a declared length (chunked), reading stops at the limit
