@@ -22,7 +22,7 @@ import java.util.Set;
 final class DefinitionReader {
   // Json.MAPPER detects duplicates strictly; this factory must not, so we can list them all.
   private static final JsonFactory FACTORY =
-      JsonFactory.builder().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      JsonFactory.builder().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).recyclerPool(Json.RECYCLER).build();
 
   private DefinitionReader() {}
 

@@ -1,9 +1,7 @@
 package io.stepwise.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stepwise.asl.query.JsonataTemplate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,38 +115,10 @@ final class VariableLint {
 
   /** Warns for each variable the state's own fields read that no visible scope assigns. */
   private void reads(JsonNode state, String at, String ql, Set<String> visible) {
-    Set<String> reported = new HashSet<>();
-    for (Map.Entry<String, JsonNode> field : state.properties()) {
-      String name = field.getKey();
-      if (name.equals("Branches") || name.equals("ItemProcessor") || name.equals("Iterator")) {
-        continue; // their states are checked in their own scope
-      }
-      walk(field.getValue(), Pointers.child(at, name), name, ql, visible, reported);
-    }
-  }
-
-  private void walk(JsonNode v, String at, String key, String ql, Set<String> visible, Set<String> reported) {
-    if (v.isObject()) {
-      for (Map.Entry<String, JsonNode> e : v.properties()) {
-        walk(e.getValue(), Pointers.child(at, e.getKey()), e.getKey(), ql, visible, reported);
-      }
-    } else if (v.isArray()) {
-      for (int i = 0; i < v.size(); i++) {
-        walk(v.get(i), Pointers.child(at, i), key, ql, visible, reported);
-      }
-    } else if (v.isTextual()) {
-      String s = v.textValue();
-      List<String> read;
-      if ("JSONata".equals(ql)) {
-        read = JsonataTemplate.isExpression(v) ? VariableReads.jsonata(s.substring(2, s.length() - 2)) : List.of();
-      } else {
-        read = takesPath(key) ? VariableReads.jsonPath(s) : List.of();
-      }
-      for (String name : read) {
-        if (!visible.contains(name) && reported.add(name)) {
-          warnings.add(new Problem(at, "reads $" + name + ", which no state this one can see assigns (AWS accepts"
-              + " the definition; when this runs the variable is undefined)"));
-        }
+    for (Map.Entry<String, String> read : VariableReferences.reads(state, at, ql).entrySet()) {
+      if (!visible.contains(read.getKey())) {
+        warnings.add(new Problem(read.getValue(), "reads $" + read.getKey() + ", which no state this one can see assigns (AWS accepts"
+            + " the definition; when this runs the variable is undefined)"));
       }
     }
   }
@@ -176,11 +146,6 @@ final class VariableLint {
       first = false;
     }
     return null;
-  }
-
-  /** JSONPath-mode fields whose string value is a path or intrinsic call, where a variable can be read. */
-  private static boolean takesPath(String key) {
-    return key.endsWith(".$") || key.endsWith("Path") && !key.equals("ResultPath") || key.equals("Variable");
   }
 
   private static String text(JsonNode v, String otherwise) {

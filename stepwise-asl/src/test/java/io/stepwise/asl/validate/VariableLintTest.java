@@ -101,4 +101,21 @@ class VariableLintTest {
   void malformedTextHasNoWarnings() {
     assertThat(Validator.warnings("{\"StartAt\": ")).isEmpty();
   }
+
+  @Test
+  void variableReferencesNameEachStatesReadsInOrderNestedStatesUnderTheirOwnNames() throws Exception {
+    var refs = VariableReferences.of(io.stepwise.asl.json.Json.parse("""
+        {"StartAt": "A", "States": {
+          "A": {"Type": "Pass", "Assign": {"a": 1, "b": 2}, "Next": "P"},
+          "P": {"Type": "Parallel", "Parameters": {"x.$": "$b", "y.$": "States.Format('{}', $a)", "z.$": "$b"},
+            "Branches": [{"StartAt": "In", "States": {"In": {"Type": "Pass", "OutputPath": "$a", "End": true}}}],
+            "Next": "C"},
+          "C": {"Type": "Choice", "Choices": [{"Variable": "$a", "NumericEquals": 1, "Next": "J"}], "Default": "J"},
+          "J": {"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $b & $states.input %}", "ResultPath": "$a", "End": true}}}"""));
+    assertThat(refs).containsExactly(
+        java.util.Map.entry("P", List.of("b", "a")),
+        java.util.Map.entry("In", List.of("a")),
+        java.util.Map.entry("C", List.of("a")),
+        java.util.Map.entry("J", List.of("b")));
+  }
 }

@@ -1,5 +1,6 @@
 package io.stepwise.server.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.stepwise.asl.json.Json;
 import io.stepwise.server.auth.Authenticator;
 import io.stepwise.server.auth.HttpRequestParts;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AwsJsonEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(AwsJsonEndpoint.class);
-  private static final ObjectMapper JSON = JsonMapper.builder()
+  private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder().recyclerPool(Json.RECYCLER).build())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 

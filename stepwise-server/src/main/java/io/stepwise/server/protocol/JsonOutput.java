@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -86,6 +88,18 @@ public final class JsonOutput {
       for (T v : values) {
         body.accept(v, new JsonOutput(array.addObject()));
       }
+    }
+    return this;
+  }
+
+  /** A map of string lists (e.g. variableReferences); left out when null or empty. */
+  public JsonOutput stringLists(String member, Map<String, List<String>> values) {
+    if (values != null && !values.isEmpty()) {
+      ObjectNode map = node.putObject(member);
+      values.forEach((k, list) -> {
+        ArrayNode array = map.putArray(k);
+        list.forEach(array::add);
+      });
     }
     return this;
   }

@@ -6,6 +6,7 @@ import static io.stepwise.server.TestServer.unique;
 import static io.stepwise.server.api.SdkErrors.message;
 import static io.stepwise.server.api.SdkErrors.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.stepwise.server.TestServer;
 import java.time.Duration;
@@ -76,6 +77,26 @@ class StateMachinesTest {
     DescribeStateMachineResponse meta = t.sfn.describeStateMachine(
         b -> b.stateMachineArn(created.stateMachineArn()).includedData(IncludedData.METADATA_ONLY));
     assertThat(meta.definition()).isEqualTo("{}");
+    assertThat(d.hasVariableReferences()).as("a machine that reads no variable lists none").isFalse();
+  }
+
+  @Test
+  void variableReferencesListWhatEachStateReads() {
+    String definition = """
+        {"QueryLanguage": "JSONata", "StartAt": "Set", "States": {
+          "Set": {"Type": "Pass", "Assign": {"limit": 3, "seen": 0}, "Next": "Loop"},
+          "Loop": {"Type": "Map", "Items": "{% [1, 2] %}", "ItemProcessor": {"StartAt": "Use", "States": {
+              "Use": {"Type": "Pass", "Output": "{% $limit * $states.input %}", "End": true}}},
+            "Assign": {"seen": "{% $seen + 1 %}"}, "Next": "Done"},
+          "Done": {"Type": "Succeed", "Output": "{% {'l': $limit, 's': $seen, 'x': ($t := 1; $t)} %}"}}}""";
+    String arn = create(unique("vars"), definition).stateMachineArn();
+    DescribeStateMachineResponse d = t.sfn.describeStateMachine(b -> b.stateMachineArn(arn));
+    assertThat(d.variableReferences()).containsOnly(
+        entry("Loop", List.of("seen")),
+        entry("Use", List.of("limit")),
+        entry("Done", List.of("limit", "seen")));
+    assertThat(t.sfn.describeStateMachine(b -> b.stateMachineArn(arn).includedData(IncludedData.METADATA_ONLY))
+        .hasVariableReferences()).isFalse();
   }
 
   @Test

@@ -34,7 +34,8 @@ class DescribeStateMachineForExecutionTest {
   private static final String FIRST = """
       {"Comment":"first","StartAt":"W","States":{"W":{"Type":"Wait","Seconds":3600,"End":true}}}""";
   private static final String SECOND = """
-      {"Comment":"second","StartAt":"W","States":{"W":{"Type":"Wait","Seconds":3600,"End":true}}}""";
+      {"Comment":"second","StartAt":"A","States":{"A":{"Type":"Pass","Assign":{"w":3600},"Next":"W"},
+      "W":{"Type":"Wait","SecondsPath":"$w","End":true}}}""";
   private static final String THIRD = """
       {"Comment":"third","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""";
 
@@ -104,6 +105,8 @@ class DescribeStateMachineForExecutionTest {
     assertThat(d2.revisionId()).isEqualTo(updated.revisionId()).isNotNull();
     assertThat(d2.updateDate()).isEqualTo(updated.updateDate());
     assertThat(d2.loggingConfiguration().includeExecutionData()).isTrue();
+    assertThat(d2.variableReferences()).isEqualTo(java.util.Map.of("W", java.util.List.of("w")));
+    assertThat(d1.hasVariableReferences()).isFalse();
 
     for (String arn : new String[] {byVersion, byAlias}) {
       var d = describe(arn);
@@ -120,6 +123,8 @@ class DescribeStateMachineForExecutionTest {
     assertThat(d3.roleArn()).isEqualTo(TestServer.ROLE + "2");
     assertThat(api.sfn.describeStateMachineForExecution(b -> b.executionArn(second).includedData(IncludedData.METADATA_ONLY))
         .definition()).isEqualTo("{}");
+    assertThat(api.sfn.describeStateMachineForExecution(b -> b.executionArn(second).includedData(IncludedData.METADATA_ONLY))
+        .hasVariableReferences()).isFalse();
 
     // after a restart on the same data directory, and after the state machine is deleted
     stop();

@@ -5,6 +5,7 @@ import io.stepwise.server.model.LoggingConfiguration;
 import io.stepwise.server.model.TracingConfiguration;
 import io.stepwise.server.operations.Configurations;
 import io.stepwise.server.operations.Shapes;
+import io.stepwise.server.operations.VariableReferenceLists;
 import io.stepwise.server.operations.statemachines.DescribeStateMachine.IncludedData;
 import io.stepwise.server.protocol.ApiException;
 import io.stepwise.server.protocol.JsonInput;
@@ -49,7 +50,8 @@ public final class DescribeStateMachineForExecution
           .string("mapRunArn", mapRunArn)
           .string("label", label)
           .string("revisionId", machine.revisionId())
-          .structure("encryptionConfiguration", machine.encryption(), Configurations::writeEncryption);
+          .structure("encryptionConfiguration", machine.encryption(), Configurations::writeEncryption)
+          .stringLists("variableReferences", "{}".equals(definition) ? null : VariableReferenceLists.of(definition));
     }
   }
 

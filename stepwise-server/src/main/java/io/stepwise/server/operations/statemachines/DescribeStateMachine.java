@@ -8,6 +8,7 @@ import io.stepwise.server.operations.Configurations;
 import io.stepwise.server.operations.Errors;
 import io.stepwise.server.operations.Services;
 import io.stepwise.server.operations.Shapes;
+import io.stepwise.server.operations.VariableReferenceLists;
 import io.stepwise.server.protocol.JsonInput;
 import io.stepwise.server.protocol.JsonOutput;
 import io.stepwise.server.protocol.Operation;
@@ -21,7 +22,8 @@ import java.time.Instant;
 /**
  * DescribeStateMachine, of a state machine or, by its ARN, of one of its versions (then the ARN,
  * creation date, revision and description are the version's). {@code includedData:
- * METADATA_ONLY} leaves the definition out ({@code {}}), as AWS does.
+ * METADATA_ONLY} leaves the definition out ({@code {}}), as AWS does, and with it the
+ * {@code variableReferences} read from it (inferred: no recorded case shows them).
  */
 public final class DescribeStateMachine implements Operation<DescribeStateMachine.Request, DescribeStateMachine.Result> {
   public enum IncludedData { ALL_DATA, METADATA_ONLY }
@@ -50,7 +52,8 @@ public final class DescribeStateMachine implements Operation<DescribeStateMachin
           .structure("tracingConfiguration", revision.tracing(), Configurations::writeTracing)
           .string("revisionId", revision.revisionId())
           .string("description", description)
-          .structure("encryptionConfiguration", revision.encryption(), Configurations::writeEncryption);
+          .structure("encryptionConfiguration", revision.encryption(), Configurations::writeEncryption)
+          .stringLists("variableReferences", withDefinition ? VariableReferenceLists.of(revision.definition()) : null);
     }
   }
 
