@@ -124,8 +124,19 @@ public final class Engine implements AutoCloseable {
    * {@code Stepper} with {@code StepInput.Redrive}.
    */
   public ExecutionResult redrive(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history, List<ChildEnding> childEndings) {
+    return redrive(machine, record, history, childEndings, List.of());
+  }
+
+  /**
+   * As {@link #redrive(StateMachine, ExecutionRecord, List, List)}, for an execution whose
+   * Distributed Map did not succeed: {@code children} are its Map Runs' children as they ended
+   * ({@link ExecutionResult#children()}), so that the run's redrive redrives those that did not
+   * succeed from their own histories (an Express one starts again) and keeps the others' results.
+   */
+  public ExecutionResult redrive(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history, List<ChildEnding> childEndings,
+      List<ExecutionResult> children) {
     try {
-      return runs.redrive(machine, record, history, childEndings, Driver.StepListener.NONE);
+      return runs.redrive(machine, record, history, childEndings, children, Driver.StepListener.NONE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while redriving an execution", e);

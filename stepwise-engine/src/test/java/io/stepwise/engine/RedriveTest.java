@@ -310,20 +310,6 @@ class RedriveTest {
     }
   }
 
-  @Test
-  void aFailedDistributedMapIsNotRedrivenYet() {
-    StateMachine machine = Fixtures.machine("""
-        {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,
-          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
-            "StartAt":"F","States":{"F":{"Type":"Fail","Error":"Item.Bad"}}}}}}""");
-    try (Engine engine = Fixtures.engine().build()) {
-      ExecutionResult failed = engine.run(machine, "[1]", Fixtures.options());
-      assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
-      assertThatThrownBy(() -> engine.redrive(machine, failed.record(), failed.events(), failed.childEndings()))
-          .isInstanceOf(StepRefusedException.class).hasMessageContaining("Distributed Map");
-    }
-  }
-
   private static final class MovableClock implements InstantSource {
     long millis = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
 

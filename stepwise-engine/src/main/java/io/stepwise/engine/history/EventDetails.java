@@ -39,6 +39,9 @@ public sealed interface EventDetails {
 
   record MapRunStarted(String mapRunArn) implements EventDetails {}
 
+  /** A redrive of the execution redrove this Map Run: the how-manieth redrive of the run this is (1 for the first). */
+  record MapRunRedriven(String mapRunArn, int redriveCount) implements EventDetails {}
+
   /** MapRunFailed; nulls are left out of the JSON. */
   record MapRunFailed(String error, String cause) implements EventDetails {}
 

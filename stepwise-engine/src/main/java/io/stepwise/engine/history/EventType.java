@@ -41,6 +41,7 @@ public enum EventType {
   MapRunSucceeded,
   MapRunFailed,
   MapRunAborted,
+  MapRunRedriven,
   TaskScheduled,
   TaskStarted,
   TaskSucceeded,

@@ -103,6 +103,7 @@ public final class HistoryJson {
       }
       case EventDetails.MapStateStarted s -> d.put("length", s.length());
       case EventDetails.MapRunStarted s -> d.put("mapRunArn", s.mapRunArn());
+      case EventDetails.MapRunRedriven s -> d.put("mapRunArn", s.mapRunArn()).put("redriveCount", s.redriveCount());
       case EventDetails.MapRunFailed s -> {
         putIfNotNull(d, "error", s.error());
         putIfNotNull(d, "cause", s.cause());

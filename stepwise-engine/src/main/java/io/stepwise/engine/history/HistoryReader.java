@@ -83,6 +83,8 @@ public final class HistoryReader {
       case MapIterationStarted, MapIterationSucceeded, MapIterationFailed, MapIterationAborted ->
           new EventDetails.MapIteration(text(d, "name", where), (int) whole(d, "index", where, Integer.MAX_VALUE));
       case MapRunStarted -> new EventDetails.MapRunStarted(optionalText(d, "mapRunArn"));
+      case MapRunRedriven ->
+          new EventDetails.MapRunRedriven(optionalText(d, "mapRunArn"), (int) whole(d, "redriveCount", where, Integer.MAX_VALUE));
       case MapRunFailed -> present ? new EventDetails.MapRunFailed(optionalText(d, "error"), optionalText(d, "cause")) : EventDetails.NONE;
       case TaskScheduled -> new EventDetails.TaskScheduled(
           text(d, "resourceType", where), text(d, "resource", where), optionalText(d, "region"),

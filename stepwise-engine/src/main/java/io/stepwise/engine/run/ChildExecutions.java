@@ -35,11 +35,14 @@ final class ChildExecutions {
   private final Map<String, Thread> threads = new java.util.concurrent.ConcurrentHashMap<>();
   /** What the children that cannot end wait for. */
   private final List<String> stuck = Collections.synchronizedList(new ArrayList<>());
+  /** The children as they ended before (Engine.redrive's), by ARN: a redrive of their run redrives them from there. */
+  private final Map<String, ExecutionResult> earlier;
 
-  ChildExecutions(Execution parent, Invocations invocations, ExecutorService executor) {
+  ChildExecutions(Execution parent, Invocations invocations, ExecutorService executor, Map<String, ExecutionResult> earlier) {
     this.parent = parent;
     this.invocations = invocations;
     this.executor = executor;
+    this.earlier = earlier;
   }
 
   long key(String executionArn) {
@@ -61,10 +64,23 @@ final class ChildExecutions {
   }
 
   private StepInput run(Command.StartChildExecution c, long start, long skew) {
-    Execution child = new Execution(c.machine(), parent.config, new ExecutionInfo(c.record(), c.roleArn(), c.input(), start), null);
-    child.skew = skew;
-    Driver driver = new Driver(child, invocations, executor);
     String arn = c.record().executionArn();
+    Execution child;
+    Driver driver;
+    if (c.again()) {
+      // a redrive of the run: the child is rebuilt from its history and redriven (an Express one starts again)
+      ExecutionResult before = latest(arn); // the driver made sure there is one
+      if (stopped.contains(arn)) {
+        return ended(before); // stopped before its redrive began: it stays as it ended
+      }
+      child = Runs.restored(parent.config, c.machine(), before.record(), List.copyOf(before.events()));
+      driver = new Driver(child, invocations, executor).recordedEndings(before.childEndings()).earlierChildren(before.children())
+          .redriveAfterReplay();
+    } else {
+      child = new Execution(c.machine(), parent.config, new ExecutionInfo(c.record(), c.roleArn(), c.input(), start), null);
+      driver = new Driver(child, invocations, executor);
+    }
+    child.skew = Math.max(child.skew, skew);
     threads.put(arn, Thread.currentThread());
     try {
       if (stopped.contains(arn)) {
@@ -72,6 +88,9 @@ final class ChildExecutions {
       } else {
         driver.run();
       }
+    } catch (io.stepwise.engine.step.StepRefusedException notRedrivable) {
+      // AWS: a child its run cannot redrive is not run again; its end stands, a failure of the run
+      return ended(latest(arn));
     } catch (InterruptedException e) {
       driver.stop(); // the parent stopped it: it ends ABORTED, its tasks cancelled
     } finally {
@@ -86,6 +105,29 @@ final class ChildExecutions {
       return null;
     }
     return new StepInput.ChildExecutionEnded(c.record().executionArn(), r.status(), r.output(), r.error(), r.cause());
+  }
+
+  private static StepInput ended(ExecutionResult r) {
+    return new StepInput.ChildExecutionEnded(r.executionArn(), r.status(), r.output(), r.error(), r.cause());
+  }
+
+  /** Whether this driver ran the child already. */
+  boolean ran(String arn) {
+    synchronized (results) {
+      return results.stream().anyMatch(r -> r.executionArn().equals(arn));
+    }
+  }
+
+  /** The child's latest result: of this driver's runs, else as it ended before. */
+  private ExecutionResult latest(String arn) {
+    synchronized (results) {
+      for (int i = results.size() - 1; i >= 0; i--) {
+        if (results.get(i).executionArn().equals(arn)) {
+          return results.get(i);
+        }
+      }
+    }
+    return earlier.get(arn);
   }
 
   /** The parent stopped the child: it ends ABORTED, at once if it runs, as it begins if it has not. */

@@ -60,6 +60,8 @@ public final class Driver {
   private boolean restoring;
   /** A redrive to take once the recording is replayed (Engine.redrive); false once taken. */
   private boolean redriveAfterReplay;
+  /** Its Distributed Map children as they ended before, by ARN: what a redrive of their Map Run redrives. */
+  private Map<String, ExecutionResult> earlierChildren = Map.of();
 
   /** Told after each step, with the number of events the history then holds (tests stop executions there). */
   public interface StepListener {
@@ -81,6 +83,16 @@ public final class Driver {
     if (!endings.isEmpty()) {
       recordedEndings = new ArrayDeque<>(endings);
     }
+    return this;
+  }
+
+  /** Its Distributed Map children's results from before (their records and histories), for a redrive of their Map Runs. */
+  Driver earlierChildren(List<ExecutionResult> children) {
+    Map<String, ExecutionResult> byArn = new HashMap<>();
+    for (ExecutionResult r : children) {
+      byArn.put(r.executionArn(), r); // in the order they ended: the latest end stands
+    }
+    this.earlierChildren = byArn;
     return this;
   }
 
@@ -143,6 +155,14 @@ public final class Driver {
     return replaying() && exec.replay.peek().type() == EventType.ExecutionAborted;
   }
 
+  /**
+   * Whether a recorded end of a child (or UpdateMapRun) came at this point, before the recorded
+   * Stop: it was stored after as many events as the history holds now, and the Stop adds one.
+   */
+  private boolean endingBeforeStop() {
+    return endingsLeft() && recordedEndings.peek().afterEvents() == exec.events.size();
+  }
+
   private StepInput recordedStop() {
     EventDetails.ExecutionEnded d = (EventDetails.ExecutionEnded) exec.replay.peek().details();
     return new StepInput.Stop(d.error(), d.cause());
@@ -163,7 +183,7 @@ public final class Driver {
     }
     while (exec.isRunning() || redriveNext()) {
       StepInput input = !exec.isRunning() ? redrive()
-          : stopRecorded() ? recordedStop()
+          : stopRecorded() ? (endingBeforeStop() ? recordedEnding() : recordedStop())
           : exec.hasReadyWork() ? new StepInput.Continue()
           : taken != null && !taken.isEmpty() ? taken.poll()
           : recordedEndingDue() ? recordedEnding()
@@ -192,7 +212,7 @@ public final class Driver {
     carryOut(stepper.step(new StepInput.Start()));
     while ((exec.isRunning() || redriveNext()) && (replaying() || endingsLeft())) {
       StepInput input = !exec.isRunning() ? redrive()
-          : stopRecorded() ? recordedStop()
+          : stopRecorded() ? (endingBeforeStop() ? recordedEnding() : recordedStop())
           : exec.hasReadyWork() ? new StepInput.Continue() : recordedEndingDue() ? recordedEnding() : recordedInput();
       carryOut(stepper.step(input));
     }
@@ -308,12 +328,16 @@ public final class Driver {
 
   private void dispatchChildren() {
     if (children == null) {
-      children = new ChildExecutions(exec, invocations, executor);
+      children = new ChildExecutions(exec, invocations, executor, earlierChildren);
     }
     if (inFlight == null) {
       inFlight = new InFlightTasks();
     }
     for (Command.StartChildExecution c : undispatchedChildren.values()) {
+      if (c.again() && !earlierChildren.containsKey(c.record().executionArn()) && !children.ran(c.record().executionArn())) {
+        throw new IllegalArgumentException("The Map Run " + c.mapRunArn() + " redrives its child execution " + c.record().executionArn()
+            + ", whose history this redrive was not given: pass the children's results (ExecutionResult.children()) to Engine.redrive");
+      }
       inFlight.dispatch(children.key(c.record().executionArn()), children.work(c), executor);
     }
     undispatchedChildren.clear();

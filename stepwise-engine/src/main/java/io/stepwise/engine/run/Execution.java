@@ -67,8 +67,8 @@ public final class Execution {
   private long cachedNow = Long.MIN_VALUE;
   private int eventsSinceClockRead;
   private int stepEvents;
-  /** When the execution passes its type's duration limit, in epoch millis. */
-  private final long durationDeadline;
+  /** When the execution passes its type's duration limit, in epoch millis (an Express Map Run child started again counts from then). */
+  private long durationDeadline;
   private boolean durationTimerSet;
   private final int maxEvents;
 
@@ -218,6 +218,18 @@ public final class Execution {
       timer(TimerKind.EXECUTION_TIMEOUT, now + machine.timeoutSeconds() * 1000L, null, null);
     }
     return id;
+  }
+
+  /**
+   * An Express Map Run child that ended unsuccessfully starts again, after its ExecutionRedriven
+   * ({@code previousEventId}): from its first state, with its input and no variables, its five
+   * minutes counted from now, as AWS starts such a child again with StartExecution.
+   */
+  void restart(long previousEventId) {
+    durationDeadline = lastTimestamp() + EXPRESS_MAX_MILLIS;
+    variableBytes = 0;
+    root = new Frame(this, machine.graph(), null, 0, new Variables(null), previousEventId);
+    ready(() -> root.begin(info.input));
   }
 
   void ready(Runnable r) {

@@ -70,6 +70,15 @@ final class ExecutionInfo {
     return redriveCount;
   }
 
+  /**
+   * Whether it is a Distributed Map's child: its state machine is the parent's and the Map's
+   * label, {@code MACHINE/LABEL}, a name no state machine of its own can have (AWS allows no '/'
+   * in a name).
+   */
+  boolean mapRunChild() {
+    return stateMachineName.indexOf('/') >= 0;
+  }
+
   /** A redrive at {@code millis}: $$.Execution.RedriveCount counts it and RedriveTime says when. */
   void redriven(long millis) {
     redriveCount++;
@@ -99,8 +108,9 @@ final class ExecutionInfo {
       if (!(synchronous && type == ExecutionType.EXPRESS)) {
         o.put("RedriveCount", redriveCount); // 0 for Express too, as AWS gives it, although they cannot be redriven
       }
-      if (redriveCount > 0) {
-        o.put("RedriveTime", Times.iso(redriveTime)); // AWS: only once the execution was redriven
+      if (redriveCount > 0 && type == ExecutionType.STANDARD) {
+        // AWS: only once the execution was redriven, and never for an Express Map Run child started again
+        o.put("RedriveTime", Times.iso(redriveTime));
       }
       executionContext = o;
     }

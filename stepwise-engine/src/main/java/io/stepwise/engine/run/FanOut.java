@@ -48,8 +48,17 @@ final class FanOut {
   private MapPlan plan; // a Distributed Map's tolerances change with UpdateMapRun
   private final MapRun run; // a Distributed Map's run; null otherwise
   private final boolean[] failedChildren; // per child (Distributed Map), for its ResultWriter
+  private final boolean[] abortedChildren; // per child (Distributed Map): stopped by its run or its execution
   private final String[] errors;
   private final String[] causes;
+  /**
+   * Per child of a Distributed Map: -1 until it first starts, then how many times a redrive of the
+   * run ran it again (its StartChildExecution's redriveCount).
+   */
+  private final int[] childRedrives;
+  /** The children a redrive of the run has yet to run again that ran before, and their items (DescribeMapRun's pendingRedrive). */
+  private int pendingRedrive;
+  private long pendingRedriveItems;
   private int nextChild;
   private int active;
   private int failed;
@@ -80,8 +89,13 @@ final class FanOut {
     this.plan = plan;
     this.run = run;
     this.failedChildren = run == null ? null : new boolean[inputs.size()];
+    this.abortedChildren = run == null ? null : new boolean[inputs.size()];
     this.errors = run == null ? null : new String[inputs.size()];
     this.causes = run == null ? null : new String[inputs.size()];
+    this.childRedrives = run == null ? null : new int[inputs.size()];
+    if (childRedrives != null) {
+      java.util.Arrays.fill(childRedrives, -1);
+    }
   }
 
   /** How many children run at once for this MaxConcurrency (0: no limit of its own). */
@@ -138,7 +152,7 @@ final class FanOut {
       failRun(null, null);
       return;
     }
-    while (nextChild < inputs.size() && active < concurrency) {
+    while (nextChild < total() && active < concurrency) {
       startNext();
     }
   }
@@ -148,11 +162,11 @@ final class FanOut {
     parent.children = this;
     parent.waiting = true;
     lastIterationEventId = parent.lastEventId;
-    if (inputs.isEmpty()) {
+    if (total() == 0) {
       finish();
       return;
     }
-    for (int i = 0; i < concurrency; i++) {
+    for (int i = 0; i < Math.min(concurrency, total()); i++) {
       startNext();
     }
   }
@@ -208,8 +222,17 @@ final class FanOut {
     String name = id.childName(i);
     ExecutionRecord record = new ExecutionRecord(id.childArn(i, type == ExecutionType.EXPRESS), name, id.childMachineArn(),
         id.childMachineName(), type, false, exec.info.payloadLimit, childMachine.definitionSha256());
+    int items = run.itemsOf(inputs.get(i));
+    failedChildren[i] = false;
+    abortedChildren[i] = false;
+    if (++childRedrives[i] > 0) {
+      // it ran before and did not succeed: the run's redrive runs it again
+      pendingRedrive--;
+      pendingRedriveItems -= items;
+      run.changed();
+    }
     PendingChild c = new PendingChild(this,
-        new Command.StartChildExecution(id.arn(), m.name(), i, record, childMachine, inputs.get(i), exec.info.roleArn, run.itemsOf(inputs.get(i))));
+        new Command.StartChildExecution(id.arn(), m.name(), i, record, childMachine, inputs.get(i), exec.info.roleArn, items, childRedrives[i]));
     childExecutions[i] = c;
     active++;
     exec.startChild(c);
@@ -314,7 +337,7 @@ final class FanOut {
   private void advance() {
     if (kind == Kind.DISTRIBUTED_MAP) {
       // UpdateMapRun may have lowered MaxConcurrency: a child starts only where one may run
-      while (nextChild < inputs.size() && active < concurrency) {
+      while (nextChild < total() && active < concurrency) {
         startNext();
       }
     } else if (nextChild < total()) {
@@ -357,9 +380,9 @@ final class FanOut {
     List<ChildRun> runs = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
       ChildRun.Status status;
-      if (i >= nextChild) {
+      if (childRedrives[i] < 0) {
         status = ChildRun.Status.PENDING;
-      } else if (childExecutions[i] != null) {
+      } else if (childExecutions[i] != null || abortedChildren[i]) {
         status = ChildRun.Status.ABORTED;
       } else if (failedChildren[i]) {
         status = ChildRun.Status.FAILED;
@@ -398,9 +421,12 @@ final class FanOut {
   }
 
   private void stopChildExecutions() {
-    for (PendingChild c : childExecutions) {
+    for (int i = 0; i < childExecutions.length; i++) {
+      PendingChild c = childExecutions[i];
       if (c != null) {
         parent.exec.stopChild(c);
+        childExecutions[i] = null;
+        abortedChildren[i] = true;
       }
     }
   }
@@ -458,6 +484,39 @@ final class FanOut {
       startNext();
     }
     return true;
+  }
+
+  /**
+   * A redrive of a Distributed Map's run: every child that did not succeed runs again, in order and
+   * up to the run's concurrency (one that ran before is redriven, one never started starts), and
+   * those that succeeded keep their results; failures count afresh against the tolerances. With
+   * none to run again (the run failed writing its results) its results are written again.
+   */
+  void redriveRun() {
+    todo = java.util.stream.IntStream.range(0, inputs.size()).filter(i -> !succeededChildren[i]).toArray();
+    pendingRedrive = 0;
+    pendingRedriveItems = 0;
+    for (int i : todo) {
+      if (childRedrives[i] >= 0) {
+        pendingRedrive++;
+        pendingRedriveItems += run.itemsOf(inputs.get(i));
+      }
+    }
+    nextChild = 0;
+    active = 0;
+    failed = 0;
+    failure = null;
+    closed = false;
+    open();
+  }
+
+  /** DescribeMapRun's pendingRedrive: the children that ran before and that the run's redrive has not run again yet. */
+  int pendingRedrive() {
+    return pendingRedrive;
+  }
+
+  long pendingRedriveItems() {
+    return pendingRedriveItems;
   }
 
   /** The execution ended or a parent failed: stop every child without events. */

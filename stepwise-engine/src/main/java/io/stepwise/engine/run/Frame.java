@@ -52,6 +52,8 @@ final class Frame {
   FanOut lastFan;
   /** The Distributed Map run this frame's Map state has running; null otherwise. */
   MapRun mapRun;
+  /** The Map Run of the current state's last attempt, kept after it ended, for a redrive; null if it started none. */
+  MapRun lastMapRun;
 
   Frame(Execution exec, StateGraph graph, FanOut owner, int index, Variables vars, long lastEventId) {
     this.exec = exec;
@@ -95,6 +97,7 @@ final class Frame {
   private void enter() {
     entered = true;
     lastFan = null;
+    lastMapRun = null;
     enteredEventId = exec.append(this, EventType.entered(state.typeName()), new EventDetails.StateEntered(state.name(), input));
     enteredTime = exec.lastTimestamp();
     retryTotal = 0;
@@ -225,9 +228,7 @@ final class Frame {
    * never began, and so begins afresh).
    */
   String redriveRefusal() {
-    if (state instanceof io.stepwise.asl.model.MapState m && m.mode() == io.stepwise.asl.model.MapMode.DISTRIBUTED) {
-      return "Stepwise does not redrive a Distributed Map yet: the state '" + state.name() + "' did not succeed";
-    }
+    // a Distributed Map's children are executions of their own: each one's redrive is refused or not when its run redrives it
     return lastFan == null ? null : lastFan.redriveRefusal();
   }
 
@@ -236,7 +237,8 @@ final class Frame {
    * keeps its Entered event (a Fail state alone is entered again, as AWS documents) and runs its
    * body again: with its retry counts at 0, and its clock (a Wait's Seconds, a Task's timeouts,
    * $$.State.EnteredTime) from the redrive. A Parallel or inline Map whose children did not all
-   * succeed runs only those again.
+   * succeed runs only those again; a Distributed Map whose Map Run did not succeed redrives the
+   * run (its unsuccessful children run again).
    *
    * @param previousEventId the event its next one follows (ExecutionRedriven, or its fan-out's)
    */
@@ -257,6 +259,9 @@ final class Frame {
       return;
     }
     enteredTime = exec.lastTimestamp();
+    if (lastMapRun != null && lastMapRun.redrive()) {
+      return;
+    }
     if (lastFan != null && lastFan.redrive()) {
       return;
     }

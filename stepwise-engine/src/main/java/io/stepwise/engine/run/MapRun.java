@@ -33,6 +33,8 @@ import java.util.List;
  */
 final class MapRun {
   private static final String PUT_OBJECT = ":states:::s3:putObject";
+  /** AWS redrives one Map Run at most 1,000 times; the next redrive fails its Map state with States.Runtime. */
+  static final int MAX_REDRIVES = 1000;
 
   private final Frame f;
   private final MapState m;
@@ -56,6 +58,10 @@ final class MapRun {
   private long items;
   private int childrenWritten;
   private long itemsWritten;
+  /** The error it failed with; null unless FAILED. */
+  private String failure;
+  private int redriveCount;
+  private long redriveDate;
 
   private MapRun(Frame f, MapState m, JsonNode in, JsonNode writerRequest) {
     this.f = f;
@@ -71,6 +77,7 @@ final class MapRun {
 
   /** The Map state's body in DISTRIBUTED mode. Failures before the run starts are the state's own. */
   static void start(Frame f, MapState m) {
+    f.lastMapRun = null; // this attempt's run, once it starts
     JsonNode in = Pipeline.inputPath(m.common().inputPath(), f.input, f);
     ResultWriter w = m.resultWriter();
     JsonNode writerRequest = w != null && w.arguments() != null ? Pipeline.template(w.arguments(), in, f) : null;
@@ -102,6 +109,12 @@ final class MapRun {
     if (!started()) {
       return;
     }
+    readItems();
+  }
+
+  /** Reads the items, one reader call at a time (a listing a page at a time), then starts the children. */
+  private void readItems() {
+    ItemReader r = m.itemReader();
     try {
       kind = ItemReaders.kind(r);
     } catch (StatesException e) {
@@ -237,14 +250,16 @@ final class MapRun {
 
   /** The record as it is now. */
   MapRunRecord record() {
+    boolean pending = status == MapRunStatus.RUNNING && fan != null; // AWS: none pending once the run has ended
     return new MapRunRecord(id.arn(), f.exec.info.executionArn, id.childMachineArn(), status, startDate, stopDate,
         plan == null ? 0 : plan.maxConcurrency(),
         plan == null || plan.toleratedCount() == null ? 0 : plan.toleratedCount(),
         plan == null || plan.toleratedPercentage() == null ? 0 : plan.toleratedPercentage(),
-        children, items, childrenWritten, itemsWritten);
+        children, items, childrenWritten, itemsWritten, redriveCount, redriveCount == 0 ? null : redriveDate,
+        pending ? fan.pendingRedrive() : 0, pending ? fan.pendingRedriveItems() : 0);
   }
 
-  private void changed() {
+  void changed() {
     f.exec.mapRunChanged(this);
   }
 
@@ -288,18 +303,72 @@ final class MapRun {
     String label = m.label() != null ? m.label() : m.name();
     String arn = f.exec.info.stateMachineArn;
     String partition = arn.startsWith("arn:") ? arn.split(":", 3)[1] : "aws";
+    // a run started anew in a redriven execution (its state entered before) is named apart from the first attempt's
+    int redrives = f.exec.info.redriveCount();
     id = MapRunIdentity.of(partition, f.exec.info.region(), f.exec.info.account(), f.exec.info.stateMachineName, label,
-        f.exec.info.executionArn + "#" + f.enteredEventId + "#" + f.retryTotal, f.exec.lastTimestamp());
+        f.exec.info.executionArn + "#" + f.enteredEventId + "#" + f.retryTotal + (redrives == 0 ? "" : "#r" + redrives),
+        f.exec.lastTimestamp());
     f.exec.append(f, EventType.MapRunStarted, new EventDetails.MapRunStarted(id.arn()));
     startDate = f.exec.lastTimestamp();
     f.mapRun = this;
+    f.lastMapRun = this;
     f.exec.mapRunStarted(this);
     changed();
+    return writerSupported();
+  }
+
+  /** Whether the ResultWriter is one the engine carries out; fails the run when not. */
+  private boolean writerSupported() {
     ResultWriter w = m.resultWriter();
     if (w != null && w.resource() != null && !(w.resource().startsWith("arn:") && w.resource().endsWith(PUT_OBJECT))) {
       fail(StatesErrors.RESULT_WRITER_FAILED,
           "ResultWriter.Resource '" + w.resource() + "' is not supported; supported is arn:aws:states:::s3:putObject");
       return false;
+    }
+    return true;
+  }
+
+  /**
+   * A redrive of the execution reached this run's Map state, which did not succeed: the run is
+   * redriven, as AWS documents, unless it succeeded (the state failed on its own output) or failed
+   * with States.DataLimitExceeded or States.Runtime, where AWS starts a new Map Run (false: the
+   * state runs again whole). The run keeps its ARN; MapRunRedriven records its redrive count; its
+   * children that did not succeed run again and those that did keep their results
+   * ({@link FanOut#redriveRun}); a run whose items were never read reads them again, and one that
+   * failed writing its results writes them again.
+   *
+   * @return false when the state is to run again whole, with a new Map Run
+   */
+  boolean redrive() {
+    if (status == MapRunStatus.SUCCEEDED || StatesErrors.DATA_LIMIT_EXCEEDED.equals(failure) || StatesErrors.RUNTIME.equals(failure)) {
+      return false;
+    }
+    f.waiting = true;
+    if (redriveCount >= MAX_REDRIVES) {
+      f.resume(() -> {
+        f.waiting = false;
+        Failures.handle(f, StatesErrors.RUNTIME, "The Map Run " + id.arn() + " was redriven " + MAX_REDRIVES
+            + " times, the most AWS redrives one Map Run", EventType.MapStateFailed);
+      });
+      return true;
+    }
+    redriveCount++;
+    f.exec.append(f, EventType.MapRunRedriven, new EventDetails.MapRunRedriven(id.arn(), redriveCount));
+    redriveDate = f.exec.lastTimestamp();
+    status = MapRunStatus.RUNNING;
+    stopDate = null;
+    failure = null;
+    f.mapRun = this;
+    f.exec.mapRunStarted(this);
+    changed();
+    if (fan != null) {
+      fan.redriveRun();
+    } else if (writerSupported()) {
+      if (m.itemReader() != null) {
+        readItems(); // it failed or was stopped before it had its items
+      } else {
+        FanOut.distributed(f, plan, this);
+      }
     }
     return true;
   }
@@ -380,6 +449,7 @@ final class MapRun {
 
   private void fail(String error, String cause) {
     f.exec.append(f, EventType.MapRunFailed, new EventDetails.MapRunFailed(error, cause));
+    failure = error;
     if (id != null) {
       end(MapRunStatus.FAILED);
     }

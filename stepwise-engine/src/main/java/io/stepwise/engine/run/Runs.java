@@ -80,11 +80,16 @@ public final class Runs {
     return result(exec, driver.children(), exec.childEndings(), driver.childrenStuck());
   }
 
-  /** Rebuilds an ended execution from its record and history, redrives it, and drives it on to its end. */
+  /**
+   * Rebuilds an ended execution from its record and history, redrives it, and drives it on to its
+   * end; {@code children} are its Distributed Maps' children as they ended (what a redrive of
+   * their Map Runs redrives).
+   */
   public ExecutionResult redrive(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history,
-      List<ChildEnding> childEndings, Driver.StepListener listener) throws InterruptedException {
+      List<ChildEnding> childEndings, List<ExecutionResult> children, Driver.StepListener listener) throws InterruptedException {
     Execution exec = restored(machine, record, history);
-    Driver driver = new Driver(exec, invocations, executor).recordedEndings(childEndings).listener(listener).redriveAfterReplay();
+    Driver driver = new Driver(exec, invocations, executor).recordedEndings(childEndings).earlierChildren(children).listener(listener)
+        .redriveAfterReplay();
     driver.run();
     return result(exec, driver.children(), exec.childEndings(), driver.childrenStuck());
   }
@@ -99,6 +104,11 @@ public final class Runs {
   }
 
   private Execution restored(StateMachine machine, ExecutionRecord record, List<HistoryEvent> history) {
+    return restored(config, machine, record, history);
+  }
+
+  /** An execution rebuilt from its record and history, to be replayed by a driver. */
+  static Execution restored(EngineConfig config, StateMachine machine, ExecutionRecord record, List<HistoryEvent> history) {
     if (!machine.definitionSha256().equals(record.definitionSha256())) {
       throw new IllegalArgumentException("The execution " + record.executionArn() + " runs the definition with SHA-256 "
           + record.definitionSha256() + ", not this one (" + machine.definitionSha256() + "): an execution is resumed only under its own definition");

@@ -59,9 +59,26 @@ public sealed interface Command {
    * @param index the item's index in the run
    * @param roleArn the role its ExecutionStarted records (the parent's)
    * @param items how many of the run's items it processes: 1, or its batch's (ItemBatcher)
+   * @param redriveCount 0 for its first start; else the child ran before in this Map Run and did
+   *     not succeed, and a redrive of the run runs it again ({@link #again()}) so that it has been
+   *     redriven this many times: a STANDARD child is redriven ({@code StepInput.Redrive}: its
+   *     history goes on from the state that did not succeed), an EXPRESS one starts again from its
+   *     first state under the same ARN. A child already redriven this often is not redriven again
+   *     (its end is what the parent waits for), so a driver that restarts can tell the two apart.
    */
   record StartChildExecution(String mapRunArn, String mapStateName, int index, ExecutionRecord record, StateMachine machine, JsonNode input,
-      String roleArn, int items) implements Command {}
+      String roleArn, int items, int redriveCount) implements Command {
+    /** A first start. */
+    public StartChildExecution(String mapRunArn, String mapStateName, int index, ExecutionRecord record, StateMachine machine,
+        JsonNode input, String roleArn, int items) {
+      this(mapRunArn, mapStateName, index, record, machine, input, roleArn, items, 0);
+    }
+
+    /** Whether the child ran before and is redriven rather than started. */
+    public boolean again() {
+      return redriveCount > 0;
+    }
+  }
 
   /**
    * A Distributed Map's run started or changed (its items were read, UpdateMapRun changed its
