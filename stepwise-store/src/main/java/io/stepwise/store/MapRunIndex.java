@@ -10,8 +10,16 @@ import java.util.Optional;
  * has heard of them.
  */
 public interface MapRunIndex {
-  /** The run's row with its children counted by status; empty when no run of this ARN is stored. */
-  Optional<MapRunRow> mapRun(String mapRunArn);
+  /**
+   * The run's row with its children counted by status, and those not redrivable as of {@code now}
+   * (epoch millis); empty when no run of this ARN is stored.
+   */
+  Optional<MapRunRow> mapRun(String mapRunArn, long now);
+
+  /** As {@link #mapRun(String, long)}, as of the system clock's now. */
+  default Optional<MapRunRow> mapRun(String mapRunArn) {
+    return mapRun(mapRunArn, System.currentTimeMillis());
+  }
 
   /**
    * The runs an execution started, newest first (by start date, then ARN), a page at a time.

@@ -110,4 +110,54 @@ public interface MapRunContract extends ContractBase {
     assertThat(store().mapRun(a.mapRunArn())).isEmpty();
     assertThat(store().mapRuns(parent.arn(), 5, null).items()).isEmpty();
   }
+
+  /** A Distributed Map of one child at a time, one failure tolerated, whose children each wait for a task. */
+  String FLAKY_CHILDREN = """
+      {"StartAt":"Each","States":{"Each":{"Type":"Map","Label":"W","MaxConcurrency":1,"ToleratedFailureCount":1,
+        "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+          "StartAt":"Work","States":{"Work":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:t:work","End":true}}},"End":true}}}""";
+
+  /** Stores the child, then fails its task; returns its end as its parent hears it. */
+  private StepInput.ChildExecutionEnded failedChild(Command.StartChildExecution c) {
+    Stepper s = machines().engine.stepper(c, machines().clock.millis);
+    Step first = s.step(new StepInput.Start());
+    committed(new NewExecution(c.record(), null, null, c.mapRunArn(), c.roleArn(), Json.write(c.input()), machines().clock.millis,
+        StepWrite.of(c.record().executionArn(), 0, new StepInput.Start(), first), c.items()));
+    long task = first.commands().stream().filter(k -> k instanceof Command.ScheduleTask).map(k -> ((Command.ScheduleTask) k).scheduledEventId())
+        .findFirst().orElseThrow();
+    StepInput failed = new StepInput.TaskFailed(task, "Work.Flaky", "try again");
+    committed(StepWrite.of(c.record().executionArn(), first.events().size(), failed, s.step(failed)));
+    return new StepInput.ChildExecutionEnded(c.record().executionArn(), ExecutionStatus.FAILED, null, "Work.Flaky", "try again");
+  }
+
+  @Test
+  default void aRedrivenRunKeepsItsRedriveWhatItHasYetToRunAgainAndCountsTheFailuresNoRedriveCanRunAgain() {
+    Driven parent = machines().driven("Jobs", FLAKY_CHILDREN, "p3", "[1,2,3]");
+    committed(parent.start(1_000));
+    StepInput.ChildExecutionEnded first = failedChild(parent.command(Command.StartChildExecution.class));
+    committed(parent.step(first)); // tolerated: the second child starts
+    committed(parent.step(failedChild(parent.command(Command.StartChildExecution.class)))); // one too many: the run fails
+    MapRunRecord failed = put(parent);
+    assertThat(failed.status()).isEqualTo(MapRunStatus.FAILED);
+    MapRunRow before = store().mapRun(failed.mapRunArn(), machines().clock.millis).orElseThrow();
+    assertThat(before.executions()).isEqualTo(new MapRunCounts(1, 0, 0, 2, 0, 0, 3, 0, 0, 0));
+
+    machines().clock.millis += 60_000;
+    committed(parent.step(new StepInput.Redrive()));
+    assertThat(parent.command(Command.StartChildExecution.class).redriveCount()).isEqualTo(1);
+    MapRunRow redriven = store().mapRun(failed.mapRunArn(), machines().clock.millis).orElseThrow();
+    assertThat(redriven.run()).isEqualTo(put(parent));
+    assertThat(redriven.run().status()).isEqualTo(MapRunStatus.RUNNING);
+    assertThat(redriven.run().stopDate()).isNull();
+    assertThat(redriven.run().redriveCount()).isEqualTo(1);
+    assertThat(redriven.run().redriveDate()).isEqualTo(machines().clock.millis);
+    assertThat(redriven.executions()).as("the second failed child waits for its redrive, the third for its start")
+        .isEqualTo(new MapRunCounts(1, 0, 0, 2, 0, 0, 3, 0, 0, 1));
+    assertThat(redriven.items()).isEqualTo(redriven.executions());
+    assertThat(store().mapRuns(parent.arn(), 5, null).items()).containsExactly(redriven.run());
+
+    long fifteenDaysOn = machines().clock.millis + 15L * 24 * 60 * 60 * 1000;
+    assertThat(store().mapRun(failed.mapRunArn(), fifteenDaysOn).orElseThrow().executions().failuresNotRedrivable())
+        .as("past their 14 days, the failed children cannot be redriven").isEqualTo(2);
+  }
 }

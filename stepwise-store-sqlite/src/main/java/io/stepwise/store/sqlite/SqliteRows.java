@@ -194,12 +194,14 @@ final class SqliteRows implements RowSink {
         return null;
       }
       PreparedStatement s = w.prepare("INSERT INTO map_runs (arn, execution_id, state_machine_arn, status, start_date, stop_date,"
-          + " max_concurrency, tolerated_failure_count, tolerated_failure_percentage, children, items, children_written, items_written)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (arn) DO UPDATE SET status = excluded.status,"
+          + " max_concurrency, tolerated_failure_count, tolerated_failure_percentage, children, items, children_written, items_written,"
+          + " redrive_count, redrive_date, pending_redrive, pending_redrive_items)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (arn) DO UPDATE SET status = excluded.status,"
           + " stop_date = excluded.stop_date, max_concurrency = excluded.max_concurrency,"
           + " tolerated_failure_count = excluded.tolerated_failure_count, tolerated_failure_percentage = excluded.tolerated_failure_percentage,"
           + " children = excluded.children, items = excluded.items, children_written = excluded.children_written,"
-          + " items_written = excluded.items_written");
+          + " items_written = excluded.items_written, redrive_count = excluded.redrive_count, redrive_date = excluded.redrive_date,"
+          + " pending_redrive = excluded.pending_redrive, pending_redrive_items = excluded.pending_redrive_items");
       s.setString(1, run.mapRunArn());
       s.setLong(2, id);
       s.setString(3, run.stateMachineArn());
@@ -217,6 +219,14 @@ final class SqliteRows implements RowSink {
       s.setLong(11, run.items());
       s.setInt(12, run.childrenWritten());
       s.setLong(13, run.itemsWritten());
+      s.setInt(14, run.redriveCount());
+      if (run.redriveDate() == null) {
+        s.setNull(15, java.sql.Types.INTEGER);
+      } else {
+        s.setLong(15, run.redriveDate());
+      }
+      s.setInt(16, run.pendingRedrive());
+      s.setLong(17, run.pendingRedriveItems());
       s.executeUpdate();
       return null;
     });

@@ -132,8 +132,8 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Optional<MapRunRow> mapRun(String mapRunArn) {
-    return mapRuns.mapRun(mapRunArn);
+  public Optional<MapRunRow> mapRun(String mapRunArn, long now) {
+    return mapRuns.mapRun(mapRunArn, now);
   }
 
   @Override

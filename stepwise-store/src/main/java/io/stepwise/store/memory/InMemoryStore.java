@@ -279,7 +279,7 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public Optional<MapRunRow> mapRun(String mapRunArn) {
+  public Optional<MapRunRow> mapRun(String mapRunArn, long now) {
     lock.readLock().lock();
     try {
       MapRunRecord run = rows.mapRuns.get(mapRunArn);
@@ -288,7 +288,9 @@ public final class InMemoryStore implements Store {
       }
       List<MapRunRow.Tally> tallies = new ArrayList<>();
       for (Exec child : childrenByMapRun.getOrDefault(mapRunArn, List.of())) {
-        tallies.add(new MapRunRow.Tally(child.row.status(), 1, child.mapRunItems));
+        ExecutionRow r = child.row;
+        boolean permanent = MapRunRow.notRedrivable(r.record().type(), r.status(), r.startDate(), r.stopDate(), r.events(), now);
+        tallies.add(new MapRunRow.Tally(r.status(), 1, child.mapRunItems, permanent ? 1 : 0, permanent ? child.mapRunItems : 0));
       }
       return Optional.of(MapRunRow.of(run, tallies));
     } finally {
