@@ -13,19 +13,22 @@ import io.stepwise.store.NewExecution;
 import io.stepwise.store.StepWrite;
 import io.stepwise.store.WriteResult;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Distributed Map children as executions of their own: created (stored with their first step)
- * when their parent's step asks, and their end told to the parent. The link from child to parent
- * is {@link DurableRuntime#parents}, set here and, after a restart, from the work rows ({@link
- * Recovery}).
+ * when their parent's step asks, redriven when a redrive of their Map Run asks, and their end told
+ * to the parent. The link from child to parent is {@link DurableRuntime#parents}, set here and,
+ * after a restart, when the parent is woken from the work rows ({@link Recovery}).
  */
 final class Children {
   private static final Logger log = LoggerFactory.getLogger(Children.class);
 
   private final DurableRuntime runtime;
+  /** The redrives under way (ARN and the redrive count asked for), so that one asked for twice is made once. */
+  private final java.util.Set<String> redriving = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   Children(DurableRuntime runtime) {
     this.runtime = runtime;
@@ -49,7 +52,13 @@ final class Children {
         return;
       }
       for (Command.StartChildExecution child : children) {
-        runtime.executor().execute(() -> start(parentArn, child, revision));
+        runtime.executor().execute(() -> {
+          if (child.again()) {
+            redrive(parentArn, child, revision);
+          } else {
+            start(parentArn, child, revision);
+          }
+        });
       }
     });
   }
@@ -71,6 +80,58 @@ final class Children {
     } catch (RuntimeException e) {
       log.error("Starting the child execution {} of {} failed", arn, parentArn, e);
     }
+  }
+
+  /**
+   * A redrive of the child's Map Run runs it again: the child is redriven (an Express one starts
+   * again from its first state) unless its row shows the redrive made already (its redrive count
+   * is the one asked for: a restart, or a parent woken twice), in which case it is linked to its
+   * parent if it runs and its end told if it has ended. A child its run cannot redrive (AWS's
+   * rules refuse it) keeps its end, which its parent is told: a failure of the run. One that still
+   * runs (a stop not yet taken) is linked, and its end is what the parent hears.
+   */
+  void redrive(String parentArn, Command.StartChildExecution child, String revision) {
+    String arn = child.record().executionArn();
+    String key = arn + "#" + child.redriveCount();
+    if (!redriving.add(key)) {
+      return; // asked for by the step and by a wake of the parent: the one under way will do
+    }
+    try {
+      Optional<ExecutionRow> row = runtime.store().execution(arn);
+      if (row.isEmpty()) {
+        start(parentArn, child, revision); // never created (its parent stopped before it was): it starts
+        return;
+      }
+      runtime.parents.put(arn, parentArn);
+      if (row.get().redriveCount() >= child.redriveCount()) {
+        settled(parentArn, row.get());
+        return;
+      }
+      try {
+        runtime.offer(arn, new StepInput.Redrive()).get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (!(e.getCause() instanceof Refusal)) {
+          log.error("Redriving the child execution {} of {} failed", arn, parentArn, e.getCause());
+          return;
+        }
+        runtime.store().execution(arn).ifPresent(now -> settled(parentArn, now)); // not redrivable: its end stands
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("Redriving the child execution {} of {} failed", arn, parentArn, e);
+    } finally {
+      redriving.remove(key);
+    }
+  }
+
+  /** The child needs no redrive: a running one is linked to its parent (done), an ended one's end is told. */
+  private void settled(String parentArn, ExecutionRow child) {
+    if (child.status() == ExecutionStatus.RUNNING) {
+      return;
+    }
+    runtime.parents.remove(child.executionArn());
+    runtime.deliver(parentArn, Recovery.ended(child));
   }
 
   /** An execution ended: if it is a child, its parent is told, with its output or error and cause. */

@@ -266,17 +266,25 @@ public final class DurableRuntime implements AutoCloseable {
     return engine.restore(machine, row.record(), store.history(row.executionArn()), store.childEndings(row.executionArn()));
   }
 
-  /** What a restored execution still had to do that the store's rows do not hold: work left, children not started. */
+  /**
+   * What a restored execution still had to do that the store's rows do not hold: work left, and
+   * the children it waits for: one not created is started, one a redrive of its run asked for is
+   * redriven unless that was done ({@link Children#redrive}), a running one is linked to it, and
+   * the end of one that ended is delivered.
+   */
   void resumeOutstanding(String executionArn, Step outstanding) {
     List<Command.StartChildExecution> toStart = new ArrayList<>();
     for (Command c : outstanding.commands()) {
       switch (c) {
         case Command.Continue k -> deliver(executionArn, new StepInput.Continue());
         case Command.StartChildExecution child -> {
-          if (store.execution(child.record().executionArn()).isEmpty()) {
+          Optional<ExecutionRow> row = child.again() ? Optional.empty() : store.execution(child.record().executionArn());
+          if (child.again() || row.isEmpty()) {
             toStart.add(child);
-          } else {
+          } else if (row.get().status() == ExecutionStatus.RUNNING) {
             parents.put(child.record().executionArn(), executionArn);
+          } else {
+            deliver(executionArn, Recovery.ended(row.get()));
           }
         }
         default -> { } // tasks, timers and activity tasks are set again from their rows by recover()

@@ -59,10 +59,10 @@ final class Recovery {
 
   /**
    * The work rows: work a step left (Continue) is delivered, and so is a stop a parent gave its
-   * child; for each child a parent waits for,
-   * a child not yet created is created by waking its parent (its restore finds the child
-   * outstanding), a running one is linked to its parent for its end, and an ended one's end is
-   * delivered (the crash came between the child's last step and the parent's receipt of it).
+   * child; for each child a parent waits for, a running one is linked to its parent for its end,
+   * and for one not yet created or ended the parent is woken: its restore finds the child
+   * outstanding and creates it, redrives it (a redrive of its Map Run asked for, not yet made) or
+   * delivers its end (the crash came between the child's last step and the parent's receipt of it).
    */
   private int work() {
     int count = 0;
@@ -82,18 +82,16 @@ final class Recovery {
           continue;
         }
         Optional<ExecutionRow> row = store.execution(child);
-        if (row.isEmpty()) {
-          if (woken.add(w.executionArn())) {
-            runtime.offer(w.executionArn(), null).whenComplete((s, e) -> {
-              if (e != null && !(e instanceof Refusal)) {
-                log.warn("{} could not be woken to start its children: {}", w.executionArn(), e.toString());
-              }
-            });
-          }
-        } else if (row.get().status() == ExecutionStatus.RUNNING) {
+        if (row.isPresent() && row.get().status() == ExecutionStatus.RUNNING) {
           runtime.parents.put(child, w.executionArn());
-        } else {
-          runtime.deliver(w.executionArn(), ended(row.get()));
+        } else if (woken.add(w.executionArn())) {
+          // a child not created, or ended: only its parent knows whether the end it waits for is
+          // that one or a redrive's still to come (its restore finds the child outstanding)
+          runtime.offer(w.executionArn(), null).whenComplete((s, e) -> {
+            if (e != null && !(e instanceof Refusal)) {
+              log.warn("{} could not be woken to take up its children: {}", w.executionArn(), e.toString());
+            }
+          });
         }
       }
       token = page.nextToken();
@@ -101,7 +99,8 @@ final class Recovery {
     return count;
   }
 
-  private static StepInput.ChildExecutionEnded ended(ExecutionRow child) {
+  /** A child's end, as its stored row says it ended. */
+  static StepInput.ChildExecutionEnded ended(ExecutionRow child) {
     JsonNode output = null;
     if (child.output() != null) {
       try {

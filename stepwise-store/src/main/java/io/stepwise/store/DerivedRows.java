@@ -23,8 +23,9 @@ import io.stepwise.store.codec.CommandCodec;
  * crash in between); {@code StartChildExecution} puts the child's row, and the parent's {@code
  * ChildExecutionEnded} for that child deletes it, so a restart can start the children not yet
  * created, link the running ones to their parent, and tell the parent of ends it missed; a
- * {@code StopChildExecution} puts {@link WorkRow#STOP} under the child (if it is stored), which
- * the child's own end deletes with the rest of its rows, so a stop a crash interrupted is made.
+ * {@code StopChildExecution} puts {@link WorkRow#STOP} under the child (if it is stored and
+ * running), which the child's own end deletes with the rest of its rows, so a stop a crash
+ * interrupted is made; a redrive of the child deletes it too (the stop was for an earlier attempt).
  */
 public final class DerivedRows {
   private DerivedRows() {}
@@ -50,8 +51,9 @@ public final class DerivedRows {
       case StepInput.Heartbeat h -> { }
       case StepInput.ChildExecutionEnded e -> rows.deleteWork(arn, WorkRow.child(e.executionArn()));
       case StepInput.UpdateMapRun u -> { } // the run's new settings come as its PutMapRun
-      // the end before it deleted every row; what the redrive waits for comes as its commands
-      case StepInput.Redrive r -> { }
+      // the end before it deleted every row but a stop its parent gave it, which the redrive
+      // outlives (a redrive of its Map Run runs it again); what the redrive waits for comes as its commands
+      case StepInput.Redrive r -> rows.deleteWork(arn, WorkRow.STOP);
     }
     for (Command c : write.step().commands()) {
       switch (c) {
@@ -68,7 +70,11 @@ public final class DerivedRows {
         case Command.CancelTimer t -> rows.deleteTimer(arn, t.timerId());
         case Command.Finish f -> rows.deleteAll(arn);
         case Command.StartChildExecution s -> rows.putWork(new WorkRow(arn, WorkRow.child(s.record().executionArn())));
-        case Command.StopChildExecution s -> rows.putWork(new WorkRow(s.executionArn(), WorkRow.STOP)); // the child's Finish takes it
+        case Command.StopChildExecution s -> {
+          if (rows.running(s.executionArn())) {
+            rows.putWork(new WorkRow(s.executionArn(), WorkRow.STOP)); // the child's Finish takes it
+          }
+        }
         case Command.Continue k -> rows.putWork(new WorkRow(arn, WorkRow.CONTINUE));
         case Command.PutMapRun p -> rows.putMapRun(p.run());
       }

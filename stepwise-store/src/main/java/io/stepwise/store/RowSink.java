@@ -32,6 +32,9 @@ public interface RowSink {
   /** Inserts the Map Run's row, or replaces the one with its ARN (its execution is the run's {@code executionArn}). */
   void putMapRun(io.stepwise.engine.MapRunRecord run);
 
+  /** Whether the execution is stored and RUNNING (as this commit has left it so far). */
+  boolean running(String executionArn);
+
   /** Inserts the work row (nothing if it is there). */
   void putWork(WorkRow work);
 

@@ -91,6 +91,37 @@ public interface WorkIndexContract extends ContractBase {
     assertThat(allWork()).isEmpty();
   }
 
+  @Test
+  default void aStopOfAChildThatHadEndedLeavesNoRowThatCouldAbortItsRedriveAfterARestart() {
+    Driven parent = machines().driven("Orders", Machines.DISTRIBUTED_WAITING, "stop-redrive", "[10,20]");
+    committed(parent.start(1_000));
+    List<Command.StartChildExecution> children = parent.all(Command.StartChildExecution.class);
+    io.stepwise.engine.run.Stepper[] steppers = new io.stepwise.engine.run.Stepper[2];
+    long[] events = new long[2];
+    for (int i = 0; i < 2; i++) {
+      Command.StartChildExecution c = children.get(i);
+      steppers[i] = machines().engine.stepper(c, machines().clock.millis);
+      io.stepwise.engine.step.Step start = steppers[i].step(new StepInput.Start());
+      events[i] = start.events().size();
+      committed(new NewExecution(c.record(), null, null, c.mapRunArn(), null, "1", 1_000, StepWrite.of(c.record().executionArn(), 0,
+          new StepInput.Start(), start)));
+    }
+    // the first child is stopped by hand and ends; then its parent, which has not heard, stops both
+    String ended = children.get(0).record().executionArn();
+    StepInput.Stop halt = new StepInput.Stop("Halt", null);
+    committed(StepWrite.of(ended, events[0], halt, steppers[0].step(halt)));
+    committed(parent.step(new StepInput.Stop("Halt", null)));
+    String running = children.get(1).record().executionArn();
+    assertThat(allWork()).as("only the child still running has a stop to take").containsExactly(new WorkRow(running, WorkRow.STOP));
+
+    // the running child takes its stop; the ended one is redriven, and no stop row is there for a restart to deliver
+    committed(StepWrite.of(running, events[1], halt, steppers[1].step(halt)));
+    assertThat(allWork()).isEmpty();
+    committed(StepWrite.of(ended, events[0] + 1, new StepInput.Redrive(), steppers[0].step(new StepInput.Redrive())));
+    assertThat(store().execution(ended).orElseThrow().status()).isEqualTo(io.stepwise.engine.ExecutionStatus.RUNNING);
+    assertThat(allWork()).isEmpty();
+  }
+
   /** Every work row, read a row a page: each must come exactly once. */
   private List<WorkRow> allWork() {
     List<WorkRow> out = new java.util.ArrayList<>();

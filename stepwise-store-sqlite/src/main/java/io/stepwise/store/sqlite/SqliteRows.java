@@ -239,6 +239,17 @@ final class SqliteRows implements RowSink {
   }
 
   @Override
+  public boolean running(String arn) {
+    return sql(() -> {
+      PreparedStatement s = w.prepare("SELECT status FROM executions WHERE arn = ?");
+      s.setString(1, arn);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() && "RUNNING".equals(r.getString(1));
+      }
+    });
+  }
+
+  @Override
   public void putWork(WorkRow row) {
     putting(row.executionArn());
     update("INSERT INTO work (execution_id, item) VALUES (?, ?) ON CONFLICT DO NOTHING", row.executionArn(), s -> set(s, 2, row.item()));

@@ -66,7 +66,10 @@ public final class InMemoryStore implements Store {
   private final NavigableSet<Stopped> stopped = new TreeSet<>(Comparator.comparingLong(Stopped::stopDate).thenComparing(Stopped::arn));
   /** Each Map Run's children, by the run's ARN. */
   private final java.util.Map<String, List<Exec>> childrenByMapRun = new java.util.HashMap<>();
-  private final MemoryRows rows = new MemoryRows(executions::containsKey);
+  private final MemoryRows rows = new MemoryRows(executions::containsKey, arn -> {
+    Exec e = executions.get(arn);
+    return e != null && e.row.status() == ExecutionStatus.RUNNING;
+  });
 
   @Override
   public List<WriteResult> commit(List<? extends Write> writes) {

@@ -60,9 +60,16 @@ final class MemoryRows implements RowSink {
 
   /** Whether an execution is stored: a row for one that is not is not kept (as a store keyed by its id cannot). */
   private final java.util.function.Predicate<String> stored;
+  private final java.util.function.Predicate<String> running;
 
-  MemoryRows(java.util.function.Predicate<String> stored) {
+  MemoryRows(java.util.function.Predicate<String> stored, java.util.function.Predicate<String> running) {
     this.stored = stored;
+    this.running = running;
+  }
+
+  @Override
+  public boolean running(String executionArn) {
+    return running.test(executionArn);
   }
 
   @Override

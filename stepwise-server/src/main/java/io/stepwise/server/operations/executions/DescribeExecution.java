@@ -40,7 +40,9 @@ public final class DescribeExecution implements Operation<DescribeExecution.Requ
           .string("stateMachineVersionArn", row.versionArn())
           .string("stateMachineAliasArn", row.aliasArn())
           .integer("redriveCount", row.redriveCount())
-          .timestamp("redriveDate", row.redriveDate() == null ? null : Instant.ofEpochMilli(row.redriveDate()))
+          // AWS: an Express Map Run child started again has no redriveDate
+          .timestamp("redriveDate", row.redriveDate() == null || row.record().type() == io.stepwise.engine.ExecutionType.EXPRESS
+              ? null : Instant.ofEpochMilli(row.redriveDate()))
           .string("redriveStatus", redrive.status())
           .string("redriveStatusReason", redrive.reason());
     }

@@ -45,7 +45,8 @@ public final class ListExecutions implements Operation<ListExecutions.Request, L
           .string("stateMachineVersionArn", e.versionArn())
           .string("stateMachineAliasArn", e.aliasArn())
           .integer("redriveCount", e.redriveCount())
-          .timestamp("redriveDate", e.redriveDate() == null ? null : Instant.ofEpochMilli(e.redriveDate())));
+          .timestamp("redriveDate", e.redriveDate() == null || e.type() == io.stepwise.engine.ExecutionType.EXPRESS
+              ? null : Instant.ofEpochMilli(e.redriveDate()))); // none for an Express Map Run child started again
       out.string("nextToken", page.nextToken());
     }
   }
@@ -84,7 +85,8 @@ public final class ListExecutions implements Operation<ListExecutions.Request, L
         // AWS: PENDING_REDRIVE only with mapRunArn (the message is inferred)
         throw ApiException.client("ValidationException", "The statusFilter PENDING_REDRIVE is only supported with a mapRunArn");
       }
-      return new Result(new Page<>(java.util.List.of(), null)); // Stepwise redrives no Map Run: no child waits for one
+      // not listed yet: their number is DescribeMapRun's pendingRedrive, and their rows keep the status they ended with
+      return new Result(new Page<>(java.util.List.of(), null));
     }
     if (r.redriveFilter() != null) {
       q = q.withRedriven(r.redriveFilter() == RedriveFilter.REDRIVEN);

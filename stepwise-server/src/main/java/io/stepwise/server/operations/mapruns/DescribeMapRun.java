@@ -13,10 +13,10 @@ import io.stepwise.store.MapRunRow;
 import java.time.Instant;
 
 /**
- * DescribeMapRun: the run's settings and status from its row, its children and their items
- * counted by status from the children's rows. Stepwise redrives nothing, so {@code redriveCount}
- * is 0, every unsuccessful child is {@code failuresNotRedrivable} and none is {@code
- * pendingRedrive} (inferred from the model's descriptions).
+ * DescribeMapRun: the run's settings, status and redrives from its row, its children and their
+ * items counted by status from the children's rows: {@code pendingRedrive} those its redrive has
+ * yet to run again (0 once it has ended), {@code failuresNotRedrivable} the unsuccessful ones no
+ * redrive can run again as of now ({@code MapRunRow}).
  */
 public final class DescribeMapRun implements Operation<DescribeMapRun.Request, DescribeMapRun.Result> {
   private final MapRunIndex store;
@@ -41,7 +41,8 @@ public final class DescribeMapRun implements Operation<DescribeMapRun.Request, D
           .longInteger("toleratedFailureCount", r.toleratedFailureCount())
           .structure("itemCounts", row.items(), Result::counts)
           .structure("executionCounts", row.executions(), Result::counts)
-          .integer("redriveCount", 0);
+          .integer("redriveCount", r.redriveCount())
+          .timestamp("redriveDate", r.redriveDate() == null ? null : Instant.ofEpochMilli(r.redriveDate()));
     }
 
     private static void counts(MapRunCounts c, JsonOutput o) {
@@ -53,8 +54,8 @@ public final class DescribeMapRun implements Operation<DescribeMapRun.Request, D
           .longInteger("aborted", c.aborted())
           .longInteger("total", c.total())
           .longInteger("resultsWritten", c.resultsWritten())
-          .longInteger("failuresNotRedrivable", c.failed() + c.timedOut() + c.aborted())
-          .longInteger("pendingRedrive", 0L);
+          .longInteger("failuresNotRedrivable", c.failuresNotRedrivable())
+          .longInteger("pendingRedrive", c.pendingRedrive());
     }
   }
 
@@ -71,6 +72,6 @@ public final class DescribeMapRun implements Operation<DescribeMapRun.Request, D
   @Override
   public Result handle(Request r, RequestContext context) {
     MapRuns.parse(r.mapRunArn());
-    return new Result(store.mapRun(r.mapRunArn()).orElseThrow(() -> MapRuns.notFound(r.mapRunArn())));
+    return new Result(store.mapRun(r.mapRunArn(), context.now().toEpochMilli()).orElseThrow(() -> MapRuns.notFound(r.mapRunArn())));
   }
 }
