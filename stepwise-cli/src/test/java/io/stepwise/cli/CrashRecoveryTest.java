@@ -184,4 +184,82 @@ class CrashRecoveryTest {
     second.destroy(); // SIGTERM: a clean stop
     assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
   }
+
+  /**
+   * A Distributed Map whose item 1 fails (its Choice matches nothing until the child is redriven),
+   * which fails the run and stops item 0, is redriven, and the server is killed while the redriven
+   * children wait: after the restart items 0 and 1 were redriven exactly once, the rest ran once,
+   * and the run and its execution succeed with every item's result.
+   */
+  @Test
+  void aMapRunRedrivenWhenTheServerIsKilledGoesOnAfterItStartsAgain() throws Exception {
+    int port = freePort();
+    Process first = serve(port);
+    String execution;
+    try (SfnClient sfn = client(port)) {
+      awaitUp(sfn, first);
+      String sm = machine(sfn, "redriven-map", """
+          {"StartAt":"Each","States":{"Each":{"Type":"Map","Label":"Items","MaxConcurrency":2,"ToleratedFailureCount":0,
+            "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Gate","States":{
+              "Gate":{"Type":"Choice","Choices":[{"Or":[{"Not":{"Variable":"$.n","NumericEquals":1}},
+                {"Variable":"$$.Execution.RedriveCount","NumericGreaterThan":0}],"Next":"Pause"}]},
+              "Pause":{"Type":"Wait","Seconds":1,"Next":"Done"},"Done":{"Type":"Pass","End":true}}},"End":true}}}""");
+      StringBuilder items = new StringBuilder("[");
+      for (int i = 0; i < 8; i++) {
+        items.append(i == 0 ? "" : ",").append("{\"n\":").append(i).append('}');
+      }
+      String input = items.append(']').toString();
+      execution = sfn.startExecution(b -> b.stateMachineArn(sm).name("batch").input(input)).executionArn();
+      assertThat(awaitEnd(sfn, execution)).isEqualTo(ExecutionStatus.FAILED);
+      sfn.redriveExecution(b -> b.executionArn(execution));
+      Thread.sleep(1_500); // some redriven children wait in their Wait state, others have not started
+      assertThat(sfn.describeExecution(b -> b.executionArn(execution)).status()).isEqualTo(ExecutionStatus.RUNNING);
+    }
+    first.destroyForcibly(); // SIGKILL, mid-redrive
+    assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+    Process second = serve(port);
+    try (SfnClient sfn = client(port)) {
+      awaitUp(sfn, second);
+      assertThat(awaitEnd(sfn, execution)).isEqualTo(ExecutionStatus.SUCCEEDED);
+      ObjectMapper json = new ObjectMapper();
+      var output = json.readTree(sfn.describeExecution(b -> b.executionArn(execution)).output());
+      assertThat(output).hasSize(8);
+      for (int i = 0; i < 8; i++) {
+        assertThat(output.get(i).get("n").asInt()).isEqualTo(i);
+      }
+      String run = sfn.listMapRuns(b -> b.executionArn(execution)).mapRuns().get(0).mapRunArn();
+      var described = sfn.describeMapRun(b -> b.mapRunArn(run));
+      assertThat(described.redriveCount()).isEqualTo(1);
+      assertThat(described.executionCounts().succeeded()).isEqualTo(8);
+      var children = sfn.listExecutions(b -> b.mapRunArn(run)).executions();
+      assertThat(children).hasSize(8);
+      for (var c : children) {
+        int n = json.readTree(sfn.describeExecution(b -> b.executionArn(c.executionArn())).input()).get("n").asInt();
+        List<HistoryEvent> h = sfn.getExecutionHistory(b -> b.executionArn(c.executionArn()).maxResults(1000)).events();
+        for (int i = 0; i < h.size(); i++) {
+          assertThat(h.get(i).id()).as("%s event %d", c.executionArn(), i).isEqualTo(i + 1);
+        }
+        long redrives = h.stream().filter(e -> e.type() == HistoryEventType.EXECUTION_REDRIVEN).count();
+        assertThat(redrives).as("item %d: the failed one and the one it stopped were redriven, once", n).isEqualTo(n <= 1 ? 1 : 0);
+        assertThat(h.stream().filter(e -> e.type() == HistoryEventType.EXECUTION_SUCCEEDED)).as(c.executionArn()).hasSize(1);
+      }
+      List<HistoryEvent> parent = sfn.getExecutionHistory(b -> b.executionArn(execution).maxResults(1000)).events();
+      assertThat(parent.stream().filter(e -> e.type() == HistoryEventType.MAP_RUN_REDRIVEN)).hasSize(1);
+      assertThat(parent.stream().filter(e -> e.type() == HistoryEventType.EXECUTION_SUCCEEDED)).hasSize(1);
+    }
+    second.destroy();
+    assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private static ExecutionStatus awaitEnd(SfnClient sfn, String arn) throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      ExecutionStatus s = sfn.describeExecution(b -> b.executionArn(arn)).status();
+      if (s != ExecutionStatus.RUNNING) {
+        return s;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(arn + " did not end");
+  }
 }
