@@ -334,4 +334,33 @@ class MapRunRedriveTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pass the children's results");
     }
   }
+
+  @Test
+  void aRunWhoseResultWriterFailedWritesItsResultsAgainWithoutRunningItsChildren() {
+    String put = "arn:aws:states:::s3:putObject";
+    StateMachine m = Fixtures.machine(machine("STANDARD", 0,
+        "\"ResultWriter\":{\"Resource\":\"" + put + "\",\"Parameters\":{\"Bucket\":\"out\",\"Prefix\":\"runs\"}},"));
+    Work work = new Work();
+    List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AtomicInteger puts = new AtomicInteger();
+    try (Engine engine = Fixtures.engine().invoker(WORK, work.invoker()).invoker(put, req -> {
+      if (puts.incrementAndGet() == 1) {
+        throw new TaskFailure("S3.AccessDenied", "not yet");
+      }
+      keys.add(req.input().get("Key").asText());
+      return Json.NODES.objectNode();
+    }).build()) {
+      ExecutionResult failed = engine.run(m, items(2), Fixtures.options());
+      assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(failed.error()).isEqualTo("States.ResultWriterFailed");
+
+      ExecutionResult again = engine.redrive(m, failed.record(), stored(failed), failed.childEndings(), failed.children());
+      assertThat(again.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(List.of(work.of(0), work.of(1))).as("no child runs again").containsExactly(1, 1);
+      String runId = runArn(failed.events()).substring(runArn(failed.events()).lastIndexOf(':') + 1);
+      assertThat(keys).containsExactly("runs/" + runId + "/SUCCEEDED_0.json", "runs/" + runId + "/manifest.json");
+      assertThat(afterLastRedrive(again)).extracting(HistoryEvent::type).startsWith(EventType.ExecutionRedriven, EventType.MapRunRedriven,
+          EventType.TaskScheduled, EventType.TaskStarted, EventType.TaskSucceeded);
+    }
+  }
 }

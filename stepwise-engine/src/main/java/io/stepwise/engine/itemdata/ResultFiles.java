@@ -154,7 +154,7 @@ public final class ResultFiles {
         o.put("Cause", c.cause());
       }
     }
-    o.put("RedriveCount", 0);
+    o.put("RedriveCount", c.redriveCount());
     if (c.status() == ChildRun.Status.SUCCEEDED) {
       o.put("RedriveStatus", "NOT_REDRIVABLE");
       o.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");

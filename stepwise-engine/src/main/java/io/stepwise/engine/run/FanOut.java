@@ -391,7 +391,8 @@ final class FanOut {
       }
       String error = status == ChildRun.Status.ABORTED ? "States.Aborted" : errors[i];
       String arn = run.identity().childArn(i, "EXPRESS".equals(((MapState) parent.state).executionType()));
-      runs.add(new ChildRun(i, arn, status, inputs.get(i), status == ChildRun.Status.SUCCEEDED ? results[i] : null, error, causes[i]));
+      runs.add(new ChildRun(i, arn, status, inputs.get(i), status == ChildRun.Status.SUCCEEDED ? results[i] : null, error, causes[i],
+          Math.max(0, childRedrives[i])));
     }
     return runs;
   }
