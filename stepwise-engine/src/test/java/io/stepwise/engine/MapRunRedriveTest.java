@@ -195,10 +195,12 @@ class MapRunRedriveTest {
     return last;
   }
 
+  /** The child's end, as its driver answers the start or redrive it was asked for. */
   private static StepInput.ChildExecutionEnded ended(Command.StartChildExecution c, ExecutionStatus status) {
     return status == ExecutionStatus.SUCCEEDED
-        ? new StepInput.ChildExecutionEnded(c.record().executionArn(), status, Json.NODES.numberNode(c.index() * 10), null, null)
-        : new StepInput.ChildExecutionEnded(c.record().executionArn(), status, null, "Work.Flaky", "item " + c.index());
+        ? new StepInput.ChildExecutionEnded(c.record().executionArn(), status, Json.NODES.numberNode(c.index() * 10), null, null,
+            c.redriveCount())
+        : new StepInput.ChildExecutionEnded(c.record().executionArn(), status, null, "Work.Flaky", "item " + c.index(), c.redriveCount());
   }
 
   @Test
@@ -279,6 +281,33 @@ class MapRunRedriveTest {
       assertThat(next.events()).isEmpty();
       restored.stepper().step(ended(started(redrive).get(1), ExecutionStatus.SUCCEEDED));
       assertThat(restored.stepper().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+  }
+
+  @Test
+  void anEndOfAnAttemptBeforeTheRedriveIsNotTheChildsEndAndTheRedriveIsAskedForAgain() {
+    StateMachine m = Fixtures.machine(machine("STANDARD", 2, ""));
+    try (Engine engine = Fixtures.engine().build()) {
+      Stepper stepper = engine.stepper(m, items(2), Fixtures.options());
+      List<Command.StartChildExecution> first = started(stepper.step(new StepInput.Start()));
+      stepper.step(ended(first.get(0), ExecutionStatus.FAILED)); // the run fails; child 1 is to be stopped
+      Step redrive = stepper.step(new StepInput.Redrive());
+      Command.StartChildExecution child1 = started(redrive).stream().filter(c -> c.index() == 1).findFirst().orElseThrow();
+      assertThat(child1.redriveCount()).isEqualTo(1);
+
+      // child 1 was still running when its run was redriven: its stop ends it now, an end of before the redrive
+      String arn = child1.record().executionArn();
+      Step stale = stepper.step(new StepInput.ChildExecutionEnded(arn, ExecutionStatus.ABORTED, null, null, null, 0));
+      assertThat(stale.events()).isEmpty();
+      assertThat(started(stale)).containsExactly(child1);
+      assertThat(stepper.status()).isEqualTo(ExecutionStatus.RUNNING);
+
+      stepper.step(new StepInput.ChildExecutionEnded(arn, ExecutionStatus.SUCCEEDED, Json.NODES.numberNode(10), null, null, 1));
+      Command.StartChildExecution child0 = started(redrive).stream().filter(c -> c.index() == 0).findFirst().orElseThrow();
+      Step done = stepper.step(new StepInput.ChildExecutionEnded(child0.record().executionArn(), ExecutionStatus.SUCCEEDED,
+          Json.NODES.numberNode(0), null, null, 1));
+      assertThat(stepper.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(done.events()).extracting(HistoryEvent::type).startsWith(EventType.MapRunSucceeded);
     }
   }
 

@@ -104,7 +104,7 @@ final class Children {
       }
       runtime.parents.put(arn, parentArn);
       if (row.get().redriveCount() >= child.redriveCount()) {
-        settled(parentArn, row.get());
+        settled(parentArn, row.get(), row.get().redriveCount());
         return;
       }
       try {
@@ -114,7 +114,8 @@ final class Children {
           log.error("Redriving the child execution {} of {} failed", arn, parentArn, e.getCause());
           return;
         }
-        runtime.store().execution(arn).ifPresent(now -> settled(parentArn, now)); // not redrivable: its end stands
+        // not redrivable: its end stands as this redrive's; one still running (its stop not taken yet) ends first
+        runtime.store().execution(arn).ifPresent(now -> settled(parentArn, now, child.redriveCount()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -125,17 +126,23 @@ final class Children {
     }
   }
 
-  /** The child needs no redrive: a running one is linked to its parent (done), an ended one's end is told. */
-  private void settled(String parentArn, ExecutionRow child) {
+  /**
+   * No redrive is made now: a running child is linked to its parent (done), and its end, of an
+   * earlier attempt, makes the parent ask again; an ended one's end is told, as the answer to
+   * redrive {@code answering}.
+   */
+  private void settled(String parentArn, ExecutionRow child, int answering) {
     if (child.status() == ExecutionStatus.RUNNING) {
       return;
     }
     runtime.parents.remove(child.executionArn());
-    runtime.deliver(parentArn, Recovery.ended(child));
+    StepInput.ChildExecutionEnded end = Recovery.ended(child);
+    runtime.deliver(parentArn, new StepInput.ChildExecutionEnded(end.executionArn(), end.status(), end.output(), end.error(), end.cause(),
+        answering));
   }
 
   /** An execution ended: if it is a child, its parent is told, with its output or error and cause. */
-  void ended(String executionArn, ExecutionStatus status, Step last) {
+  void ended(String executionArn, ExecutionStatus status, Step last, int redriveCount) {
     String parent = runtime.parents.remove(executionArn);
     if (parent == null) {
       return;
@@ -150,6 +157,6 @@ final class Children {
       error = e.error();
       cause = e.cause();
     }
-    runtime.deliver(parent, new StepInput.ChildExecutionEnded(executionArn, status, output, error, cause));
+    runtime.deliver(parent, new StepInput.ChildExecutionEnded(executionArn, status, output, error, cause, redriveCount));
   }
 }

@@ -337,7 +337,7 @@ public final class DurableRuntime implements AutoCloseable {
         case Command.StopChildExecution stop -> deliver(stop.executionArn(), new StepInput.Stop(null, null));
         case Command.Continue k -> deliver(executionArn, new StepInput.Continue());
         case Command.PutMapRun p -> { } // stored with the step, as the run's row
-        case Command.Finish f -> finished(executionArn, f.status(), step);
+        case Command.Finish f -> finished(executionArn, f.status(), step, stepper);
       }
     }
     children.startAll(executionArn, toStart);
@@ -359,10 +359,10 @@ public final class DurableRuntime implements AutoCloseable {
     }));
   }
 
-  private void finished(String executionArn, ExecutionStatus status, Step last) {
+  private void finished(String executionArn, ExecutionStatus status, Step last, Stepper stepper) {
     // its timers went with the same step's CancelTimer commands: the engine cancels every one it set when it ends
     actors.remove(executionArn);
-    children.ended(executionArn, status, last);
+    children.ended(executionArn, status, last, stepper.redriveCount());
   }
 
   /** Hands an input to the execution without waiting; a refusal (the execution ended, the task timed out) is only logged. */

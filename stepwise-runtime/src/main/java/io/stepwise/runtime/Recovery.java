@@ -109,6 +109,6 @@ final class Recovery {
         throw new IllegalStateException("The stored output of " + child.executionArn() + " is not JSON", e);
       }
     }
-    return new StepInput.ChildExecutionEnded(child.executionArn(), child.status(), output, child.error(), child.cause());
+    return new StepInput.ChildExecutionEnded(child.executionArn(), child.status(), output, child.error(), child.cause(), child.redriveCount());
   }
 }

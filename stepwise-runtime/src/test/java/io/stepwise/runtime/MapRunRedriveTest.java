@@ -260,4 +260,63 @@ class MapRunRedriveTest {
     assertThat(store.work(10, null).items()).isEmpty();
     assertThat(store.mapRun(run, System.currentTimeMillis()).orElseThrow().run().redriveCount()).isEqualTo(1);
   }
+
+  /** Steps the execution's Start and stores it with its row, carrying out nothing (as a server that died after the commit). */
+  private Step storeFirstStep(io.stepwise.engine.run.Stepper stepper, String input, String mapRunArn) {
+    Step step = stepper.step(new StepInput.Start());
+    String arn = stepper.executionArn();
+    assertThat(store.commit(List.of(new io.stepwise.store.NewExecution(stepper.record(), null, null, mapRunArn, null, input,
+        step.events().get(0).timestamp(), StepWrite.of(arn, 0, new StepInput.Start(), step))))).allMatch(WriteResult::committed);
+    return step;
+  }
+
+  @Test
+  void aChildStillRunningWhenItsRunIsRedrivenIsRedrivenOnceItsStopHasEndedIt() throws Exception {
+    String activity = "arn:aws:states:us-east-1:123456789012:activity:review";
+    // item 1 fails until redriven; item 0 waits for a worker
+    StateMachine m = machine("STANDARD", 2, """
+        "StartAt":"Gate","States":{"Gate":{"Type":"Choice","Choices":[{"Or":[{"Variable":"$.item","NumericEquals":0},
+          {"Variable":"$$.Execution.RedriveCount","NumericGreaterThan":0}],"Next":"Review"}]},
+          "Review":{"Type":"Task","Resource":"%s","End":true}}""".formatted(activity));
+    runtime();
+    machines.register(m);
+    io.stepwise.engine.run.Stepper parent = engine.stepper(m, Json.parse("[0,1]"), RunOptions.defaults().withNames("Batch", "r1"));
+    Step start = storeFirstStep(parent, "[0,1]", null);
+    List<Command.StartChildExecution> children = start.commands().stream().filter(c -> c instanceof Command.StartChildExecution)
+        .map(Command.StartChildExecution.class::cast).toList();
+    Command.StartChildExecution waiting = children.get(0);
+    Command.StartChildExecution failing = children.get(1);
+    storeFirstStep(engine.stepper(waiting, System.currentTimeMillis()), "{\"item\":0}", waiting.mapRunArn());
+    storeFirstStep(engine.stepper(failing, System.currentTimeMillis()), "{\"item\":1}", failing.mapRunArn());
+    ExecutionRow failed = store.execution(failing.record().executionArn()).orElseThrow();
+    assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+    // the parent hears of item 1 and fails; its stop of item 0 is stored, not yet delivered
+    StepInput.ChildExecutionEnded end = new StepInput.ChildExecutionEnded(failed.executionArn(), ExecutionStatus.FAILED, null,
+        failed.error(), failed.cause());
+    assertThat(store.commit(List.of(StepWrite.of(parent.executionArn(), start.events().size(), end, parent.step(end)))))
+        .allMatch(WriteResult::committed);
+    String parentArn = parent.executionArn();
+    assertThat(store.execution(parentArn).orElseThrow().status()).isEqualTo(ExecutionStatus.FAILED);
+    String item0 = waiting.record().executionArn();
+    assertThat(store.execution(item0).orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
+
+    runtime.redrive(parentArn, null); // item 0 still runs: it cannot be redriven yet
+    for (int i = 0; i < 500 && store.execution(failed.executionArn()).orElseThrow().redriveCount() == 0; i++) {
+      Thread.sleep(10); // the children's redrives are under way
+    }
+    runtime.recover(); // now its stop reaches it: it ends ABORTED, and its run asks for its redrive again
+    for (int i = 0; i < 2; i++) { // both items wait for a reviewer now
+      DurableRuntime.ActivityTask review = runtime.pollActivity(activity, "reviewer", 10_000).orElseThrow();
+      runtime.sendSuccess(review.taskToken(), Json.parse(review.input()));
+    }
+    assertThat(store.execution(item0).orElseThrow().redriveCount()).isEqualTo(1);
+
+    ExecutionRow done = awaitEnd(parentArn);
+    assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(done.output()).isEqualTo("[{\"item\":0},{\"item\":1}]");
+    List<EventType> item0History = store.history(item0).stream().map(HistoryEvent::type).toList();
+    assertThat(item0History).containsSubsequence(EventType.ActivityScheduled, EventType.ExecutionAborted, EventType.ExecutionRedriven,
+        EventType.ActivityScheduled, EventType.ActivitySucceeded, EventType.ExecutionSucceeded);
+    assertThat(redrives(store.history(item0))).isEqualTo(1);
+  }
 }

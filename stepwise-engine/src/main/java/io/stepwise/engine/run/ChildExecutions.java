@@ -71,7 +71,7 @@ final class ChildExecutions {
       // a redrive of the run: the child is rebuilt from its history and redriven (an Express one starts again)
       ExecutionResult before = latest(arn); // the driver made sure there is one
       if (stopped.contains(arn)) {
-        return ended(before); // stopped before its redrive began: it stays as it ended
+        return ended(before, c.redriveCount()); // stopped before its redrive began: it stays as it ended
       }
       child = Runs.restored(parent.config, c.machine(), before.record(), List.copyOf(before.events()));
       driver = new Driver(child, invocations, executor).recordedEndings(before.childEndings()).earlierChildren(before.children())
@@ -90,7 +90,7 @@ final class ChildExecutions {
       }
     } catch (io.stepwise.engine.step.StepRefusedException notRedrivable) {
       // AWS: a child its run cannot redrive is not run again; its end stands, a failure of the run
-      return ended(latest(arn));
+      return ended(latest(arn), c.redriveCount());
     } catch (InterruptedException e) {
       driver.stop(); // the parent stopped it: it ends ABORTED, its tasks cancelled
     } finally {
@@ -104,11 +104,13 @@ final class ChildExecutions {
       stuck.add("the child execution " + r.executionArn() + " cannot end (" + r.waitingFor() + ")");
       return null;
     }
-    return new StepInput.ChildExecutionEnded(c.record().executionArn(), r.status(), r.output(), r.error(), r.cause());
+    return new StepInput.ChildExecutionEnded(c.record().executionArn(), r.status(), r.output(), r.error(), r.cause(),
+        child.info.redriveCount());
   }
 
-  private static StepInput ended(ExecutionResult r) {
-    return new StepInput.ChildExecutionEnded(r.executionArn(), r.status(), r.output(), r.error(), r.cause());
+  /** The child's end as it stands, the answer to the redrive asked for. */
+  private static StepInput ended(ExecutionResult r, int redriveCount) {
+    return new StepInput.ChildExecutionEnded(r.executionArn(), r.status(), r.output(), r.error(), r.cause(), redriveCount);
   }
 
   /** Whether this driver ran the child already. */

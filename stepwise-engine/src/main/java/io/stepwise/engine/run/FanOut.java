@@ -243,6 +243,13 @@ final class FanOut {
     if (closed) {
       return;
     }
+    if (ended.redriveCount() < c.command.redriveCount()) {
+      // the end of an attempt before the redrive asked for (it was still being stopped): ask again
+      PendingChild again = new PendingChild(this, c.command);
+      childExecutions[c.index()] = again;
+      parent.exec.startChild(again);
+      return;
+    }
     childExecutions[c.index()] = null;
     if (ended.status() == ExecutionStatus.SUCCEEDED) {
       succeededAt(c.index(), ended.output(), null);

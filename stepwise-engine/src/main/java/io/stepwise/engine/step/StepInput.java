@@ -42,9 +42,19 @@ public sealed interface StepInput {
    * output, or FAILED, TIMED_OUT or ABORTED with its error and cause. A store keeps it, with the
    * number of events the parent's history held when it was delivered ({@code ChildEnding}), for
    * the parent's replay: AWS's history of the parent records nothing of it.
+   *
+   * @param redriveCount the redrive of its Map Run this end answers: how many times the run's
+   *     redrives had run the child again ({@code StartChildExecution.redriveCount}); an end of
+   *     an earlier attempt than the one asked for (a child stopped, but not yet, when its run was
+   *     redriven) is not the child's end: the parent asks for the redrive again
    */
-  record ChildExecutionEnded(String executionArn, ExecutionStatus status, JsonNode output, String error, String cause)
-      implements MapRunInput {}
+  record ChildExecutionEnded(String executionArn, ExecutionStatus status, JsonNode output, String error, String cause, int redriveCount)
+      implements MapRunInput {
+    /** The end of a child its run never redrove. */
+    public ChildExecutionEnded(String executionArn, ExecutionStatus status, JsonNode output, String error, String cause) {
+      this(executionArn, status, output, error, cause, 0);
+    }
+  }
 
   /**
    * UpdateMapRun: the running Map Run takes these settings from now on (null leaves one as it

@@ -46,6 +46,9 @@ public final class InputCodec {
       case StepInput.ChildExecutionEnded e -> {
         ObjectNode o = Fields.object(KIND, "ChildExecutionEnded").put("executionArn", e.executionArn()).put("status", e.status().name());
         Fields.value(o, "output", e.output());
+        if (e.redriveCount() != 0) {
+          o.put("redriveCount", e.redriveCount()); // absent before Map Runs were redriven
+        }
         yield failure(o, e.error(), e.cause());
       }
       case StepInput.TimerFired f -> Fields.object(KIND, "TimerFired").put("timerId", f.timerId());
@@ -101,7 +104,7 @@ public final class InputCodec {
       case "Heartbeat" -> new StepInput.Heartbeat(Fields.requiredText(o, "taskToken", w));
       case "ChildExecutionEnded" -> new StepInput.ChildExecutionEnded(Fields.requiredText(o, "executionArn", w),
           Fields.constant(o, "status", ExecutionStatus.class, w), Fields.optionalValue(o, "output"), Fields.optionalText(o, "error", w),
-          Fields.optionalText(o, "cause", w));
+          Fields.optionalText(o, "cause", w), o.has("redriveCount") ? Math.toIntExact(Fields.whole(o, "redriveCount", w)) : 0);
       case "TimerFired" -> new StepInput.TimerFired(Fields.whole(o, "timerId", w));
       case "UpdateMapRun" -> new StepInput.UpdateMapRun(Fields.requiredText(o, "mapRunArn", w),
           o.has("maxConcurrency") ? Math.toIntExact(Fields.whole(o, "maxConcurrency", w)) : null,

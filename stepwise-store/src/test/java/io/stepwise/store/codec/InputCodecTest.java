@@ -23,6 +23,7 @@ class InputCodecTest {
         new StepInput.Heartbeat("tok"),
         new StepInput.ChildExecutionEnded("arn:aws:states:us-east-1:1:execution:M/L:c", ExecutionStatus.SUCCEEDED, output, null, null),
         new StepInput.ChildExecutionEnded("arn:aws:states:us-east-1:1:execution:M/L:c", ExecutionStatus.ABORTED, null, "Stopped", "why"),
+        new StepInput.ChildExecutionEnded("arn:aws:states:us-east-1:1:execution:M/L:c", ExecutionStatus.FAILED, null, "E", null, 2),
         new StepInput.TimerFired(12),
         new StepInput.UpdateMapRun("arn:aws:states:us-east-1:1:mapRun:M/L:r", 5, 2L, 12.5),
         new StepInput.UpdateMapRun("arn:aws:states:us-east-1:1:mapRun:M/L:r", null, null, 0.0), new StepInput.Redrive());
