@@ -10,10 +10,13 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -33,7 +36,11 @@ final class RemoteBuckets implements ObjectStore, AutoCloseable {
     var b = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(settings.region() != null ? settings.region() : defaultRegion));
     if (!settings.isAws()) {
-      b.endpointOverride(settings.endpoint()).forcePathStyle(true);
+      // compatible servers seldom take the SDK's aws-chunked bodies (chunk signatures, trailing checksums)
+      b.endpointOverride(settings.endpoint()).forcePathStyle(true)
+          .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     }
     if (settings.accessKeyId() != null) {
       b.credentialsProvider(StaticCredentialsProvider.create(settings.sessionToken() == null
