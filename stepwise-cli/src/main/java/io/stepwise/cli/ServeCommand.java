@@ -5,6 +5,8 @@ import io.stepwise.cli.serve.Durations;
 import io.stepwise.cli.serve.ServeSettings;
 import io.stepwise.cli.serve.Setting;
 import io.stepwise.cli.serve.SettingsException;
+import io.stepwise.integrations.IntegrationContext;
+import io.stepwise.integrations.Integrations;
 import io.stepwise.server.Server;
 import io.stepwise.server.ServerConfig;
 import io.stepwise.server.ServerLimits;
@@ -90,6 +92,12 @@ final class ServeCommand implements Callable<Integer> {
           + " aws_session_token): the keys --auth sigv4 accepts (STEPWISE_CREDENTIALS; credentials under auth in the file).")
   String credentials;
 
+  @Option(names = "--service", paramLabel = "SERVICE=ENDPOINT",
+      description = "How a Task reaches a service (lambda, dynamodb, s3, sqs, sns, eventbridge): local (the built-in stand-in,"
+          + " the default), aws, or an endpoint URL; SERVICE.KEY=VALUE sets region, accessKeyId, secretAccessKey or sessionToken."
+          + " Repeatable (STEPWISE_SERVICES_<SERVICE>[_<KEY>]; services in the file).")
+  List<String> services = List.of();
+
   /** The environment and working directory settings are read from (a test's own). */
   Map<String, String> env = System.getenv();
   Path workDir = Path.of("").toAbsolutePath();
@@ -97,6 +105,7 @@ final class ServeCommand implements Callable<Integer> {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Server server;
   private volatile io.stepwise.server.backend.ExecutionBackend backend;
+  private volatile Integrations integrations;
 
   /** The settings this invocation resolves to (for tests). */
   ServeSettings settings() {
@@ -110,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, Setting.RETENTION, retention);
     put(flags, Setting.AUTH, auth);
     put(flags, Setting.CREDENTIALS, credentials);
-    return ServeSettings.resolve(flags, config, env, workDir);
+    return ServeSettings.resolve(flags, services, config, env, workDir);
   }
 
   private static void put(Map<Setting, String> flags, Setting s, String value) {
@@ -140,13 +149,28 @@ final class ServeCommand implements Callable<Integer> {
     } else {
       log.info("No configuration file ({} is not in {}): settings from flags, STEPWISE_* variables and defaults", ConfigFile.NAME, workDir);
     }
-    io.stepwise.engine.Engine engine = io.stepwise.engine.Engine.builder().region(settings.region()).account(settings.account())
-        .handler(io.stepwise.integrations.lambda.LambdaFunctions.withSystemClockAndRandomIds().build()).build();
+    Integrations integrations;
+    try {
+      integrations = Integrations.open(new IntegrationContext(settings.services(), settings.functions(), settings.configDir(),
+          settings.data(), settings.region(), settings.account(), java.time.InstantSource.system()));
+    } catch (RuntimeException e) {
+      System.err.println("stepwise serve: " + rootMessage(e));
+      return ExitCodes.USAGE;
+    }
+    this.integrations = integrations;
+    for (io.stepwise.integrations.Integration i : integrations.all()) {
+      log.info("{}: {}", i.service(), i.describe());
+    }
+    io.stepwise.engine.Engine.Builder engineBuilder = io.stepwise.engine.Engine.builder().region(settings.region())
+        .account(settings.account());
+    integrations.handlers().forEach(engineBuilder::handler);
+    io.stepwise.engine.Engine engine = engineBuilder.build();
     io.stepwise.server.backend.ExecutionBackend b;
     try {
       b = io.stepwise.server.backend.ExecutionBackend.open(settings.data(), engine, java.time.InstantSource.system());
     } catch (RuntimeException e) {
       System.err.println("stepwise serve: cannot open the data directory " + settings.data() + ": " + rootMessage(e));
+      integrations.close();
       return ExitCodes.USAGE;
     }
     backend = b;
@@ -163,6 +187,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       b.close();
       System.err.println("stepwise serve: " + rootMessage(e));
+      integrations.close();
       return ExitCodes.USAGE;
     }
     Server.Builder builder = Server.builder(config).registry(registry).runningExecutions(b::anyRunning)
@@ -171,12 +196,14 @@ final class ServeCommand implements Callable<Integer> {
     if (keys != null) {
       builder.verifySignatures(keys);
     }
+    integrations.apis().forEach(builder::api);
     Server s = builder.build();
     try {
       s.start();
     } catch (RuntimeException e) {
       b.close();
       System.err.println("stepwise serve: cannot listen on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e));
+      integrations.close();
       return ExitCodes.USAGE;
     }
     server = s;
@@ -209,6 +236,10 @@ final class ServeCommand implements Callable<Integer> {
     io.stepwise.server.backend.ExecutionBackend b = backend;
     if (b != null) {
       b.close(); // after the server: requests under way finish, then the last commits
+    }
+    Integrations i = integrations;
+    if (i != null) {
+      i.close(); // after the executions: no task is left to call them
     }
     stopped.countDown();
   }

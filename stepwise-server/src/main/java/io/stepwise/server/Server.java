@@ -1,6 +1,7 @@
 package io.stepwise.server;
 
 import io.javalin.Javalin;
+import io.stepwise.integrations.api.JsonApi;
 import io.stepwise.server.arn.Arns;
 import io.stepwise.server.auth.Authenticator;
 import io.stepwise.server.auth.Credentials;
@@ -56,13 +57,13 @@ public final class Server implements AutoCloseable {
   private volatile int port = -1;
 
   private Server(ServerConfig config, Services services, List<Operation<?, ?>> operations, InstantSource clock,
-      Authenticator authenticator) {
+      Authenticator authenticator, List<JsonApi> apis) {
     this.config = config;
     this.services = services;
     this.inFlight = new InFlight(config.limits().maxInFlightRequests());
     this.authenticator = authenticator;
     AwsJsonEndpoint endpoint = new AwsJsonEndpoint(new Dispatcher(operations), inFlight,
-        config.limits().maxRequestBytes(), clock, authenticator);
+        config.limits().maxRequestBytes(), clock, authenticator, apis);
     this.javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -166,6 +167,7 @@ public final class Server implements AutoCloseable {
     private List<Credentials> credentials;
     private final List<Function<Services, Operation<?, ?>>> extra = new ArrayList<>();
     private final List<Function<Services, List<Operation<?, ?>>>> groups = new ArrayList<>();
+    private final List<JsonApi> apis = new ArrayList<>();
 
     private Builder(ServerConfig config) {
       this.config = config;
@@ -201,6 +203,15 @@ public final class Server implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves a local service's own API (DynamoDB's, SQS's) on the same port, for the requests whose
+     * {@code X-Amz-Target} starts with its prefix.
+     */
+    public Builder api(JsonApi api) {
+      apis.add(api);
+      return this;
+    }
+
     /** Adds operations beyond the registry's, made from the server's services (the execution side). */
     public Builder operations(Function<Services, List<Operation<?, ?>>> factory) {
       groups.add(factory);
@@ -226,7 +237,7 @@ public final class Server implements AutoCloseable {
         ops.addAll(g.apply(services));
       }
       Authenticator auth = credentials == null ? Authenticator.ANY : new SigV4Verifier(credentials, config.region(), clock);
-      return new Server(config, services, ops, clock, auth);
+      return new Server(config, services, ops, clock, auth, apis);
     }
   }
 }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.stepwise.integrations.config.ServicesSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -53,6 +55,17 @@ public final class ConfigFile {
       return Setting.RETENTION.parse(text(n));
     }));
     top.put("auth", new Key.Section(auth));
+    // the integrations' sections, read whole: ServicesSettings checks services (with the
+    // environment and flags over it), the Lambda integration its functions
+    top.put("services", new Key.Value((n, dir) -> {
+      try {
+        ServicesSettings.resolve(n, Map.of(), List.of());
+      } catch (IllegalArgumentException e) {
+        throw new SettingsException(e.getMessage()); // it names the key's whole path (services.s3.region)
+      }
+      return n;
+    }));
+    top.put("functions", new Key.Value((n, dir) -> n));
     return top;
   }
 
@@ -117,6 +130,8 @@ public final class ConfigFile {
           }
           try {
             out.put(path, v.read().apply(e.getValue(), dir));
+          } catch (SettingsException whole) {
+            throw new SettingsException(file + ": " + whole.getMessage());
           } catch (IllegalArgumentException bad) {
             throw new SettingsException(file + ": " + path + ": " + bad.getMessage());
           }

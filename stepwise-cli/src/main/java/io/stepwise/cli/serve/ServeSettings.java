@@ -1,9 +1,12 @@
 package io.stepwise.cli.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.integrations.config.ServicesSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,9 +19,13 @@ import java.util.Optional;
  * @param retention how long ended executions are kept; empty: forever
  * @param credentials the AWS credentials file of the accepted keys (auth sigv4); null otherwise
  * @param configFile the configuration file read, or null when there was none
+ * @param services how each integrated service is reached ({@code services:}, STEPWISE_SERVICES_*, --service)
+ * @param functions the file's {@code functions:} section (Lambda functions), or null
+ * @param configDir where the file's relative paths start: its folder, or the working directory
  */
 public record ServeSettings(String host, int port, Path data, String region, String account, int maxInFlight,
-    Optional<Duration> retention, Setting.AuthMode auth, Path credentials, Path configFile) {
+    Optional<Duration> retention, Setting.AuthMode auth, Path credentials, Path configFile, ServicesSettings services,
+    JsonNode functions, Path configDir) {
 
   public static final String CONFIG_ENV = "STEPWISE_CONFIG";
 
@@ -29,6 +36,12 @@ public record ServeSettings(String host, int port, Path data, String region, Str
    * @param workDir where relative paths of flags and variables start, and where stepwise.yaml is looked for
    */
   public static ServeSettings resolve(Map<Setting, String> flags, String configFlag, Map<String, String> env, Path workDir) {
+    return resolve(flags, List.of(), configFlag, env, workDir);
+  }
+
+  /** @param serviceFlags the values of {@code --service} flags ({@link ServicesSettings}) */
+  public static ServeSettings resolve(Map<Setting, String> flags, List<String> serviceFlags, String configFlag,
+      Map<String, String> env, Path workDir) {
     ConfigFile file = configFile(configFlag, env, workDir);
     Map<Setting, Object> v = new EnumMap<>(Setting.class);
     for (Setting s : Setting.values()) {
@@ -44,7 +57,17 @@ public record ServeSettings(String host, int port, Path data, String region, Str
     Optional<Duration> retention = (Optional<Duration>) v.get(Setting.RETENTION);
     return new ServeSettings((String) v.get(Setting.HOST), (Integer) v.get(Setting.PORT), (Path) v.get(Setting.DATA),
         (String) v.get(Setting.REGION), (String) v.get(Setting.ACCOUNT), (Integer) v.get(Setting.MAX_IN_FLIGHT), retention, auth,
-        auth == Setting.AuthMode.SIGV4 ? credentials : null, file == null ? null : file.file());
+        auth == Setting.AuthMode.SIGV4 ? credentials : null, file == null ? null : file.file(),
+        services(file, env, serviceFlags), file == null ? null : (JsonNode) file.get("functions"),
+        file == null ? workDir : file.file().toAbsolutePath().getParent());
+  }
+
+  private static ServicesSettings services(ConfigFile file, Map<String, String> env, List<String> flags) {
+    try {
+      return ServicesSettings.resolve(file == null ? null : (JsonNode) file.get("services"), env, flags);
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException(file == null ? e.getMessage() : e.getMessage() + " (configuration file " + file.file() + ")");
+    }
   }
 
   private static ConfigFile configFile(String configFlag, Map<String, String> env, Path workDir) {

@@ -99,7 +99,7 @@ class ServeSettingsTest {
   void anUnknownKeyIsRefusedWithItsPath() throws Exception {
     yaml("prot: 8083\n");
     assertThatThrownBy(() -> resolve(flags(), Map.of())).isInstanceOf(SettingsException.class).hasMessage(dir.resolve("stepwise.yaml")
-        + ": prot: unknown key (known are host, port, data, region, account, maxInFlight, retention, auth)");
+        + ": prot: unknown key (known are host, port, data, region, account, maxInFlight, retention, auth, services, functions)");
     yaml("auth:\n  mode: sigv4\n  credential: keys\n");
     assertThatThrownBy(() -> resolve(flags(), Map.of()))
         .hasMessageEndingWith(": auth.credential: unknown key (known in auth are mode, credentials)");
@@ -123,7 +123,11 @@ class ServeSettingsTest {
         {"auth: sigv4\n", file + ": auth must be a mapping of keys (mode, credentials), not the string 'sigv4'"},
         {"auth:\n  mode: kerberos\n", file + ": auth.mode: must be none or sigv4, not 'kerberos'"},
         {"auth:\n  mode: true\n", file + ": auth.mode: must be a string, not the boolean true"},
-        {"- port\n", file + ": the file must be a mapping of keys (host, port, data, region, account, maxInFlight, retention, auth),"
+        {"services:\n  dynamo: local\n", file + ": services.dynamo: 'dynamo' is not a service Stepwise integrates (lambda, dynamodb, s3,"
+            + " sqs, sns, eventbridge)"},
+        {"services:\n  s3: {endpoint: local, region: eu-west-1}\n", file + ": services.s3.region: s3 is local, which takes no"
+            + " region; give an endpoint (a URL, or aws) to reach a real service"},
+        {"- port\n", file + ": the file must be a mapping of keys (host, port, data, region, account, maxInFlight, retention, auth, services, functions),"
             + " not a list"},
     };
     for (Object[] c : cases) {
@@ -159,5 +163,17 @@ class ServeSettingsTest {
             + " auth.credentials in stepwise.yaml)");
     assertThat(resolve(flags(Setting.RETENTION, "1d12h"), Map.of()).retention()).contains(Duration.ofHours(36));
     assertThat(resolve(flags(Setting.RETENTION, "PT90M"), Map.of()).retention()).contains(Duration.ofMinutes(90));
+  }
+
+  @Test
+  void servicesComeFromTheFileTheEnvironmentAndServiceFlags() throws Exception {
+    yaml("services:\n  dynamodb: http://127.0.0.1:8000\n  s3:\n    endpoint: http://127.0.0.1:9000\n    region: eu-west-1\n");
+    ServeSettings s = ServeSettings.resolve(flags(), java.util.List.of("s3.region=ap-south-1"), null,
+        Map.of("STEPWISE_SERVICES_SQS", "aws"), dir);
+    assertThat(s.services().of("dynamodb").endpoint()).hasToString("http://127.0.0.1:8000");
+    assertThat(s.services().of("s3").region()).isEqualTo("ap-south-1");
+    assertThat(s.services().of("sqs").isAws()).isTrue();
+    assertThat(s.services().of("sns").isLocal()).isTrue();
+    assertThat(s.configDir()).isEqualTo(dir.toAbsolutePath());
   }
 }

@@ -8,8 +8,13 @@ package io.stepwise.server.auth;
  */
 @FunctionalInterface
 public interface Authenticator {
-  Authenticator ANY = request -> {};
+  Authenticator ANY = (request, service) -> {};
 
-  /** Returns when the request may be served; else throws the ApiException AWS would answer. */
-  void authenticate(HttpRequestParts request);
+  /**
+   * Returns when the request may be served; else throws the ApiException AWS would answer.
+   *
+   * @param service the service a signature's credential scope must name: {@code states}, or the
+   *     signing name of a local service's API served on the same port ({@code dynamodb})
+   */
+  void authenticate(HttpRequestParts request, String service);
 }

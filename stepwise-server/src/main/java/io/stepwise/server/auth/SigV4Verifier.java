@@ -55,7 +55,7 @@ public final class SigV4Verifier implements Authenticator {
   }
 
   @Override
-  public void authenticate(HttpRequestParts request) {
+  public void authenticate(HttpRequestParts request, String service) {
     String authorization = request.header("authorization");
     if (authorization == null || authorization.isBlank()) {
       throw AuthErrors.missing();
@@ -86,8 +86,8 @@ public final class SigV4Verifier implements Authenticator {
     if (!scope[2].equals(region)) {
       throw AuthErrors.invalid("Credential should be scoped to a valid region. ");
     }
-    if (!scope[3].equals(SERVICE)) {
-      throw AuthErrors.invalid("Credential should be scoped to correct service: '" + SERVICE + "'. ");
+    if (!scope[3].equals(service)) {
+      throw AuthErrors.invalid("Credential should be scoped to correct service: '" + service + "'. ");
     }
     if (!scope[4].equals("aws4_request")) {
       throw AuthErrors.invalid("Credential should be scoped with a valid terminator: 'aws4_request', not '" + scope[4] + "'. ");

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.stepwise.asl.json.Json;
+import io.stepwise.integrations.api.ApiError;
+import io.stepwise.integrations.api.JsonApi;
 import io.stepwise.server.auth.Authenticator;
 import io.stepwise.server.auth.HttpRequestParts;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +49,8 @@ public final class AwsJsonEndpoint {
   private final long maxBodyBytes;
   private final InstantSource clock;
   private final Authenticator authenticator;
+  /** Local services' APIs served beside Step Functions', by target prefix. */
+  private final Map<String, JsonApi> apis;
 
   public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock) {
     this(dispatcher, inFlight, maxBodyBytes, clock, Authenticator.ANY);
@@ -54,6 +58,18 @@ public final class AwsJsonEndpoint {
 
   /** @param authenticator asked about every request once its body is read, before its target is looked at */
   public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock, Authenticator authenticator) {
+    this(dispatcher, inFlight, maxBodyBytes, clock, authenticator, List.of());
+  }
+
+  /** @param apis local services' APIs, served beside Step Functions' by their target prefixes */
+  public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock, Authenticator authenticator,
+      List<JsonApi> apis) {
+    this.apis = new LinkedHashMap<>();
+    for (JsonApi api : apis) {
+      if (api.targetPrefix().equals(StepFunctionsApi.TARGET_PREFIX) || this.apis.putIfAbsent(api.targetPrefix(), api) != null) {
+        throw new IllegalArgumentException("two APIs with the target prefix " + api.targetPrefix());
+      }
+    }
     this.dispatcher = dispatcher;
     this.inFlight = inFlight;
     this.maxBodyBytes = maxBodyBytes;
@@ -76,6 +92,7 @@ public final class AwsJsonEndpoint {
     String target = ctx.header("X-Amz-Target");
     byte[] answer = null;
     ApiException failure = null;
+    ServiceAnswer serviceAnswer = null;
     try {
       // The declared length is refused before the target is even looked at: nothing is read.
       long declared = ctx.req().getContentLengthLong();
@@ -86,8 +103,14 @@ public final class AwsJsonEndpoint {
         throw ProtocolErrors.tooLarge(maxBodyBytes);
       }
       byte[] bytes = declared >= 0 ? readDeclared(ctx.req().getInputStream(), declared) : readBounded(ctx.bodyInputStream());
+      JsonApi api = api(target);
       if (authenticator != Authenticator.ANY) {
-        authenticator.authenticate(parts(ctx, bytes)); // as on AWS: who asks, before what is asked
+        // as on AWS: who asks, before what is asked
+        authenticator.authenticate(parts(ctx, bytes), api == null ? "states" : api.signingName());
+      }
+      if (api != null) {
+        serviceAnswer = serviceCall(ctx, api, target, bytes);
+        return;
       }
       Operation<?, ?> op = dispatcher.route(target);
       JsonNode body = parse(bytes);
@@ -106,6 +129,9 @@ public final class AwsJsonEndpoint {
       // before the answer is written: a client that has its answer may send its next request at
       // once, and must not find this one still counted (Jetty's graceful stop waits for the write)
       inFlight.exit();
+      if (serviceAnswer != null) {
+        writeServiceAnswer(ctx, serviceAnswer, requestId, target);
+      }
     }
     if (failure != null) {
       error(ctx, failure);
@@ -113,6 +139,51 @@ public final class AwsJsonEndpoint {
     }
     try {
       send(ctx, 200, answer);
+    } catch (IOException gone) {
+      LOG.debug("{} {}: the answer could not be written: {}", requestId, target, gone.toString());
+    }
+  }
+
+  /** The local service API a target names ({@code DynamoDB_20120810.PutItem}), or null for Step Functions'. */
+  private JsonApi api(String target) {
+    if (target == null || apis.isEmpty()) {
+      return null;
+    }
+    int dot = target.indexOf('.');
+    return dot < 0 ? null : apis.get(target.substring(0, dot));
+  }
+
+  /**
+   * Runs a local service's operation and writes its answer in the JSON version the request was
+   * sent in; the service's own errors keep their {@code __type}. A failure of the protocol itself
+   * (the body is not JSON) is thrown, and answered as for Step Functions.
+   */
+  private static ServiceAnswer serviceCall(Context ctx, JsonApi api, String target, byte[] bytes) throws IOException {
+    JsonNode input = parse(bytes);
+    String operation = target.substring(target.indexOf('.') + 1);
+    String contentType = ctx.contentType() != null && ctx.contentType().startsWith("application/x-amz-json-1.1")
+        ? "application/x-amz-json-1.1" : StepFunctionsApi.CONTENT_TYPE;
+    try {
+      return new ServiceAnswer(200, contentType, JSON.writeValueAsBytes(api.call(operation, input)), Map.of());
+    } catch (ApiError e) {
+      ObjectNode body = JsonNodeFactory.instance.objectNode();
+      body.put("__type", e.type());
+      body.put("message", e.getMessage());
+      Map<String, String> headers = new LinkedHashMap<>(e.headers());
+      headers.put("x-amzn-ErrorType", e.type());
+      return new ServiceAnswer(e.status(), contentType, JSON.writeValueAsBytes(body), headers);
+    }
+  }
+
+  private record ServiceAnswer(int status, String contentType, byte[] body, Map<String, String> headers) {}
+
+  private static void writeServiceAnswer(Context ctx, ServiceAnswer a, String requestId, String target) {
+    a.headers().forEach(ctx::header);
+    ctx.status(a.status());
+    ctx.res().setContentType(a.contentType());
+    ctx.res().setContentLength(a.body().length);
+    try {
+      ctx.res().getOutputStream().write(a.body());
     } catch (IOException gone) {
       LOG.debug("{} {}: the answer could not be written: {}", requestId, target, gone.toString());
     }
