@@ -392,4 +392,30 @@ class MapRunRedriveTest {
           EventType.TaskScheduled, EventType.TaskStarted, EventType.TaskSucceeded);
     }
   }
+
+  @Test
+  void aRunWhoseItemReaderFailedReadsItsItemsAgainUnderItsArn() {
+    String get = "arn:aws:states:::s3:getObject";
+    StateMachine m = Fixtures.machine(ItemReaderTest.machine(
+        "{\"Resource\":\"" + get + "\",\"ReaderConfig\":{\"InputType\":\"JSON\"},\"Parameters\":{\"Bucket\":\"data\",\"Key\":\"k\"}}", ""));
+    AtomicInteger reads = new AtomicInteger();
+    try (Engine engine = Fixtures.engine().invoker(get, req -> {
+      if (reads.incrementAndGet() == 1) {
+        throw new TaskFailure("S3.NoSuchKey", "not there yet");
+      }
+      return Json.NODES.textNode("[1,2]");
+    }).build()) {
+      ExecutionResult failed = engine.run(m, "{}", Fixtures.options());
+      assertThat(failed.error()).isEqualTo("States.ItemReaderFailed");
+      assertThat(failed.children()).isEmpty();
+
+      ExecutionResult again = engine.redrive(m, failed.record(), stored(failed), failed.childEndings(), failed.children());
+      assertThat(again.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(again.output()).isEqualTo(Json.NODES.arrayNode().add(1).add(2));
+      assertThat(afterLastRedrive(again)).extracting(HistoryEvent::type).startsWith(EventType.ExecutionRedriven, EventType.MapRunRedriven,
+          EventType.TaskScheduled, EventType.TaskStarted, EventType.TaskSucceeded, EventType.MapRunSucceeded);
+      assertThat(((EventDetails.MapRunRedriven) afterLastRedrive(again).get(1).details()).mapRunArn()).isEqualTo(runArn(failed.events()));
+      assertThat(again.children()).hasSize(2);
+    }
+  }
 }

@@ -10,13 +10,8 @@ import io.stepwise.asl.model.StateGraph;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
 import io.stepwise.asl.error.StatesErrors;
-import io.stepwise.asl.model.StateMachine;
-import io.stepwise.engine.ExecutionRecord;
 import io.stepwise.engine.ExecutionStatus;
-import io.stepwise.engine.ExecutionType;
 import io.stepwise.engine.itemdata.ChildRun;
-import io.stepwise.engine.itemdata.MapRunIdentity;
-import io.stepwise.engine.step.Command;
 import io.stepwise.engine.step.StepInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,22 +38,9 @@ final class FanOut {
   /** The error the fan-out failed with, if it did. */
   private String failure;
   /** A Distributed Map's children: child executions, each with its own history; null otherwise. */
-  private final PendingChild[] childExecutions;
-  private StateMachine childMachine;
+  private final MapRunChildren childExecutions;
   private MapPlan plan; // a Distributed Map's tolerances change with UpdateMapRun
   private final MapRun run; // a Distributed Map's run; null otherwise
-  private final boolean[] failedChildren; // per child (Distributed Map), for its ResultWriter
-  private final boolean[] abortedChildren; // per child (Distributed Map): stopped by its run or its execution
-  private final String[] errors;
-  private final String[] causes;
-  /**
-   * Per child of a Distributed Map: -1 until it first starts, then how many times a redrive of the
-   * run ran it again (its StartChildExecution's redriveCount).
-   */
-  private final int[] childRedrives;
-  /** The children a redrive of the run has yet to run again that ran before, and their items (DescribeMapRun's pendingRedrive). */
-  private int pendingRedrive;
-  private long pendingRedriveItems;
   private int nextChild;
   private int active;
   private int failed;
@@ -85,17 +67,9 @@ final class FanOut {
     this.running = kind == Kind.DISTRIBUTED_MAP ? null : new Frame[inputs.size()];
     this.frames = kind == Kind.DISTRIBUTED_MAP ? null : new Frame[inputs.size()];
     this.succeededChildren = new boolean[inputs.size()];
-    this.childExecutions = kind == Kind.DISTRIBUTED_MAP ? new PendingChild[inputs.size()] : null;
+    this.childExecutions = run == null ? null : new MapRunChildren(this, run, inputs);
     this.plan = plan;
     this.run = run;
-    this.failedChildren = run == null ? null : new boolean[inputs.size()];
-    this.abortedChildren = run == null ? null : new boolean[inputs.size()];
-    this.errors = run == null ? null : new String[inputs.size()];
-    this.causes = run == null ? null : new String[inputs.size()];
-    this.childRedrives = run == null ? null : new int[inputs.size()];
-    if (childRedrives != null) {
-      java.util.Arrays.fill(childRedrives, -1);
-    }
   }
 
   /** How many children run at once for this MaxConcurrency (0: no limit of its own). */
@@ -207,35 +181,10 @@ final class FanOut {
     });
   }
 
-  /**
-   * A Distributed Map child is a child execution of its own, with its own ARN and history (the
-   * parent's records nothing of it); it sees none of the parent's variables.
-   */
+  /** A Distributed Map child is a child execution of its own, with its own ARN and history (the parent's records nothing of it). */
   private void startChildExecution(int i) {
-    Execution exec = parent.exec;
-    MapState m = (MapState) parent.state;
-    if (childMachine == null) {
-      childMachine = ItemProcessors.of(exec.machine, m);
-    }
-    ExecutionType type = "EXPRESS".equals(m.executionType()) ? ExecutionType.EXPRESS : ExecutionType.STANDARD;
-    MapRunIdentity id = run.identity();
-    String name = id.childName(i);
-    ExecutionRecord record = new ExecutionRecord(id.childArn(i, type == ExecutionType.EXPRESS), name, id.childMachineArn(),
-        id.childMachineName(), type, false, exec.info.payloadLimit, childMachine.definitionSha256());
-    int items = run.itemsOf(inputs.get(i));
-    failedChildren[i] = false;
-    abortedChildren[i] = false;
-    if (++childRedrives[i] > 0) {
-      // it ran before and did not succeed: the run's redrive runs it again
-      pendingRedrive--;
-      pendingRedriveItems -= items;
-      run.changed();
-    }
-    PendingChild c = new PendingChild(this,
-        new Command.StartChildExecution(id.arn(), m.name(), i, record, childMachine, inputs.get(i), exec.info.roleArn, items, childRedrives[i]));
-    childExecutions[i] = c;
     active++;
-    exec.startChild(c);
+    parent.exec.startChild(childExecutions.start(i));
   }
 
   /** A child execution ended, as its driver said. */
@@ -245,12 +194,10 @@ final class FanOut {
     }
     if (ended.redriveCount() < c.command.redriveCount()) {
       // the end of an attempt before the redrive asked for (it was still being stopped): ask again
-      PendingChild again = new PendingChild(this, c.command);
-      childExecutions[c.index()] = again;
-      parent.exec.startChild(again);
+      parent.exec.startChild(childExecutions.again(c));
       return;
     }
-    childExecutions[c.index()] = null;
+    childExecutions.ended(c.index());
     if (ended.status() == ExecutionStatus.SUCCEEDED) {
       succeededAt(c.index(), ended.output(), null);
     } else {
@@ -293,9 +240,7 @@ final class FanOut {
     active--;
     failed++;
     if (run != null) {
-      failedChildren[index] = true;
-      errors[index] = error;
-      causes[index] = cause;
+      childExecutions.failed(index, error, cause);
     }
     EventType aborted = child == null || child.state == null ? null : abortedType(child.state.typeName());
     if (aborted != null) {
@@ -382,31 +327,14 @@ final class FanOut {
     });
   }
 
-  /** What became of each child so far: succeeded, failed, aborted if still running, pending if never started. */
+  /** What became of each child so far (a Distributed Map's). */
   private List<ChildRun> childRuns() {
-    List<ChildRun> runs = new ArrayList<>(inputs.size());
-    for (int i = 0; i < inputs.size(); i++) {
-      ChildRun.Status status;
-      if (childRedrives[i] < 0) {
-        status = ChildRun.Status.PENDING;
-      } else if (childExecutions[i] != null || abortedChildren[i]) {
-        status = ChildRun.Status.ABORTED;
-      } else if (failedChildren[i]) {
-        status = ChildRun.Status.FAILED;
-      } else {
-        status = ChildRun.Status.SUCCEEDED;
-      }
-      String error = status == ChildRun.Status.ABORTED ? "States.Aborted" : errors[i];
-      String arn = run.identity().childArn(i, "EXPRESS".equals(((MapState) parent.state).executionType()));
-      runs.add(new ChildRun(i, arn, status, inputs.get(i), status == ChildRun.Status.SUCCEEDED ? results[i] : null, error, causes[i],
-          Math.max(0, childRedrives[i])));
-    }
-    return runs;
+    return childExecutions.runs(results);
   }
 
   private void abortRunning() {
     if (childExecutions != null) {
-      stopChildExecutions();
+      childExecutions.stopAll();
       return;
     }
     for (Frame f : running) {
@@ -424,17 +352,6 @@ final class FanOut {
           parent.exec.append(f, EventType.MapIterationAborted, new EventDetails.MapIteration(parent.state.name(), f.index));
         }
         f.abort();
-      }
-    }
-  }
-
-  private void stopChildExecutions() {
-    for (int i = 0; i < childExecutions.length; i++) {
-      PendingChild c = childExecutions[i];
-      if (c != null) {
-        parent.exec.stopChild(c);
-        childExecutions[i] = null;
-        abortedChildren[i] = true;
       }
     }
   }
@@ -502,14 +419,7 @@ final class FanOut {
    */
   void redriveRun() {
     todo = java.util.stream.IntStream.range(0, inputs.size()).filter(i -> !succeededChildren[i]).toArray();
-    pendingRedrive = 0;
-    pendingRedriveItems = 0;
-    for (int i : todo) {
-      if (childRedrives[i] >= 0) {
-        pendingRedrive++;
-        pendingRedriveItems += run.itemsOf(inputs.get(i));
-      }
-    }
+    childExecutions.redriving(todo);
     nextChild = 0;
     active = 0;
     failed = 0;
@@ -520,18 +430,18 @@ final class FanOut {
 
   /** DescribeMapRun's pendingRedrive: the children that ran before and that the run's redrive has not run again yet. */
   int pendingRedrive() {
-    return pendingRedrive;
+    return childExecutions.pendingRedrive();
   }
 
   long pendingRedriveItems() {
-    return pendingRedriveItems;
+    return childExecutions.pendingRedriveItems();
   }
 
   /** The execution ended or a parent failed: stop every child without events. */
   void abortAll() {
     closed = true;
     if (childExecutions != null) {
-      stopChildExecutions();
+      childExecutions.stopAll();
       return;
     }
     for (Frame f : running) {

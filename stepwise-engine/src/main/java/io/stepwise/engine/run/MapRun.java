@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.error.StatesException;
-import io.stepwise.asl.json.Json;
-import io.stepwise.asl.model.ItemReader;
 import io.stepwise.asl.model.MapState;
 import io.stepwise.asl.model.ResultWriter;
 import io.stepwise.engine.MapRunRecord;
@@ -13,9 +11,7 @@ import io.stepwise.engine.MapRunStatus;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
 import io.stepwise.engine.itemdata.ChildRun;
-import io.stepwise.engine.itemdata.ItemReaders;
 import io.stepwise.engine.itemdata.MapRunIdentity;
-import io.stepwise.engine.itemdata.ObjectListing;
 import io.stepwise.engine.itemdata.ResultFiles;
 import io.stepwise.engine.step.StepInput;
 import java.util.Iterator;
@@ -23,7 +19,7 @@ import java.util.List;
 
 /**
  * A Distributed Map's run: MapStateStarted, MapRunStarted, its items (from the input, or read by
- * its ItemReader), its children (a {@link FanOut}), its results written by its ResultWriter, and
+ * its ItemReader, {@link MapRunReader}), its children (a {@link FanOut}), its results written by its ResultWriter, and
  * MapRunSucceeded or MapRunFailed. Reader and writer calls are {@link MapRunCalls}; what they
  * fail with, and what the engine cannot carry out, fails the run with States.ItemReaderFailed or
  * States.ResultWriterFailed, which the Map's Retry and Catch see.
@@ -31,7 +27,7 @@ import java.util.List;
  * <p>It keeps its own record ({@link MapRunRecord}, handed to the driver as {@code PutMapRun}
  * whenever it changes) and takes UpdateMapRun's settings while it runs.
  */
-final class MapRun {
+final class MapRun implements MapRunReader.Run {
   private static final String PUT_OBJECT = ":states:::s3:putObject";
   /** AWS redrives one Map Run at most 1,000 times; the next redrive fails its Map state with States.Runtime. */
   static final int MAX_REDRIVES = 1000;
@@ -41,10 +37,7 @@ final class MapRun {
   private final JsonNode in;
   private final JsonNode writerRequest;
   private MapRunIdentity id;
-  private int maxItems;
-  private JsonNode readerRequest;
-  private ItemReaders.Kind kind;
-  private ObjectListing listing;
+  private MapRunReader reader;
   /** The settings in force: the definition's, with UpdateMapRun's over them. */
   private MapPlan plan;
   private Integer updatedConcurrency;
@@ -95,13 +88,7 @@ final class MapRun {
   }
 
   private void read() {
-    ItemReader r = m.itemReader();
-    if (m.items() != null) {
-      throw new StatesException(StatesErrors.RUNTIME, "Items cannot be used with an ItemReader: the items are what the ItemReader reads");
-    }
-    readerRequest = r.arguments() == null ? Json.NODES.objectNode() : Pipeline.template(r.arguments(), in, f);
-    Integer max = MapPlan.integer(r.config().maxItems(), f.scope(in));
-    maxItems = max == null ? 0 : max;
+    reader = new MapRunReader(f, m, in);
     // the items are read by the run, after it starts, so the state starts with none known
     f.exec.append(f, EventType.MapStateStarted, new EventDetails.MapStateStarted(0));
     // the tolerances are read here, as without a reader; MaxConcurrency only once the items are read
@@ -109,79 +96,19 @@ final class MapRun {
     if (!started()) {
       return;
     }
-    readItems();
+    reader.read(this);
   }
 
-  /** Reads the items, one reader call at a time (a listing a page at a time), then starts the children. */
-  private void readItems() {
-    ItemReader r = m.itemReader();
-    try {
-      kind = ItemReaders.kind(r);
-    } catch (StatesException e) {
-      fail(e.error(), e.cause());
-      return;
-    }
-    if (kind == ItemReaders.Kind.LIST_OBJECTS_V2) {
-      listing = new ObjectListing(maxItems);
-    }
-    MapRunCalls.schedule(f, r.resource(), readerRequest, reading(readerRequest));
-  }
-
-  private MapRunCalls.Then reading(JsonNode request) {
-    return new MapRunCalls.Then() {
-      @Override
-      public void succeeded(JsonNode output) {
-        try {
-          items(request, output);
-        } catch (StatesException e) {
-          fail(e.error(), StatesErrors.ITEM_READER_FAILED.equals(e.error()) ? e.cause() : Failures.describe(f, e));
-        }
-      }
-
-      @Override
-      public void failed(String error, String cause) {
-        fail(StatesErrors.ITEM_READER_FAILED, "The ItemReader's " + m.itemReader().resource() + " call failed with " + error
-            + (cause == null ? "" : ": " + cause));
-      }
-    };
-  }
-
-  /** A reader call's result: the next listing page to ask for, or the items to run. */
-  private void items(JsonNode request, JsonNode output) {
-    JsonNode doc;
-    if (kind == ItemReaders.Kind.LIST_OBJECTS_V2) {
-      JsonNode next = listing.add(request, output);
-      if (next != null) {
-        MapRunCalls.schedule(f, m.itemReader().resource(), next, reading(next));
-        return;
-      }
-      doc = listing.items();
-    } else {
-      doc = ItemReaders.content(m.itemReader().config(), request, output, maxItems);
-    }
-    JsonNode items = doc;
-    if (m.itemsPath() != null) {
-      items = m.itemsPath().read(new EvalScope(f, doc));
-      if (items == null) {
-        throw new StatesException(StatesErrors.ITEM_READER_FAILED,
-            "ItemsPath '" + m.itemsPath().text() + "' selects nothing in what the ItemReader read");
-      }
-    }
-    if (!items.isArray()) {
-      String shown = Json.write(items);
-      throw new StatesException(StatesErrors.ITEM_READER_FAILED, "The items the ItemReader read must be an array but were: "
-          + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown));
-    }
-    if (maxItems > 0 && items.size() > maxItems) {
-      ArrayNode kept = Json.NODES.arrayNode(maxItems);
-      for (int i = 0; i < maxItems; i++) {
-        kept.add(items.get(i));
-      }
-      items = kept;
-    }
+  @Override
+  public void itemsRead(JsonNode items) {
     plan = updated(MapPlan.from(f, m, in, items).withLimits(m));
     changed();
     FanOut.distributed(f, plan, this);
+  }
+
+  @Override
+  public void readingFailed(String error, String cause) {
+    fail(error, cause);
   }
 
   /**
@@ -364,8 +291,8 @@ final class MapRun {
     if (fan != null) {
       fan.redriveRun();
     } else if (writerSupported()) {
-      if (m.itemReader() != null) {
-        readItems(); // it failed or was stopped before it had its items
+      if (reader != null) {
+        reader.read(this); // it failed or was stopped before it had its items
       } else {
         FanOut.distributed(f, plan, this);
       }
