@@ -58,34 +58,35 @@ public final class ConformanceRunner {
    * Runner settings.
    *
    * @param caseTimeout the time limit for one case
-   * @param lambdaWait how long the wait_60_seconds stand-in really sleeps
+   * @param lambdaTimeout the corpus functions' own timeout: a worker still running past it is
+   *     stopped (wait_60_seconds, whose invocations the corpus always times out at 5 s)
    * @param jobs how many cases run at once
    * @param verbose print full differences and skips
    */
   /** @param replay also resume each execution from its whole history (as JSON) and require the same events */
-  public record Options(Duration caseTimeout, Duration lambdaWait, int jobs, boolean verbose, boolean replay) {
-    public Options(Duration caseTimeout, Duration lambdaWait, int jobs, boolean verbose) {
-      this(caseTimeout, lambdaWait, jobs, verbose, false);
+  public record Options(Duration caseTimeout, Duration lambdaTimeout, int jobs, boolean verbose, boolean replay) {
+    public Options(Duration caseTimeout, Duration lambdaTimeout, int jobs, boolean verbose) {
+      this(caseTimeout, lambdaTimeout, jobs, verbose, false);
     }
 
     public static Options defaults() {
-      return new Options(Duration.ofSeconds(10), EmulatedLambdas.DEFAULT_WAIT, 1, false, false);
+      return new Options(Duration.ofSeconds(10), Duration.ofSeconds(10), 1, false, false);
     }
 
     public Options withVerbose(boolean v) {
-      return new Options(caseTimeout, lambdaWait, jobs, v, replay);
+      return new Options(caseTimeout, lambdaTimeout, jobs, v, replay);
     }
 
     public Options withJobs(int j) {
-      return new Options(caseTimeout, lambdaWait, Math.max(1, j), verbose, replay);
+      return new Options(caseTimeout, lambdaTimeout, Math.max(1, j), verbose, replay);
     }
 
     public Options withCaseTimeout(Duration t) {
-      return new Options(t, lambdaWait, jobs, verbose, replay);
+      return new Options(t, lambdaTimeout, jobs, verbose, replay);
     }
 
     public Options withReplay(boolean r) {
-      return new Options(caseTimeout, lambdaWait, jobs, verbose, r);
+      return new Options(caseTimeout, lambdaTimeout, jobs, verbose, r);
     }
   }
 
@@ -251,6 +252,7 @@ public final class ConformanceRunner {
       }
     } finally {
       pool.shutdownNow();
+      execution.close(); // the corpus functions' workers
     }
     Report report = new Report(results);
     printer.printSummary(report, out);
