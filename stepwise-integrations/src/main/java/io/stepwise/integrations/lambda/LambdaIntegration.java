@@ -60,12 +60,22 @@ public final class LambdaIntegration implements Integration {
       case FunctionSpec.Command c -> new CommandTarget(c, Map.of("AWS_REGION", region, "AWS_DEFAULT_REGION", region));
       case FunctionSpec.Url u -> new UrlTarget(u);
       case FunctionSpec.Aws a -> {
-        String r = a.region() != null ? a.region() : arnRegion(a.function());
-        ServiceSettings s = r == null ? service : new ServiceSettings(service.service(), service.endpoint(), r, service.accessKeyId(),
-            service.secretAccessKey(), service.sessionToken());
+        ServiceSettings s = settingsFor(a, service);
         yield new AwsTarget(LambdaClients.create(s, region), a.function(), LambdaClients.where(s, region), true);
       }
     };
+  }
+
+  /** An aws function's client settings: services.lambda's, in the function's own region when it has one. */
+  private static ServiceSettings settingsFor(FunctionSpec.Aws a, ServiceSettings service) {
+    String r = a.region() != null ? a.region() : arnRegion(a.function());
+    return r == null ? service : new ServiceSettings(service.service(), service.endpoint(), r, service.accessKeyId(),
+        service.secretAccessKey(), service.sessionToken());
+  }
+
+  /** What a declared function runs or calls, as the log and {@code stepwise functions list} say it. */
+  public static String targetOf(FunctionSpec spec, ServiceSettings service, String region) {
+    return spec instanceof FunctionSpec.Aws a ? a.function() + " on " + LambdaClients.where(settingsFor(a, service), region) : spec.target();
   }
 
   private static String arnRegion(String function) {
@@ -81,7 +91,7 @@ public final class LambdaIntegration implements Integration {
       sb.append(", ").append(specs.size()).append(specs.size() == 1 ? " function" : " functions").append(" declared: ");
       for (int i = 0; i < specs.size(); i++) {
         FunctionSpec s = specs.get(i);
-        sb.append(i > 0 ? "; " : "").append(s.name()).append(" (").append(s.kind()).append(": ").append(s.target()).append(')');
+        sb.append(i > 0 ? "; " : "").append(s.name()).append(" (").append(s.kind()).append(": ").append(targetOf(s, service, region)).append(')');
       }
     }
     sb.append(service.isLocal() ? "; other names fail with Lambda.ResourceNotFoundException"
