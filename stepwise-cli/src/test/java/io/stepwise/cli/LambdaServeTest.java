@@ -104,16 +104,30 @@ class LambdaServeTest {
       ex.getResponseBody().write(b);
       ex.close();
     });
+    // and Lambda's own Invoke API, for the aws function and every undeclared name (services.lambda)
+    List<String> remoteCalls = java.util.Collections.synchronizedList(new ArrayList<>());
+    http.createContext("/2015-03-31/functions/", ex -> {
+      String path = ex.getRequestURI().getPath();
+      remoteCalls.add(path.substring("/2015-03-31/functions/".length(), path.lastIndexOf("/invocations")));
+      byte[] b = ("{\"charged\":" + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) + "}").getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("X-Amz-Executed-Version", "3");
+      ex.sendResponseHeaders(200, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
     http.start();
-    String priceUrl = "http://127.0.0.1:" + http.getAddress().getPort() + "/price";
-    writeConfig("  price: {url: " + priceUrl + "}\n");
+    String base = "http://127.0.0.1:" + http.getAddress().getPort();
+    String priceUrl = base + "/price";
+    writeConfig("  price: {url: " + priceUrl + "}\n  charge: {aws: billing-charge}\n"
+        + "services:\n  lambda: {endpoint: " + base + ", region: us-east-1, accessKeyId: AKID, secretAccessKey: secret}\n");
 
     Cli.Outcome listed = Cli.stepwise("functions", "list", "--config", dir.resolve("stepwise.yaml").toString());
     assertThat(listed.exit()).isEqualTo(0);
-    assertThat(listed.out()).contains("NAME   KIND     TARGET")
-        .contains("hello  command  python3 stepwise_lambda.py hello.handler (in " + dir.resolve("fns") + ", 1 worker)")
-        .contains("price  url      " + priceUrl)
-        .contains("Other function names fail with Lambda.ResourceNotFoundException (services.lambda is local).");
+    assertThat(listed.out()).contains("NAME    KIND     TARGET")
+        .contains("hello   command  python3 stepwise_lambda.py hello.handler (in " + dir.resolve("fns") + ", 1 worker)")
+        .contains("price   url      " + priceUrl)
+        .contains("charge  aws      billing-charge on " + base + " in us-east-1")
+        .contains("Other function names go to " + base + " in us-east-1.");
 
     ServeCommand serve = new ServeCommand();
     serve.workDir = dir;
@@ -129,15 +143,30 @@ class LambdaServeTest {
           {"StartAt":"Hello","States":{
             "Hello":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:hello","ResultPath":"$.hello","Next":"Price"},
             "Price":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"price"},
-              "ResultSelector":{"p.$":"$.Payload.price"},"ResultPath":"$.price","End":true}}}""")).stateMachineArn();
+              "ResultSelector":{"p.$":"$.Payload.price"},"ResultPath":"$.price","Next":"Charge"},
+            "Charge":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"charge","Payload":{"n":1}},
+              "ResultSelector":{"p.$":"$.Payload","v.$":"$.ExecutedVersion"},"ResultPath":"$.charge","Next":"Other"},
+            "Other":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:undeclared","Parameters":{"n":2},
+              "ResultPath":"$.other","End":true}}}""")).stateMachineArn();
       JsonNode a = awaitOutput(sfn, sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"name\":\"Ada\"}")).executionArn());
       JsonNode b2 = awaitOutput(sfn, sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"name\":\"Bo\"}")).executionArn());
       assertThat(a.get("hello").get("hello").asText()).isEqualTo("Ada");
       assertThat(a.get("price").get("p").asDouble()).isEqualTo(4.5);
       assertThat(b2.get("hello").get("pid")).as("one warm worker").isEqualTo(a.get("hello").get("pid"));
+      assertThat(a.get("charge").toString()).isEqualTo("{\"p\":{\"charged\":{\"n\":1}},\"v\":\"3\"}");
+      assertThat(a.get("other").toString()).isEqualTo("{\"charged\":{\"n\":2}}");
+      assertThat(remoteCalls).contains("billing-charge", "arn:aws:lambda:us-east-1:123456789012:function:undeclared");
     }
     serve.stop();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void theExamplesConfigurationDeclaresItsPythonAndNodeFunctions() {
+    Cli.Outcome listed = Cli.stepwise("functions", "list", "--config", "../examples/lambda/stepwise.yaml");
+    assertThat(listed.exit()).as(listed.err()).isEqualTo(0);
+    assertThat(listed.out()).contains("greet       command  python3 stepwise_lambda.py greet.handler")
+        .contains("greet-node  command  node stepwise_lambda.js greet.handler");
   }
 
   @Test

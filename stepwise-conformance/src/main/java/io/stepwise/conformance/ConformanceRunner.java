@@ -36,7 +36,7 @@ import java.util.concurrent.Future;
  * with cases from {@link CaseLoader#loadAll}; from a shell, {@code stepwise conformance DIR} (the CLI's
  * command over this class).
  */
-public final class ConformanceRunner {
+public final class ConformanceRunner implements AutoCloseable {
   /**
    * The instant the time-dependent cases' timestamps were written against: their Wait
    * timestamps are "now" (2026-11-24T23:30:07Z) and "now + 24855/24856 days".
@@ -262,6 +262,12 @@ public final class ConformanceRunner {
   /** Runs one case under the time limit; never throws. */
   public CaseResult runCase(ConformanceCase c) {
     return execution.run(c);
+  }
+
+  /** Stops the corpus functions' workers that {@link #runCase} left running ({@link #run} stops them itself). */
+  @Override
+  public void close() {
+    execution.close();
   }
 
   /** Compares an engine result with the case; public so other drivers can reuse the comparison. */
