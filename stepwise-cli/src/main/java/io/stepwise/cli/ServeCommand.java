@@ -165,6 +165,7 @@ final class ServeCommand implements Callable<Integer> {
     io.stepwise.engine.Engine.Builder engineBuilder = io.stepwise.engine.Engine.builder().region(settings.region())
         .account(settings.account());
     integrations.handlers().forEach(engineBuilder::handler);
+    engineBuilder.handler(new io.stepwise.integrations.UnknownResources()); // asked last
     io.stepwise.engine.Engine engine = engineBuilder.build();
     io.stepwise.server.backend.ExecutionBackend b;
     try {

@@ -13,7 +13,7 @@ import io.stepwise.engine.RunOptions;
 import io.stepwise.engine.history.HistoryEvent;
 import io.stepwise.engine.history.HistoryJson;
 import io.stepwise.engine.history.HistoryReader;
-import io.stepwise.integrations.lambda.target.LambdaTarget;
+import io.stepwise.integrations.lambda.targets.LambdaTarget;
 import io.stepwise.integrations.lambda.LambdaFunctions;
 import io.stepwise.asl.json.Json;
 import java.time.InstantSource;

@@ -3,7 +3,7 @@ package io.stepwise.conformance;
 import io.stepwise.integrations.lambda.command.CommandTarget;
 import io.stepwise.integrations.lambda.command.Runtimes;
 import io.stepwise.integrations.lambda.config.FunctionSpec;
-import io.stepwise.integrations.lambda.target.LambdaTarget;
+import io.stepwise.integrations.lambda.targets.LambdaTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.json.Json;
-import io.stepwise.integrations.lambda.target.InvokeRequest;
-import io.stepwise.integrations.lambda.target.InvokeResult;
-import io.stepwise.integrations.lambda.target.LambdaTarget;
+import io.stepwise.integrations.lambda.targets.InvokeRequest;
+import io.stepwise.integrations.lambda.targets.InvokeResult;
+import io.stepwise.integrations.lambda.targets.LambdaTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.stepwise.integrations.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.json.Json;
 import io.stepwise.engine.task.TaskFailure;
-import io.stepwise.integrations.lambda.target.InvokeResult;
+import io.stepwise.integrations.lambda.targets.InvokeResult;
 
 /**
  * How Step Functions fails a task whose function failed (Lambda answered with

@@ -1,8 +1,8 @@
 package io.stepwise.integrations.lambda;
 
 import io.stepwise.engine.task.TaskFailure;
-import io.stepwise.integrations.lambda.target.LambdaErrors;
-import io.stepwise.integrations.lambda.target.LambdaTarget;
+import io.stepwise.integrations.lambda.targets.LambdaErrors;
+import io.stepwise.integrations.lambda.targets.LambdaTarget;
 import java.util.Map;
 
 /**

@@ -3,7 +3,7 @@ package io.stepwise.integrations.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.json.Json;
-import io.stepwise.integrations.lambda.target.InvokeResult;
+import io.stepwise.integrations.lambda.targets.InvokeResult;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

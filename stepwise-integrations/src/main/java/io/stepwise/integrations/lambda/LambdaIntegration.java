@@ -9,7 +9,7 @@ import io.stepwise.integrations.lambda.config.FunctionSpec;
 import io.stepwise.integrations.lambda.config.FunctionsConfig;
 import io.stepwise.integrations.lambda.remote.AwsTarget;
 import io.stepwise.integrations.lambda.remote.LambdaClients;
-import io.stepwise.integrations.lambda.target.LambdaTarget;
+import io.stepwise.integrations.lambda.targets.LambdaTarget;
 import io.stepwise.integrations.lambda.url.UrlTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;

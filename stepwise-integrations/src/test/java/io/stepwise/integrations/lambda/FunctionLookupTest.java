@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stepwise.asl.json.Json;
 import io.stepwise.engine.task.TaskFailure;
-import io.stepwise.integrations.lambda.target.InvokeRequest;
-import io.stepwise.integrations.lambda.target.JavaTarget;
-import io.stepwise.integrations.lambda.target.LambdaTarget;
+import io.stepwise.integrations.lambda.targets.InvokeRequest;
+import io.stepwise.integrations.lambda.targets.JavaTarget;
+import io.stepwise.integrations.lambda.targets.LambdaTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;

@@ -3,8 +3,8 @@ package io.stepwise.integrations.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.asl.json.Json;
-import io.stepwise.integrations.lambda.target.InvokeResult;
-import io.stepwise.integrations.lambda.target.TailLog;
+import io.stepwise.integrations.lambda.targets.InvokeResult;
+import io.stepwise.integrations.lambda.targets.TailLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

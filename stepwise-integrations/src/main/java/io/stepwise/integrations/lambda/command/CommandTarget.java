@@ -1,9 +1,9 @@
 package io.stepwise.integrations.lambda.command;
 
 import io.stepwise.integrations.lambda.config.FunctionSpec;
-import io.stepwise.integrations.lambda.target.InvokeRequest;
-import io.stepwise.integrations.lambda.target.LambdaErrors;
-import io.stepwise.integrations.lambda.target.LocalTarget;
+import io.stepwise.integrations.lambda.targets.InvokeRequest;
+import io.stepwise.integrations.lambda.targets.LambdaErrors;
+import io.stepwise.integrations.lambda.targets.LocalTarget;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -3,9 +3,9 @@ package io.stepwise.integrations.lambda.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.json.Json;
-import io.stepwise.integrations.lambda.target.InvokeRequest;
-import io.stepwise.integrations.lambda.target.InvokeResult;
-import io.stepwise.integrations.lambda.target.LambdaErrors;
+import io.stepwise.integrations.lambda.targets.InvokeRequest;
+import io.stepwise.integrations.lambda.targets.InvokeResult;
+import io.stepwise.integrations.lambda.targets.LambdaErrors;
 
 /**
  * The line protocol of command functions (docs/integrations.md): one JSON object per line each

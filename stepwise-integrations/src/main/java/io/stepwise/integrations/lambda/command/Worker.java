@@ -1,8 +1,8 @@
 package io.stepwise.integrations.lambda.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stepwise.integrations.lambda.target.InvokeResult;
-import io.stepwise.integrations.lambda.target.LambdaErrors;
+import io.stepwise.integrations.lambda.targets.InvokeResult;
+import io.stepwise.integrations.lambda.targets.LambdaErrors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,9 +1,9 @@
 package io.stepwise.integrations.lambda.remote;
 
 import io.stepwise.engine.task.TaskFailure;
-import io.stepwise.integrations.lambda.target.InvokeRequest;
-import io.stepwise.integrations.lambda.target.InvokeResult;
-import io.stepwise.integrations.lambda.target.LambdaTarget;
+import io.stepwise.integrations.lambda.targets.InvokeRequest;
+import io.stepwise.integrations.lambda.targets.InvokeResult;
+import io.stepwise.integrations.lambda.targets.LambdaTarget;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;

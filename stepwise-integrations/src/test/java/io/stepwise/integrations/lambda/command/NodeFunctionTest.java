@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stepwise.asl.json.Json;
 import io.stepwise.integrations.lambda.config.FunctionSpec;
-import io.stepwise.integrations.lambda.target.InvokeRequest;
-import io.stepwise.integrations.lambda.target.InvokeResult;
+import io.stepwise.integrations.lambda.targets.InvokeRequest;
+import io.stepwise.integrations.lambda.targets.InvokeResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
