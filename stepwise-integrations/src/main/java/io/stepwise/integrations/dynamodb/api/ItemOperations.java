@@ -145,16 +145,17 @@ final class ItemOperations {
     return switch (b.plan().returnValues()) {
       case "ALL_OLD" -> b.old();
       case "ALL_NEW" -> after;
-      case "UPDATED_OLD" -> b.old() == null ? null : Documents.project(b.old(), updatedPaths(b.plan().update()));
-      case "UPDATED_NEW" -> after == null ? null : Documents.project(after, updatedPaths(b.plan().update()));
+      case "UPDATED_OLD" -> b.old() == null ? null : Documents.project(b.old(), updatedPaths(b.plan().update(), true));
+      case "UPDATED_NEW" -> after == null ? null : Documents.project(after, updatedPaths(b.plan().update(), false));
       default -> null;
     };
   }
 
-  private static List<Path> updatedPaths(Update u) {
+  /** The paths an update wrote; what REMOVE took away has no new value. */
+  private static List<Path> updatedPaths(Update u, boolean removed) {
     List<Path> out = new ArrayList<>();
     if (u != null) {
-      u.actions().forEach(a -> out.add(a.path()));
+      u.actions().stream().filter(a -> removed || !(a instanceof Update.Remove)).forEach(a -> out.add(a.path()));
     }
     return out;
   }
@@ -182,7 +183,7 @@ final class ItemOperations {
         throw DynamoDbException.validation("Can not use both expression and non-expression parameters in the same request: "
             + "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
       }
-      ExpressionContext context = ExpressionContext.of(r.object("ExpressionAttributeNames"), null, text != null);
+      ExpressionContext context = ExpressionContext.of(r.object("ExpressionAttributeNames"), null, text != null, null);
       if (attributesToGet != null) {
         List<Path> paths = new ArrayList<>();
         attributesToGet.forEach(a -> paths.add(new Path(List.of(new Path.Name(a.asText())))));

@@ -87,7 +87,8 @@ final class ReadOperations {
     r.refuseLegacy("ConditionalOperator", "FilterExpression");
     String keyText = r.string("KeyConditionExpression");
     String indexName = r.string("IndexName");
-    ExpressionContext context = ExpressionContext.of(r.object("ExpressionAttributeNames"), r.object("ExpressionAttributeValues"), true);
+    ExpressionContext context = ExpressionContext.of(r.object("ExpressionAttributeNames"), r.object("ExpressionAttributeValues"), true,
+        r.has("KeyConditionExpression") || r.has("FilterExpression") ? null : "KeyConditionExpression is null");
     Condition keyCondition = keyText == null ? null : Parser.condition(keyText, "KeyConditionExpression", context);
     Reading reading = reading(r, context, indexName);
     if (keyCondition == null) {
@@ -147,7 +148,7 @@ final class ReadOperations {
       r.violation("Value '" + total + "' at 'totalSegments' failed to satisfy constraint: Member must have value less than or equal to 1000000");
     }
     ExpressionContext context = ExpressionContext.of(r.object("ExpressionAttributeNames"), r.object("ExpressionAttributeValues"),
-        r.has("FilterExpression") || r.has("ProjectionExpression"));
+        r.has("FilterExpression") || r.has("ProjectionExpression"), r.has("FilterExpression") ? null : "FilterExpression is null");
     Reading reading = reading(r, context, indexName);
     if (segment != null && total == null) {
       throw DynamoDbException.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");

@@ -50,6 +50,13 @@ record WritePlan(Kind kind, String table, Map<String, AttributeValue> item, Map<
     String onFailure = r.enumValue("ReturnValuesOnConditionCheckFailure", prefix + "returnValuesOnConditionCheckFailure",
         Set.of("ALL_OLD", "NONE"), "[ALL_OLD, NONE]");
     r.check();
+    for (String legacy : java.util.List.of("Expected", "AttributeUpdates")) {
+      String expression = legacy.equals("Expected") ? "ConditionExpression" : "UpdateExpression";
+      if (r.has(legacy) && r.has(expression)) {
+        throw DynamoDbException.validation("Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {"
+            + legacy + "} Expression parameters: {" + expression + "}");
+      }
+    }
     r.refuseLegacy("Expected", "ConditionExpression");
     r.refuseLegacy("ConditionalOperator", "ConditionExpression");
     r.refuseLegacy("AttributeUpdates", "UpdateExpression");
@@ -64,7 +71,8 @@ record WritePlan(Kind kind, String table, Map<String, AttributeValue> item, Map<
     String conditionText = r.string("ConditionExpression");
     String updateText = kind == Kind.UPDATE ? r.string("UpdateExpression") : null;
     ExpressionContext context = ExpressionContext.of(r.object("ExpressionAttributeNames"), r.object("ExpressionAttributeValues"),
-        conditionText != null || updateText != null);
+        conditionText != null || updateText != null, conditionText != null || updateText != null ? null
+            : kind == Kind.UPDATE ? "UpdateExpression and ConditionExpression are null" : "ConditionExpression is null");
     Update update = updateText == null ? null : Parser.update(updateText, context);
     Condition condition = conditionText == null ? null : Parser.condition(conditionText, "ConditionExpression", context);
     context.checkAllUsed();

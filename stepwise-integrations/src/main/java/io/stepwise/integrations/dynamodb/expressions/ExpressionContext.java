@@ -31,8 +31,9 @@ public final class ExpressionContext {
    * Reads the request's maps (either may be absent).
    *
    * @param anyExpression whether the request has an expression at all
+   * @param valuesUnused null when values may be given, else why not ({@code FilterExpression is null})
    */
-  public static ExpressionContext of(JsonNode namesNode, JsonNode valuesNode, boolean anyExpression) {
+  public static ExpressionContext of(JsonNode namesNode, JsonNode valuesNode, boolean anyExpression, String valuesUnused) {
     Map<String, String> names = new LinkedHashMap<>();
     Map<String, AttributeValue> values = new LinkedHashMap<>();
     boolean hasNames = namesNode != null && !namesNode.isNull();
@@ -72,8 +73,8 @@ public final class ExpressionContext {
     if (!anyExpression && hasNames) {
       throw DynamoDbException.validation("ExpressionAttributeNames can only be specified when using expressions");
     }
-    if (!anyExpression && hasValues) {
-      throw DynamoDbException.validation("ExpressionAttributeValues can only be specified when using expressions");
+    if (hasValues && valuesUnused != null) {
+      throw DynamoDbException.validation("ExpressionAttributeValues can only be specified when using expressions: " + valuesUnused);
     }
     return new ExpressionContext(names, values);
   }

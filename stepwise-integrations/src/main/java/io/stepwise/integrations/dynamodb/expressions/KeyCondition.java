@@ -21,6 +21,18 @@ public record KeyCondition(AttributeValue hash, String rangeOperator, AttributeV
     List<Condition> parts = new ArrayList<>();
     flatten(c, parts);
     if (parts.size() > 2) {
+      java.util.Set<String> named = new java.util.HashSet<>();
+      for (Condition part : parts) {
+        Operand left = switch (part) {
+          case Condition.Compare cmp -> cmp.left();
+          case Condition.Between b -> b.value();
+          case Condition.BeginsWith bw -> bw.value();
+          default -> null;
+        };
+        if (left instanceof Operand.PathOperand p && !named.add(p.path().top())) {
+          throw DynamoDbException.validation("KeyConditionExpressions must only contain one condition per key");
+        }
+      }
       throw DynamoDbException.validation("Conditions can be of length 1 or 2 only");
     }
     AttributeValue hash = null;

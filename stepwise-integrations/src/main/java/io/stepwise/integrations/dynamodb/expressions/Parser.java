@@ -346,9 +346,7 @@ public final class Parser {
           return new Operand.ListAppend(a, b);
         }
         default -> {
-          problem(Problem.FUNCTION, knownFunction(t.text())
-              ? "The function is not allowed in an update expression; function: " + t.text()
-              : "Invalid function name; function: " + t.text());
+          problem(Problem.FUNCTION, "Invalid function name; function: " + t.text());
           while (!peek().is(")") && peek().kind() != Token.Kind.EOF) {
             next();
           }

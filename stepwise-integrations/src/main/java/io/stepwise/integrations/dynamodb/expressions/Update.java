@@ -8,11 +8,11 @@ public record Update(List<Action> actions) {
     Path path();
   }
 
-  record Set(Path path, Operand value) implements Action {}
+  public record Set(Path path, Operand value) implements Action {}
 
-  record Remove(Path path) implements Action {}
+  public record Remove(Path path) implements Action {}
 
-  record Add(Path path, Operand value) implements Action {}
+  public record Add(Path path, Operand value) implements Action {}
 
-  record Delete(Path path, Operand value) implements Action {}
+  public record Delete(Path path, Operand value) implements Action {}
 }
