@@ -87,7 +87,7 @@ class ItemOperationsTest {
          "ReturnValues": "UPDATED_NEW"}""");
     assertThat(updated.get("Attributes")).isEqualTo(json("""
         {"qty": {"N": "4"}, "m": {"M": {"in": {"S": "new"}}}, "copied": {"N": "5"}, "initial": {"S": "new"},
-         "tags": {"SS": ["x", "y", "z"]}, "seen": {"N": "1"}}"""));
+         "l": {"L": [{"N": "2"}]}, "tags": {"SS": ["x", "y", "z"]}, "seen": {"N": "1"}}"""));
     JsonNode item = ddb.call("GetItem", "{\"TableName\": \"Inventory\", \"Key\": {\"pk\": {\"S\": \"a\"}}}").get("Item");
     assertThat(item.get("l")).as("both indexes name the elements they named before").isEqualTo(json("{\"L\": [{\"N\": \"0\"}, {\"N\": \"2\"}]}"));
     JsonNode old = ddb.call("UpdateItem", """

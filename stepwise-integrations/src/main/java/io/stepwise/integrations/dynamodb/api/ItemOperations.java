@@ -145,17 +145,20 @@ final class ItemOperations {
     return switch (b.plan().returnValues()) {
       case "ALL_OLD" -> b.old();
       case "ALL_NEW" -> after;
-      case "UPDATED_OLD" -> b.old() == null ? null : Documents.project(b.old(), updatedPaths(b.plan().update(), true));
-      case "UPDATED_NEW" -> after == null ? null : Documents.project(after, updatedPaths(b.plan().update(), false));
+      case "UPDATED_OLD" -> b.old() == null ? null : Documents.project(b.old(), updatedPaths(b.plan().update()));
+      case "UPDATED_NEW" -> after == null ? null : Documents.project(after, updatedPaths(b.plan().update()));
       default -> null;
     };
   }
 
-  /** The paths an update wrote; what REMOVE took away has no new value. */
-  private static List<Path> updatedPaths(Update u, boolean removed) {
+  /**
+   * The paths an update named, every action's (a REMOVE's too: UPDATED_NEW shows what is at its
+   * path afterwards, as dynalite, checked against DynamoDB, does).
+   */
+  private static List<Path> updatedPaths(Update u) {
     List<Path> out = new ArrayList<>();
     if (u != null) {
-      u.actions().stream().filter(a -> removed || !(a instanceof Update.Remove)).forEach(a -> out.add(a.path()));
+      u.actions().forEach(a -> out.add(a.path()));
     }
     return out;
   }
