@@ -23,6 +23,7 @@ public final class Integrations implements AutoCloseable {
     Map<String, Function<IntegrationContext, Integration>> f = new LinkedHashMap<>();
     f.put("lambda", io.stepwise.integrations.lambda.LambdaIntegration::create);
     f.put("dynamodb", io.stepwise.integrations.dynamodb.DynamoDbIntegration::create);
+    f.put("s3", io.stepwise.integrations.s3.S3Integration::create);
     return f;
   }
 

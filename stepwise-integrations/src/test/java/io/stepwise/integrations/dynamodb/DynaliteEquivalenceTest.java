@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * differently); {@code ScanAll} pages through a whole table on each side.
  *
  * <p>dynalite is looked for in {@code $STEPWISE_DYNALITE} (a folder holding
- * {@code node_modules/dynalite}), else {@code ~/.cache/stepwise/dynalite}; {@code .ci/run}
- * installs it there. Without node or dynalite the test is skipped, saying so.
+ * {@code node_modules/dynalite}), else {@code $STEPWISE_NPM_TOOLS}, else
+ * {@code ~/.cache/stepwise-ci/npm}, where {@code .ci/run} installs it. Without node or dynalite the test is skipped, saying so.
  */
 class DynaliteEquivalenceTest {
   private static Process dynalite;
@@ -44,11 +44,11 @@ class DynaliteEquivalenceTest {
 
   @BeforeAll
   static void startDynalite() throws Exception {
-    String configured = System.getenv("STEPWISE_DYNALITE");
-    Path dir = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "stepwise", "dynalite");
+    String configured = System.getenv("STEPWISE_DYNALITE") != null ? System.getenv("STEPWISE_DYNALITE") : System.getenv("STEPWISE_NPM_TOOLS");
+    Path dir = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "stepwise-ci", "npm");
     Path cli = dir.resolve("node_modules/dynalite/cli.js");
     Assumptions.assumeTrue(Files.exists(cli), "dynalite is not installed in " + dir
-        + " (npm install --prefix " + dir + " dynalite@4, as .ci/run does): the equivalence test is skipped");
+        + " (cd " + dir + " && npm install dynalite@4, as .ci/run does): the equivalence test is skipped");
     Assumptions.assumeTrue(onPath("node"), "node is not on PATH: the equivalence test with dynalite is skipped");
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
