@@ -10,11 +10,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,21 +28,12 @@ public final class Parser {
       Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
   private static final Set<String> VALID_TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
 
-  /** The kinds of problem found after parsing, in the order DynamoDB reports them. */
-  private enum Problem { FUNCTION, MISUSED, RESERVED, NAME, VALUE, OTHER }
-
-  private final String text;
-  private final String expression;
   private final ExpressionContext context;
-  private final List<Token> tokens;
-  private final Map<Problem, String> problems = new EnumMap<>(Problem.class);
-  private int pos;
+  private final Tokens tokens;
 
   private Parser(String text, String expression, ExpressionContext context) {
-    this.text = text;
-    this.expression = expression;
     this.context = context;
-    this.tokens = Lexer.tokens(text);
+    this.tokens = new Tokens(text, expression);
   }
 
   /**
@@ -54,35 +43,35 @@ public final class Parser {
    */
   public static Condition condition(String text, String expression, ExpressionContext context) {
     Parser p = new Parser(text, expression, context);
-    p.checkNotEmpty();
+    p.tokens.checkNotEmpty();
     Condition c = p.orCondition();
-    p.expectEnd();
-    p.report();
+    p.tokens.expectEnd();
+    p.tokens.report();
     return c;
   }
 
   public static Update update(String text, ExpressionContext context) {
     Parser p = new Parser(text, "UpdateExpression", context);
-    p.checkNotEmpty();
+    p.tokens.checkNotEmpty();
     Update u = p.updateClauses();
-    p.report();
-    UpdateChecks.paths(u, p::fail);
+    p.tokens.report();
+    UpdateChecks.paths(u, p.tokens::fail);
     return u;
   }
 
   public static List<Path> projection(String text, ExpressionContext context) {
     Parser p = new Parser(text, "ProjectionExpression", context);
-    p.checkNotEmpty();
+    p.tokens.checkNotEmpty();
     List<Path> paths = new ArrayList<>();
     do {
       paths.add(p.path());
-    } while (p.accept(","));
-    p.expectEnd();
-    p.report();
+    } while (p.tokens.accept(","));
+    p.tokens.expectEnd();
+    p.tokens.report();
     for (int i = 0; i < paths.size(); i++) {
       for (int j = i + 1; j < paths.size(); j++) {
         if (paths.get(i).overlaps(paths.get(j))) {
-          throw p.fail("Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
+          throw p.tokens.fail("Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
               + paths.get(i).shown() + ", path two: " + paths.get(j).shown());
         }
       }
@@ -94,8 +83,8 @@ public final class Parser {
 
   private Condition orCondition() {
     Condition left = andCondition();
-    while (peek().isKeyword("OR")) {
-      next();
+    while (tokens.peek().isKeyword("OR")) {
+      tokens.next();
       left = new Condition.Or(left, andCondition());
     }
     return left;
@@ -103,87 +92,87 @@ public final class Parser {
 
   private Condition andCondition() {
     Condition left = notCondition();
-    while (peek().isKeyword("AND")) {
-      next();
+    while (tokens.peek().isKeyword("AND")) {
+      tokens.next();
       left = new Condition.And(left, notCondition());
     }
     return left;
   }
 
   private Condition notCondition() {
-    if (peek().isKeyword("NOT")) {
-      next();
+    if (tokens.peek().isKeyword("NOT")) {
+      tokens.next();
       return new Condition.Not(notCondition());
     }
     return primaryCondition();
   }
 
   private Condition primaryCondition() {
-    if (accept("(")) {
+    if (tokens.accept("(")) {
       Condition c = orCondition();
-      expect(")");
+      tokens.expect(")");
       return c;
     }
-    Token t = peek();
-    if (t.kind() == Token.Kind.IDENTIFIER && peekAt(1).is("(") && !t.text().equals("size")) {
+    Token t = tokens.peek();
+    if (t.kind() == Token.Kind.IDENTIFIER && tokens.peekAt(1).is("(") && !t.text().equals("size")) {
       return functionCondition();
     }
     Operand left = operand();
-    Token op = peek();
+    Token op = tokens.peek();
     if (op.kind() == Token.Kind.SYMBOL && List.of("=", "<>", "<", "<=", ">", ">=").contains(op.text())) {
-      next();
+      tokens.next();
       return new Condition.Compare(left, op.text(), operand());
     }
     if (op.isKeyword("BETWEEN")) {
-      next();
+      tokens.next();
       Operand low = operand();
-      expectKeyword("AND");
+      tokens.expectKeyword("AND");
       Operand high = operand();
       if (low instanceof Operand.Value l && high instanceof Operand.Value h) {
         Integer order = Values.compare(l.value(), h.value());
         if (order == null) {
-          problem(Problem.OTHER, "The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: "
+          tokens.problem(Tokens.Problem.OTHER, "The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: "
               + ItemJson.quote(l.value()) + ", upper bound operand: AttributeValue: " + ItemJson.quote(h.value()));
         } else if (order > 0) {
-          problem(Problem.OTHER, "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: "
+          tokens.problem(Tokens.Problem.OTHER, "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: "
               + ItemJson.quote(l.value()) + ", upper bound operand: AttributeValue: " + ItemJson.quote(h.value()));
         }
       }
       return new Condition.Between(left, low, high);
     }
     if (op.isKeyword("IN")) {
-      next();
-      expect("(");
+      tokens.next();
+      tokens.expect("(");
       List<Operand> candidates = new ArrayList<>();
       do {
         candidates.add(operand());
-      } while (accept(","));
-      expect(")");
+      } while (tokens.accept(","));
+      tokens.expect(")");
       if (candidates.size() > 100) {
-        problem(Problem.OTHER, "The IN operator is provided with too many operands; number of operands: " + candidates.size());
+        tokens.problem(Tokens.Problem.OTHER, "The IN operator is provided with too many operands; number of operands: " + candidates.size());
       }
       return new Condition.In(left, candidates);
     }
     if (left instanceof Operand.Size) {
-      problem(Problem.MISUSED, "The function is not allowed to be used this way in an expression; function: size");
+      tokens.problem(Tokens.Problem.MISUSED, "The function is not allowed to be used this way in an expression; function: size");
       return new Condition.Compare(left, "=", left);
     }
-    throw syntaxError(op);
+    throw tokens.syntaxError(op);
   }
 
   private Condition functionCondition() {
-    Token name = next();
+    Token name = tokens.next();
     String fn = name.text();
     List<Operand> args = arguments();
     if (!CONDITION_FUNCTIONS.contains(fn)) {
-      problem(Problem.FUNCTION, knownFunction(fn)
+      tokens.problem(Tokens.Problem.FUNCTION, knownFunction(fn)
           ? "The function is not allowed to be used this way in an expression; function: " + fn
           : "Invalid function name; function: " + fn);
       return new Condition.Exists(new Path(List.of(new Path.Name(fn))), true);
     }
     int arity = fn.startsWith("attribute_") && !fn.equals("attribute_type") ? 1 : 2;
     if (args.size() != arity) {
-      problem(Problem.OTHER, "Incorrect number of operands for operator or function; operator or function: " + fn
+      tokens.problem(Tokens.Problem.OTHER, "Incorrect number of operands for operator or function; operator or function: " + fn
           + ", number of operands: " + args.size());
       return new Condition.Exists(new Path(List.of(new Path.Name(fn))), true);
     }
@@ -196,10 +185,10 @@ public final class Parser {
         Operand type = args.get(1);
         if (type instanceof Operand.Value v) {
           if (!(v.value() instanceof AttributeValue.S s)) {
-            problem(Problem.OTHER, "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: "
+            tokens.problem(Tokens.Problem.OTHER, "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: "
                 + v.value().type());
           } else if (!VALID_TYPES.contains(s.value())) {
-            problem(Problem.OTHER, "Invalid attribute type name found; type: " + s.value() + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
+            tokens.problem(Tokens.Problem.OTHER, "Invalid attribute type name found; type: " + s.value() + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
           }
         }
         return new Condition.AttributeType(pathArgument(fn, first), type);
@@ -207,7 +196,7 @@ public final class Parser {
       case "begins_with" -> {
         for (Operand a : args) {
           if (a instanceof Operand.Value v && !(v.value() instanceof AttributeValue.S) && !(v.value() instanceof AttributeValue.B)) {
-            problem(Problem.OTHER, "Incorrect operand type for operator or function; operator or function: begins_with, operand type: "
+            tokens.problem(Tokens.Problem.OTHER, "Incorrect operand type for operator or function; operator or function: begins_with, operand type: "
                 + v.value().type());
           }
         }
@@ -223,40 +212,40 @@ public final class Parser {
     if (o instanceof Operand.PathOperand p) {
       return p.path();
     }
-    problem(Problem.OTHER, "Operator or function requires a document path; operator or function: " + fn);
+    tokens.problem(Tokens.Problem.OTHER, "Operator or function requires a document path; operator or function: " + fn);
     return new Path(List.of(new Path.Name(fn)));
   }
 
   private List<Operand> arguments() {
-    expect("(");
+    tokens.expect("(");
     List<Operand> args = new ArrayList<>();
-    if (!peek().is(")")) {
+    if (!tokens.peek().is(")")) {
       do {
         args.add(operand());
-      } while (accept(","));
+      } while (tokens.accept(","));
     }
-    expect(")");
+    tokens.expect(")");
     return args;
   }
 
   /** A path, a value, or {@code size(path)}. */
   private Operand operand() {
-    Token t = peek();
+    Token t = tokens.peek();
     if (t.kind() == Token.Kind.VALUE_REF) {
-      next();
+      tokens.next();
       return new Operand.Value(t.text(), valueOf(t));
     }
-    if (t.kind() == Token.Kind.IDENTIFIER && peekAt(1).is("(")) {
-      next();
+    if (t.kind() == Token.Kind.IDENTIFIER && tokens.peekAt(1).is("(")) {
+      tokens.next();
       List<Operand> args = arguments();
       if (!t.text().equals("size")) {
-        problem(Problem.FUNCTION, knownFunction(t.text())
+        tokens.problem(Tokens.Problem.FUNCTION, knownFunction(t.text())
             ? "The function is not allowed to be used this way in an expression; function: " + t.text()
             : "Invalid function name; function: " + t.text());
         return new Operand.Size(new Path(List.of(new Path.Name(t.text()))));
       }
       if (args.size() != 1) {
-        problem(Problem.OTHER, "Incorrect number of operands for operator or function; operator or function: size, number of operands: " + args.size());
+        tokens.problem(Tokens.Problem.OTHER, "Incorrect number of operands for operator or function; operator or function: size, number of operands: " + args.size());
         return new Operand.Size(new Path(List.of(new Path.Name("size"))));
       }
       return new Operand.Size(pathArgument("size", args.get(0)));
@@ -274,19 +263,19 @@ public final class Parser {
     List<Update.Action> actions = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     do {
-      Token clause = next();
+      Token clause = tokens.next();
       String word = clause.kind() == Token.Kind.IDENTIFIER ? clause.text().toUpperCase(Locale.ROOT) : "";
       if (!List.of("SET", "REMOVE", "ADD", "DELETE").contains(word)) {
-        throw syntaxError(clause);
+        throw tokens.syntaxError(clause);
       }
       if (!seen.add(word)) {
-        problem(Problem.OTHER, "The \"" + word + "\" section can only be used once in an update expression;");
+        tokens.problem(Tokens.Problem.OTHER, "The \"" + word + "\" section can only be used once in an update expression;");
       }
       do {
         switch (word) {
           case "SET" -> {
             Path p = path();
-            expect("=");
+            tokens.expect("=");
             actions.add(new Update.Set(p, setValue()));
           }
           case "REMOVE" -> actions.add(new Update.Remove(path()));
@@ -299,58 +288,58 @@ public final class Parser {
             actions.add(new Update.Delete(p, valueOperand()));
           }
         }
-      } while (accept(","));
-    } while (peek().kind() != Token.Kind.EOF);
+      } while (tokens.accept(","));
+    } while (tokens.peek().kind() != Token.Kind.EOF);
     return new Update(actions);
   }
 
   private Operand valueOperand() {
-    Token t = next();
+    Token t = tokens.next();
     if (t.kind() != Token.Kind.VALUE_REF) {
-      throw syntaxError(t);
+      throw tokens.syntaxError(t);
     }
     return new Operand.Value(t.text(), valueOf(t));
   }
 
   private Operand setValue() {
     Operand left = setOperand();
-    if (peek().is("+") || peek().is("-")) {
-      boolean plus = next().text().equals("+");
+    if (tokens.peek().is("+") || tokens.peek().is("-")) {
+      boolean plus = tokens.next().text().equals("+");
       return new Operand.Arithmetic(left, plus, setOperand());
     }
     return left;
   }
 
   private Operand setOperand() {
-    Token t = peek();
+    Token t = tokens.peek();
     if (t.kind() == Token.Kind.VALUE_REF) {
-      next();
+      tokens.next();
       return new Operand.Value(t.text(), valueOf(t));
     }
-    if (t.kind() == Token.Kind.IDENTIFIER && peekAt(1).is("(")) {
-      next();
-      expect("(");
+    if (t.kind() == Token.Kind.IDENTIFIER && tokens.peekAt(1).is("(")) {
+      tokens.next();
+      tokens.expect("(");
       switch (t.text()) {
         case "if_not_exists" -> {
           Path p = path();
-          expect(",");
+          tokens.expect(",");
           Operand fallback = setOperand();
-          expect(")");
+          tokens.expect(")");
           return new Operand.IfNotExists(p, fallback);
         }
         case "list_append" -> {
           Operand a = setOperand();
-          expect(",");
+          tokens.expect(",");
           Operand b = setOperand();
-          expect(")");
+          tokens.expect(")");
           return new Operand.ListAppend(a, b);
         }
         default -> {
-          problem(Problem.FUNCTION, "Invalid function name; function: " + t.text());
-          while (!peek().is(")") && peek().kind() != Token.Kind.EOF) {
-            next();
+          tokens.problem(Tokens.Problem.FUNCTION, "Invalid function name; function: " + t.text());
+          while (!tokens.peek().is(")") && tokens.peek().kind() != Token.Kind.EOF) {
+            tokens.next();
           }
-          expect(")");
+          tokens.expect(")");
           return new Operand.Value("", new AttributeValue.Null());
         }
       }
@@ -364,19 +353,19 @@ public final class Parser {
     List<Path.Element> elements = new ArrayList<>();
     elements.add(new Path.Name(pathName()));
     while (true) {
-      if (accept(".")) {
+      if (tokens.accept(".")) {
         elements.add(new Path.Name(pathName()));
-      } else if (peek().is("[")) {
-        next();
-        Token n = next();
+      } else if (tokens.peek().is("[")) {
+        tokens.next();
+        Token n = tokens.next();
         if (n.kind() != Token.Kind.NUMBER) {
-          throw syntaxError(n);
+          throw tokens.syntaxError(n);
         }
-        expect("]");
+        tokens.expect("]");
         try {
           elements.add(new Path.Index(Integer.parseInt(n.text())));
         } catch (NumberFormatException e) {
-          problem(Problem.OTHER, "List index is too large; index: " + n.text());
+          tokens.problem(Tokens.Problem.OTHER, "List index is too large; index: " + n.text());
           elements.add(new Path.Index(Integer.MAX_VALUE));
         }
       } else {
@@ -386,105 +375,31 @@ public final class Parser {
   }
 
   private String pathName() {
-    Token t = next();
+    Token t = tokens.next();
     if (t.kind() == Token.Kind.NAME_REF) {
       String name = context.name(t.text());
       if (name == null) {
-        problem(Problem.NAME, "An expression attribute name used in the document path is not defined; attribute name: " + t.text());
+        tokens.problem(Tokens.Problem.NAME, "An expression attribute name used in the document path is not defined; attribute name: " + t.text());
         return t.text();
       }
       return name;
     }
     if (t.kind() == Token.Kind.IDENTIFIER) {
       if (RESERVED.contains(t.text().toUpperCase(Locale.ROOT))) {
-        problem(Problem.RESERVED, "Attribute name is a reserved keyword; reserved keyword: " + t.text());
+        tokens.problem(Tokens.Problem.RESERVED, "Attribute name is a reserved keyword; reserved keyword: " + t.text());
       }
       return t.text();
     }
-    throw syntaxError(t);
+    throw tokens.syntaxError(t);
   }
 
   private AttributeValue valueOf(Token t) {
     AttributeValue v = context.value(t.text());
     if (v == null) {
-      problem(Problem.VALUE, "An expression attribute value used in expression is not defined; attribute value: " + t.text());
+      tokens.problem(Tokens.Problem.VALUE, "An expression attribute value used in expression is not defined; attribute value: " + t.text());
       return new AttributeValue.Null();
     }
     return v;
-  }
-
-  // ---- tokens and errors
-
-  private Token peek() {
-    return tokens.get(pos);
-  }
-
-  private Token peekAt(int ahead) {
-    return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
-  }
-
-  private Token next() {
-    Token t = tokens.get(pos);
-    if (pos < tokens.size() - 1) {
-      pos++;
-    }
-    return t;
-  }
-
-  private boolean accept(String symbol) {
-    if (peek().is(symbol)) {
-      next();
-      return true;
-    }
-    return false;
-  }
-
-  private void expect(String symbol) {
-    Token t = next();
-    if (!t.is(symbol)) {
-      throw syntaxError(t);
-    }
-  }
-
-  private void expectKeyword(String keyword) {
-    Token t = next();
-    if (!t.isKeyword(keyword)) {
-      throw syntaxError(t);
-    }
-  }
-
-  private void expectEnd() {
-    if (peek().kind() != Token.Kind.EOF) {
-      throw syntaxError(peek());
-    }
-  }
-
-  private void checkNotEmpty() {
-    if (peek().kind() == Token.Kind.EOF) {
-      throw fail("The expression can not be empty;");
-    }
-  }
-
-  private void problem(Problem kind, String message) {
-    problems.putIfAbsent(kind, message);
-  }
-
-  private void report() {
-    if (!problems.isEmpty()) {
-      throw fail(problems.values().iterator().next());
-    }
-  }
-
-  DynamoDbException fail(String detail) {
-    return DynamoDbException.validation("Invalid " + expression + ": " + detail);
-  }
-
-  /** DynamoDB's syntax error: the token, and the text from the token before it to the one after. */
-  private DynamoDbException syntaxError(Token t) {
-    int i = tokens.indexOf(t);
-    int from = i > 0 ? tokens.get(i - 1).start() : t.start();
-    int to = i + 1 < tokens.size() ? tokens.get(i + 1).end() : t.end();
-    return fail("Syntax error; token: \"" + t.shown() + "\", near: \"" + text.substring(from, Math.max(from, to)) + "\"");
   }
 
   private static Set<String> reservedWords() {
