@@ -184,6 +184,9 @@ grep -q "Settings from the configuration file $work/conf/stepwise.yaml" "$work/s
   || { cat "$work/server-3.log"; echo "e2e: the log does not name the configuration file" >&2; exit 1; }
 grep -q "Ended executions are kept 30d" "$work/server-3.log" || { cat "$work/server-3.log"; echo "e2e: no retention line" >&2; exit 1; }
 signed=$(sfn create-activity --name e2e-signed | field "['activityArn']")
+# DynamoDB's API on the same port takes signatures scoped to dynamodb
+[ "$(aws dynamodb list-tables --endpoint-url "$endpoint" --output json | field "['TableNames']")" = "[]" ] \
+  || { echo "e2e: a signed DynamoDB request did not list the tables" >&2; exit 1; }
 if AWS_SECRET_ACCESS_KEY=wrong aws stepfunctions list-activities --endpoint-url "$endpoint" > "$work/wrong.out" 2>&1; then
   echo "e2e: a wrong secret was served" >&2; exit 1
 fi

@@ -14,7 +14,6 @@ import io.stepwise.integrations.dynamodb.model.TableDef;
 import io.stepwise.integrations.dynamodb.storage.TableStore;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +26,7 @@ import java.util.Set;
 final class BatchOperations {
   private final TableStore store;
 
-  BatchOperations(TableStore store, ItemOperations items) {
+  BatchOperations(TableStore store) {
     this.store = store;
   }
 
@@ -127,12 +126,5 @@ final class BatchOperations {
       out.putObject("UnprocessedItems");
       return out;
     });
-  }
-
-  /** For tests: the keys as a map, in order. */
-  static Map<String, AttributeValue> key(Map<String, AttributeValue> item, TableDef table) {
-    Map<String, AttributeValue> k = new LinkedHashMap<>();
-    table.keys().forEach(a -> k.put(a.name(), item.get(a.name())));
-    return k;
   }
 }

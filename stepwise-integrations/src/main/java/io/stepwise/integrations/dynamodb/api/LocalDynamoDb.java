@@ -25,8 +25,8 @@ public final class LocalDynamoDb implements AutoCloseable {
     this.tables = new TableOperations(store, clock, region, account);
     this.items = new ItemOperations(store);
     this.reads = new ReadOperations(store);
-    this.batches = new BatchOperations(store, items);
-    this.transactions = new TransactOperations(store, items);
+    this.batches = new BatchOperations(store);
+    this.transactions = new TransactOperations(store);
   }
 
   /**

@@ -28,7 +28,7 @@ final class TransactOperations {
 
   private final TableStore store;
 
-  TransactOperations(TableStore store, ItemOperations items) {
+  TransactOperations(TableStore store) {
     this.store = store;
   }
 

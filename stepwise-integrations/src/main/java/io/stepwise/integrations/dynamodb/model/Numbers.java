@@ -19,11 +19,7 @@ public final class Numbers {
   public static BigDecimal parse(String text) {
     BigDecimal d;
     try {
-      String t = text.strip();
-      if (t.isEmpty() || t.endsWith(".") && t.length() == 1 || t.contains("_")) {
-        throw new NumberFormatException();
-      }
-      d = new BigDecimal(t);
+      d = new BigDecimal(text.strip());
     } catch (NumberFormatException e) {
       throw DynamoDbException.validation("The parameter cannot be converted to a numeric value: " + text);
     }
