@@ -83,6 +83,31 @@ assert started[0]["activityStartedEventDetails"]["workerName"] == "py-worker", s
 print("e2e boto3: activity worker, heartbeat, history and errors: ok")
 PY
 
+# The local DynamoDB on the same port, with the AWS CLI: a table, an item, a scan, and a workflow's Task on it
+grep -q "dynamodb: local (tables $work/data/dynamodb.db)" "$work/server-2.log" || { cat "$work/server-2.log"; echo "e2e: no dynamodb line in the log" >&2; exit 1; }
+ddb() { aws dynamodb --endpoint-url "$endpoint" --output json "$@"; }
+ddb create-table --table-name Inventory --billing-mode PAY_PER_REQUEST \
+  --attribute-definitions AttributeName=sku,AttributeType=S --key-schema AttributeName=sku,KeyType=HASH > /dev/null
+ddb put-item --table-name Inventory --item '{"sku": {"S": "pen"}, "stock": {"N": "3"}}'
+[ "$(ddb scan --table-name Inventory | field "['Items'][0]['stock']['N']")" = 3 ] || { echo "e2e: the scan did not find the item" >&2; exit 1; }
+if ddb put-item --table-name Inventory --item '{"sku": {"S": "pen"}}' --condition-expression 'attribute_not_exists(sku)' > "$work/ddb.out" 2>&1; then
+  echo "e2e: a failed condition was written" >&2; exit 1
+fi
+grep -q ConditionalCheckFailedException "$work/ddb.out" || { cat "$work/ddb.out"; echo "e2e: no ConditionalCheckFailedException" >&2; exit 1; }
+ddb_sm=$(sfn create-state-machine --name e2e-ddb --role-arn "$role" --definition '{"StartAt":"Take","States":{"Take":{"Type":"Task",
+  "Resource":"arn:aws:states:::dynamodb:updateItem","Parameters":{"TableName":"Inventory","Key":{"sku":{"S":"pen"}},
+  "UpdateExpression":"SET stock = stock - :one","ExpressionAttributeValues":{":one":{"N":"1"}},"ReturnValues":"UPDATED_NEW"},
+  "OutputPath":"$.Attributes","End":true}}}' | field "['stateMachineArn']")
+ddb_exec=$(sfn start-execution --state-machine-arn "$ddb_sm" | field "['executionArn']")
+for _ in $(seq 1 100); do
+  status=$(sfn describe-execution --execution-arn "$ddb_exec" | field "['status']")
+  [ "$status" != RUNNING ] && break
+  sleep 0.1
+done
+[ "$(sfn describe-execution --execution-arn "$ddb_exec" | field "['output']")" = '{"stock":{"N":"2"}}' ] \
+  || { sfn describe-execution --execution-arn "$ddb_exec"; echo "e2e: the DynamoDB task did not update the item" >&2; exit 1; }
+echo "e2e: the local DynamoDB with the AWS CLI (create-table, put-item, scan, a failed condition) and a workflow's updateItem: ok"
+
 # The JavaScript SDK v3, from npm (installed here, into the scratch directory)
 if command -v npm >/dev/null && npm install --prefix "$work/js" --no-audit --no-fund --silent @aws-sdk/client-sfn@3 > "$work/npm.log" 2>&1; then
   STEPWISE_ENDPOINT="$endpoint" NODE_PATH="$work/js/node_modules" NODE_NO_WARNINGS=1 node - <<'JS'
@@ -159,6 +184,9 @@ grep -q "Settings from the configuration file $work/conf/stepwise.yaml" "$work/s
   || { cat "$work/server-3.log"; echo "e2e: the log does not name the configuration file" >&2; exit 1; }
 grep -q "Ended executions are kept 30d" "$work/server-3.log" || { cat "$work/server-3.log"; echo "e2e: no retention line" >&2; exit 1; }
 signed=$(sfn create-activity --name e2e-signed | field "['activityArn']")
+# DynamoDB's API on the same port takes signatures scoped to dynamodb
+[ "$(aws dynamodb list-tables --endpoint-url "$endpoint" --output json | field "['TableNames']")" = "[]" ] \
+  || { echo "e2e: a signed DynamoDB request did not list the tables" >&2; exit 1; }
 if AWS_SECRET_ACCESS_KEY=wrong aws stepfunctions list-activities --endpoint-url "$endpoint" > "$work/wrong.out" 2>&1; then
   echo "e2e: a wrong secret was served" >&2; exit 1
 fi

@@ -22,6 +22,7 @@ public final class Integrations implements AutoCloseable {
   private static Map<String, Function<IntegrationContext, Integration>> factories() {
     Map<String, Function<IntegrationContext, Integration>> f = new LinkedHashMap<>();
     f.put("lambda", io.stepwise.integrations.lambda.LambdaIntegration::create);
+    f.put("dynamodb", io.stepwise.integrations.dynamodb.DynamoDbIntegration::create);
     f.put("s3", io.stepwise.integrations.s3.S3Integration::create);
     return f;
   }

@@ -168,7 +168,10 @@ public final class AwsJsonEndpoint {
     } catch (ApiError e) {
       ObjectNode body = JsonNodeFactory.instance.objectNode();
       body.put("__type", e.type());
-      body.put("message", e.getMessage());
+      if (e.getMessage() != null) {
+        body.put("message", e.getMessage());
+      }
+      body.setAll(e.members());
       Map<String, String> headers = new LinkedHashMap<>(e.headers());
       headers.put("x-amzn-ErrorType", e.type());
       return new ServiceAnswer(e.status(), contentType, JSON.writeValueAsBytes(body), headers);
