@@ -25,7 +25,7 @@ public final class Integrations implements AutoCloseable {
   private static Map<String, Function<IntegrationContext, Integration>> factories() {
     Map<String, Function<IntegrationContext, Integration>> f = new LinkedHashMap<>();
     f.put("lambda", io.stepwise.integrations.lambda.LambdaIntegration::create);
-    //f.put("sqs", io.stepwise.integrations.sqs.SqsIntegration::create);
+    f.put("sqs", io.stepwise.integrations.sqs.SqsIntegration::create);
     //f.put("sns", io.stepwise.integrations.sns.SnsIntegration::create);
     //f.put("eventbridge", io.stepwise.integrations.eventbridge.EventBridgeIntegration::create);
     f.put("http", io.stepwise.integrations.http.HttpIntegration::create);

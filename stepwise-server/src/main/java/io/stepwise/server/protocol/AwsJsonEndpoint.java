@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.stepwise.asl.json.Json;
 import io.stepwise.integrations.api.ApiError;
+import io.stepwise.integrations.api.ApiRequest;
 import io.stepwise.integrations.api.JsonApi;
 import io.stepwise.server.auth.Authenticator;
 import io.stepwise.server.auth.HttpRequestParts;
@@ -164,7 +165,7 @@ public final class AwsJsonEndpoint {
     String contentType = ctx.contentType() != null && ctx.contentType().startsWith("application/x-amz-json-1.1")
         ? "application/x-amz-json-1.1" : StepFunctionsApi.CONTENT_TYPE;
     try {
-      return new ServiceAnswer(200, contentType, JSON.writeValueAsBytes(api.call(operation, input)), Map.of());
+      return new ServiceAnswer(200, contentType, JSON.writeValueAsBytes(api.call(operation, input, request(ctx))), Map.of());
     } catch (ApiError e) {
       ObjectNode body = JsonNodeFactory.instance.objectNode();
       body.put("__type", e.type());
@@ -172,6 +173,19 @@ public final class AwsJsonEndpoint {
       Map<String, String> headers = new LinkedHashMap<>(e.headers());
       headers.put("x-amzn-ErrorType", e.type());
       return new ServiceAnswer(e.status(), contentType, JSON.writeValueAsBytes(body), headers);
+    }
+  }
+
+  /** The endpoint the client reached, from the Host header (SQS puts it in queue URLs). */
+  private static ApiRequest request(Context ctx) {
+    String host = ctx.header("Host");
+    if (host == null || host.isBlank()) {
+      return ApiRequest.LOCAL;
+    }
+    try {
+      return new ApiRequest(java.net.URI.create(ctx.scheme() + "://" + host));
+    } catch (IllegalArgumentException badHost) {
+      return ApiRequest.LOCAL;
     }
   }
 
