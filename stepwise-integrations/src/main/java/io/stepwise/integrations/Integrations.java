@@ -26,8 +26,8 @@ public final class Integrations implements AutoCloseable {
     Map<String, Function<IntegrationContext, Integration>> f = new LinkedHashMap<>();
     f.put("lambda", io.stepwise.integrations.lambda.LambdaIntegration::create);
     f.put("sqs", io.stepwise.integrations.sqs.SqsIntegration::create);
-    //f.put("sns", io.stepwise.integrations.sns.SnsIntegration::create);
-    //f.put("eventbridge", io.stepwise.integrations.eventbridge.EventBridgeIntegration::create);
+    f.put("sns", io.stepwise.integrations.sns.SnsIntegration::create);
+    f.put("eventbridge", io.stepwise.integrations.eventbridge.EventBridgeIntegration::create);
     f.put("http", io.stepwise.integrations.http.HttpIntegration::create);
     return f;
   }

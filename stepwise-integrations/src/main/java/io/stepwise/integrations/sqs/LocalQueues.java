@@ -489,7 +489,7 @@ public final class LocalQueues {
     }
   }
 
-  static JsonNode parse(String json) {
+  public static JsonNode parse(String json) {
     if (json == null) {
       return null;
     }

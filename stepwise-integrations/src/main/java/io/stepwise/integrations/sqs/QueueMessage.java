@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /** Messages as they go in and come out of a local queue. */
-final class QueueMessage {
+public final class QueueMessage {
   private QueueMessage() {}
 
   /**
@@ -14,12 +14,12 @@ final class QueueMessage {
    * @param attributes MessageAttributes as SQS's JSON has them, or null
    * @param systemAttributes MessageSystemAttributes (AWSTraceHeader), or null
    */
-  record Outgoing(String body, Integer delaySeconds, JsonNode attributes, JsonNode systemAttributes, String groupId, String dedupId) {}
+  public record Outgoing(String body, Integer delaySeconds, JsonNode attributes, JsonNode systemAttributes, String groupId, String dedupId) {}
 
   /** What SendMessage answers. */
-  record Sent(String messageId, String md5OfBody, String md5OfAttributes, String md5OfSystemAttributes, String sequenceNumber) {}
+  public record Sent(String messageId, String md5OfBody, String md5OfAttributes, String md5OfSystemAttributes, String sequenceNumber) {}
 
   /** A message received: its new receipt handle, and its system attributes (SentTimestamp, ...). */
-  record Received(String messageId, String receiptHandle, String body, String md5OfBody, JsonNode attributes, String md5OfAttributes,
+  public record Received(String messageId, String receiptHandle, String body, String md5OfBody, JsonNode attributes, String md5OfAttributes,
       Map<String, String> systemAttributes) {}
 }
