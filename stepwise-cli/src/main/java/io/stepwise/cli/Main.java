@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       ServeCommand.class,
+      MessagesCommand.class,
       ConformanceCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

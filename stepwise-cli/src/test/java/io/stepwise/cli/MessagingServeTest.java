@@ -1,0 +1,145 @@
+package io.stepwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.json.Json;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * {@code stepwise serve} with its local SQS, SNS and EventBridge: a workflow sends a message with
+ * its task token, the server restarts, a worker written against the SQS SDK reads the message
+ * and answers with SendTaskSuccess, and the workflow ends; what reached a topic or bus is read
+ * back with {@code stepwise messages}.
+ */
+class MessagingServeTest {
+  private static final String ROLE = "arn:aws:iam::123456789012:role/r";
+  @TempDir Path data;
+  private ServeCommand serve;
+  private CompletableFuture<Integer> exit;
+
+  private URI start() throws Exception {
+    serve = new ServeCommand();
+    CommandLine cmd = new CommandLine(serve);
+    exit = CompletableFuture.supplyAsync(() -> cmd.execute("--port", "0", "--data", data.toString()));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (serve.server() == null && !exit.isDone() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(serve.server()).as("the server started").isNotNull();
+    return serve.server().endpoint();
+  }
+
+  private void stop() throws Exception {
+    serve.stop();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    serve = null;
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    if (serve != null) {
+      stop();
+    }
+  }
+
+  private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+      & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C client(B b, URI endpoint) {
+    b.endpointOverride(endpoint).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder());
+    return b.build();
+  }
+
+  private static List<HistoryEventType> history(SfnClient sfn, String arn) {
+    return sfn.getExecutionHistory(b -> b.executionArn(arn)).events().stream().map(HistoryEvent::type).toList();
+  }
+
+  @Test
+  void aWorkerOnTheSqsSdkAnswersTheTokenAWorkflowSentAndARestartDoesNotSendItAgain() throws Exception {
+    URI endpoint = start();
+    String executionArn;
+    String queueUrl;
+    try (SqsClient sqs = client(SqsClient.builder(), endpoint); SfnClient sfn = client(SfnClient.builder(), endpoint)) {
+      queueUrl = sqs.createQueue(b -> b.queueName("couriers")).queueUrl();
+      assertThat(queueUrl).isEqualTo(endpoint + "/123456789012/couriers");
+      String machine = sfn.createStateMachine(b -> b.name("ship").roleArn(ROLE).definition("""
+          {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+            "Parameters":{"QueueUrl":"%s","MessageBody":{"Order.$":"$.order","TaskToken.$":"$$.Task.Token"}},
+            "ResultPath":"$.courier","End":true}}}""".formatted(queueUrl))).stateMachineArn();
+      executionArn = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"order\":\"o-9\"}")).executionArn();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!history(sfn, executionArn).contains(HistoryEventType.TASK_SUBMITTED) && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(history(sfn, executionArn)).contains(HistoryEventType.TASK_SUBMITTED);
+    }
+    stop();
+
+    endpoint = start();
+    try (SqsClient sqs = client(SqsClient.builder(), endpoint); SfnClient sfn = client(SfnClient.builder(), endpoint)) {
+      var got = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(5)).messages();
+      assertThat(got).as("sent once, kept across the restart").hasSize(1);
+      JsonNode body = Json.parse(got.get(0).body());
+      assertThat(body.get("Order").asText()).isEqualTo("o-9");
+      sfn.sendTaskSuccess(b -> b.taskToken(body.get("TaskToken").asText()).output("{\"name\":\"Ada\"}"));
+      sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(got.get(0).receiptHandle()));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (sfn.describeExecution(b -> b.executionArn(executionArn)).status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      var done = sfn.describeExecution(b -> b.executionArn(executionArn));
+      assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(Json.parse(done.output()).get("courier").get("name").asText()).isEqualTo("Ada");
+      assertThat(history(sfn, executionArn)).filteredOn(t -> t == HistoryEventType.TASK_SUBMITTED).hasSize(1);
+      assertThat(sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()).as("not sent again").isEmpty();
+    }
+  }
+
+  @Test
+  void whatReachedATopicOrABusIsReadBackWithStepwiseMessages() throws Exception {
+    URI endpoint = start();
+    try (SfnClient sfn = client(SfnClient.builder(), endpoint)) {
+      String machine = sfn.createStateMachine(b -> b.name("notify").roleArn(ROLE).definition("""
+          {"StartAt":"Publish","States":{
+            "Publish":{"Type":"Task","Resource":"arn:aws:states:::sns:publish",
+              "Parameters":{"TopicArn":"arn:aws:sns:us-east-1:123456789012:alerts","Message.$":"$.text"},"ResultPath":null,"Next":"Put"},
+            "Put":{"Type":"Task","Resource":"arn:aws:states:::events:putEvents",
+              "Parameters":{"Entries":[{"Source":"shop","DetailType":"Shipped","Detail":{"text.$":"$.text"}}]},"End":true}}}""")).stateMachineArn();
+      String arn = sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"text\":\"parcel left\"}")).executionArn();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (sfn.describeExecution(b -> b.executionArn(arn)).status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(sfn.describeExecution(b -> b.executionArn(arn)).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+    Cli.Outcome topic = Cli.stepwise("messages", "--data", data.toString(), "--topic", "alerts");
+    assertThat(topic.exit()).isEqualTo(ExitCodes.OK);
+    JsonNode note = Json.parse(topic.out().strip());
+    assertThat(note.get("target").asText()).isEqualTo("arn:aws:sns:us-east-1:123456789012:alerts");
+    assertThat(note.get("body").get("Message").asText()).isEqualTo("parcel left");
+    Cli.Outcome bus = Cli.stepwise("messages", "--data", data.toString(), "--bus", "default");
+    JsonNode event = Json.parse(bus.out().strip());
+    assertThat(event.get("body").get("detail").get("text").asText()).isEqualTo("parcel left");
+    assertThat(event.get("body").get("source").asText()).isEqualTo("shop");
+    assertThat(Cli.stepwise("messages", "--data", data.toString()).out().strip().lines()).hasSize(2);
+    assertThat(Cli.stepwise("messages", "--data", data.resolve("elsewhere").toString()).err()).contains("does not exist");
+  }
+}
