@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ServeCommand.class,
       MessagesCommand.class,
+      HttpBenchCommand.class,
       ConformanceCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
