@@ -62,19 +62,17 @@ final class HttpBenchCommand implements Callable<Integer> {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       HttpRequest direct = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-      report("direct (JDK HttpClient)", measure(() -> {
+      Call directCall = () -> {
         HttpResponse<byte[]> r = client.send(direct, HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
           throw new IllegalStateException("status " + r.statusCode());
         }
-      }));
-
+      };
       HttpInvoke invoke = new HttpInvoke();
       var params = Json.parse("{\"ApiEndpoint\":\"" + url + "\",\"Method\":\"POST\",\"RequestBody\":" + body + "}");
       TaskRequest request = new TaskRequest(HttpInvoke.RESOURCE, params, "Call", "arn:aws:states:us-east-1:123456789012:execution:M:e", null, null);
       ResourceArn arn = ResourceArn.of(HttpInvoke.RESOURCE);
-      report("HTTP Task handler (HttpInvoke)", measure(() -> invoke.invoke(arn, request)));
-
+      Call handlerCall = () -> invoke.invoke(arn, request);
       StateMachine machine = StateMachineParser.parse("""
           {"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::http:invoke",
             "Parameters":{"ApiEndpoint":"%s","Method":"POST","RequestBody.$":"$"},"ResultSelector":{"id.$":"$.ResponseBody.id"},"End":true}}}"""
@@ -82,11 +80,20 @@ final class HttpBenchCommand implements Callable<Integer> {
       try (Engine engine = Engine.builder().handler(invoke).build()) {
         var input = Json.parse(body);
         RunOptions options = RunOptions.defaults().withNames("M", "bench");
-        report("HTTP Task state, whole execution in memory", measure(() -> {
+        Call taskCall = () -> {
           if (engine.run(machine, input, options).status() != ExecutionStatus.SUCCEEDED) {
             throw new IllegalStateException("the execution did not succeed");
           }
-        }));
+        };
+        // every way warmed first (the server and the client too), so that none pays for the others' warm-up
+        for (Call c : new Call[] {directCall, handlerCall, taskCall}) {
+          for (int i = 0; i < warmup; i++) {
+            c.run();
+          }
+        }
+        report("direct (JDK HttpClient)", measure(directCall));
+        report("HTTP Task handler (HttpInvoke)", measure(handlerCall));
+        report("HTTP Task state, whole execution in memory", measure(taskCall));
       }
     } finally {
       server.stop(0);
@@ -100,9 +107,6 @@ final class HttpBenchCommand implements Callable<Integer> {
   }
 
   private long[] measure(Call call) throws Exception {
-    for (int i = 0; i < warmup; i++) {
-      call.run();
-    }
     long[] nanos = new long[calls];
     for (int i = 0; i < calls; i++) {
       long t0 = System.nanoTime();

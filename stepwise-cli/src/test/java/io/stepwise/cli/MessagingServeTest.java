@@ -142,4 +142,39 @@ class MessagingServeTest {
     assertThat(Cli.stepwise("messages", "--data", data.toString()).out().strip().lines()).hasSize(2);
     assertThat(Cli.stepwise("messages", "--data", data.resolve("elsewhere").toString()).err()).contains("does not exist");
   }
+
+  @Test
+  void remoteSqsAndEventBridgeReachAnotherServersApisThroughTheSdk() throws Exception {
+    URI endpoint = start();
+    try (SqsClient sqs = client(SqsClient.builder(), endpoint)) {
+      String queue = sqs.createQueue(b -> b.queueName("far")).queueUrl();
+      var settings = io.stepwise.integrations.config.ServicesSettings.resolve(null, java.util.Map.of(), List.of(
+          "sqs=" + endpoint, "sqs.accessKeyId=test", "sqs.secretAccessKey=test",
+          "eventbridge=" + endpoint, "eventbridge.accessKeyId=test", "eventbridge.secretAccessKey=test"));
+      try (var integrations = io.stepwise.integrations.Integrations.open(new io.stepwise.integrations.IntegrationContext(settings, null, data, null,
+          "us-east-1", "123456789012", java.time.InstantSource.system()))) {
+        var b = io.stepwise.engine.Engine.builder().fastTime(true);
+        integrations.handlers().forEach(b::handler);
+        try (var engine = b.build()) {
+          var aws = software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder();
+          try (var events = client(aws, endpoint)) {
+            events.putRule(r -> r.name("all-shop").eventPattern("{\"source\":[\"shop\"]}"));
+            events.putTargets(r -> r.rule("all-shop").targets(t -> t.id("q").arn("arn:aws:sqs:us-east-1:123456789012:far")));
+          }
+          var r = engine.run(io.stepwise.asl.parse.StateMachineParser.parse("""
+              {"StartAt":"Send","States":{
+                "Send":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"%s","MessageBody":"direct"},
+                  "ResultPath":null,"Next":"Put"},
+                "Put":{"Type":"Task","Resource":"arn:aws:states:::events:putEvents",
+                  "Parameters":{"Entries":[{"Source":"shop","DetailType":"Packed","Detail":{"n":1}}]},"End":true}}}""".formatted(queue)),
+              "{}", io.stepwise.engine.RunOptions.defaults().withNames("M", "remote-1"));
+          assertThat(r.status()).isEqualTo(io.stepwise.engine.ExecutionStatus.SUCCEEDED);
+          assertThat(r.output().get("FailedEntryCount").intValue()).isZero();
+        }
+      }
+      var got = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)).messages();
+      assertThat(got).extracting(m -> m.body()).hasSize(2).contains("direct")
+          .anySatisfy(body -> assertThat(body).contains("\"detail-type\":\"Packed\""));
+    }
+  }
 }
