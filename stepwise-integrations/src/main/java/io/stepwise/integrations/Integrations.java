@@ -25,6 +25,7 @@ public final class Integrations implements AutoCloseable {
   private static Map<String, Function<IntegrationContext, Integration>> factories() {
     Map<String, Function<IntegrationContext, Integration>> f = new LinkedHashMap<>();
     f.put("lambda", io.stepwise.integrations.lambda.LambdaIntegration::create);
+    f.put("s3", io.stepwise.integrations.s3.S3Integration::create);
     f.put("sqs", io.stepwise.integrations.sqs.SqsIntegration::create);
     f.put("sns", io.stepwise.integrations.sns.SnsIntegration::create);
     f.put("eventbridge", io.stepwise.integrations.eventbridge.EventBridgeIntegration::create);
