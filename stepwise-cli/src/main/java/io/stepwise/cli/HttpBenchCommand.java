@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Measures an HTTP Task against a local HTTP server beside the same call made directly (median and p99 per call).",
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE})
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE, ExitCodes.USAGE_LINE})
 final class HttpBenchCommand implements Callable<Integer> {
   @Option(names = "--calls", paramLabel = "N", defaultValue = "20000", description = "Calls measured each way (default ${DEFAULT-VALUE}).")
   int calls;
@@ -94,6 +94,9 @@ final class HttpBenchCommand implements Callable<Integer> {
         report("direct (JDK HttpClient)", measure(directCall));
         report("HTTP Task handler (HttpInvoke)", measure(handlerCall));
         report("HTTP Task state, whole execution in memory", measure(taskCall));
+      } catch (IllegalStateException failed) {
+        System.err.println("stepwise bench-http: " + failed.getMessage());
+        return ExitCodes.FAILED;
       }
     } finally {
       server.stop(0);

@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
     name = "messages",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints what reached the local SNS topics and EventBridge buses, oldest first, one JSON object a line:",
-      "{\"kind\":\"topic\"|\"bus\",\"target\":TOPIC-ARN|BUS-NAME,\"id\":...,\"at\":ISO-TIME,\"body\":THE-NOTIFICATION-OR-EVENT}.",
-      "Queues are read with SQS's own API (aws sqs receive-message --endpoint-url ...)."},
+      "Prints what reached the local SNS topics and EventBridge buses, oldest first, one JSON object a line:"
+          + " its seq, kind (topic or bus), target (the topic's ARN or the bus's name), id, at (the time) and"
+          + " body (the notification or the event).",
+      "",
+      "Queues are read with SQS's own API: aws sqs receive-message --endpoint-url ..."},
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE})
 final class MessagesCommand implements Callable<Integer> {
