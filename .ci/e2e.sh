@@ -129,7 +129,8 @@ fi
 
 # Local SQS with the AWS CLI (botocore speaks SQS's JSON protocol): a workflow sends its task token
 # to a queue, a worker reads it with `aws sqs receive-message` and answers with send-task-success;
-# an EventBridge rule delivers to a queue; `stepwise messages` reads back what reached a bus.
+# an EventBridge rule and an SNS subscription deliver to a queue; `stepwise messages` reads back
+# what reached a topic and a bus.
 sqs() { aws sqs --endpoint-url "$endpoint" --output json "$@"; }
 queue=$(sqs create-queue --queue-name e2e-couriers | field "['QueueUrl']")
 [ "$queue" = "$endpoint/123456789012/e2e-couriers" ] || { echo "e2e: queue URL $queue" >&2; exit 1; }
@@ -157,8 +158,15 @@ aws events --endpoint-url "$endpoint" put-targets --rule e2e-shipped --targets "
 aws events --endpoint-url "$endpoint" put-events --entries '[{"Source":"shop","DetailType":"Shipped","Detail":"{\"id\":7}"}]' > /dev/null
 sqs receive-message --queue-url "$queue" --wait-time-seconds 5 > "$work/event.json"
 python3 -c "import json; e=json.loads(json.load(open('$work/event.json'))['Messages'][0]['Body']); assert e['detail']=={'id':7}, e"
+topic=$(aws sns --endpoint-url "$endpoint" --output json create-topic --name e2e-alerts | field "['TopicArn']")
+aws sns --endpoint-url "$endpoint" subscribe --topic-arn "$topic" --protocol sqs \
+  --notification-endpoint arn:aws:sqs:us-east-1:123456789012:e2e-couriers --attributes RawMessageDelivery=true > /dev/null
+aws sns --endpoint-url "$endpoint" publish --topic-arn "$topic" --message "parcel left" > /dev/null
+sqs receive-message --queue-url "$queue" --wait-time-seconds 5 > "$work/note.json"
+[ "$(field "['Messages'][0]['Body']" < "$work/note.json")" = "parcel left" ] || { cat "$work/note.json"; echo "e2e: no SNS delivery" >&2; exit 1; }
+./stepwise messages --data "$work/data" --topic e2e-alerts | grep -q '"Message":"parcel left"' || { echo "e2e: stepwise messages has no notification" >&2; exit 1; }
 ./stepwise messages --data "$work/data" --bus default | grep -q '"detail-type":"Shipped"' || { echo "e2e: stepwise messages has no event" >&2; exit 1; }
-echo "e2e: local SQS and EventBridge with the AWS CLI, a callback through a queue, stepwise messages: ok"
+echo "e2e: local SQS, SNS and EventBridge with the AWS CLI, a callback through a queue, stepwise messages: ok"
 
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""   # SIGTERM: a clean stop
 echo "e2e: AWS CLI and boto3 against stepwise serve, through a kill -9 and a restart: ok"
@@ -193,6 +201,7 @@ grep -q "Settings from the configuration file $work/conf/stepwise.yaml" "$work/s
 grep -q "Ended executions are kept 30d" "$work/server-3.log" || { cat "$work/server-3.log"; echo "e2e: no retention line" >&2; exit 1; }
 signed=$(sfn create-activity --name e2e-signed | field "['activityArn']")
 aws sqs --endpoint-url "$endpoint" create-queue --queue-name e2e-signed > /dev/null   # signed for sqs, verified
+aws sns --endpoint-url "$endpoint" create-topic --name e2e-signed > /dev/null         # and for sns (the query protocol)
 if AWS_SECRET_ACCESS_KEY=wrong aws stepfunctions list-activities --endpoint-url "$endpoint" > "$work/wrong.out" 2>&1; then
   echo "e2e: a wrong secret was served" >&2; exit 1
 fi

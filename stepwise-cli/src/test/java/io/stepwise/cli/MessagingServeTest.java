@@ -114,9 +114,23 @@ class MessagingServeTest {
   }
 
   @Test
-  void whatReachedATopicOrABusIsReadBackWithStepwiseMessages() throws Exception {
+  void whatReachedATopicOrABusIsReadBackWithStepwiseMessagesAndATopicDeliversToItsQueueSubscriptions() throws Exception {
     URI endpoint = start();
-    try (SfnClient sfn = client(SfnClient.builder(), endpoint)) {
+    try (SfnClient sfn = client(SfnClient.builder(), endpoint);
+        var sns = client(software.amazon.awssdk.services.sns.SnsClient.builder(), endpoint);
+        SqsClient sqs = client(SqsClient.builder(), endpoint)) {
+      String topic = sns.createTopic(b -> b.name("alerts")).topicArn();
+      assertThat(topic).isEqualTo("arn:aws:sns:us-east-1:123456789012:alerts");
+      String wrapped = sqs.createQueue(b -> b.queueName("alerts-all")).queueUrl();
+      String raw = sqs.createQueue(b -> b.queueName("alerts-raw")).queueUrl();
+      sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:123456789012:alerts-all"));
+      String rawSub = sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:123456789012:alerts-raw")
+          .attributes(java.util.Map.of("RawMessageDelivery", "true", "FilterPolicy", "{\"level\":[\"warn\"]}"))).subscriptionArn();
+      assertThat(sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions()).hasSize(2);
+      assertThat(sns.getSubscriptionAttributes(b -> b.subscriptionArn(rawSub)).attributes()).containsEntry("RawMessageDelivery", "true");
+      assertThatNotFound(() -> sns.publish(b -> b.topicArn("arn:aws:sns:us-east-1:123456789012:nope").message("m")));
+      sns.publish(b -> b.topicArn(topic).message("from the SDK").messageAttributes(java.util.Map.of("level",
+          software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder().dataType("String").stringValue("info").build())));
       String machine = sfn.createStateMachine(b -> b.name("notify").roleArn(ROLE).definition("""
           {"StartAt":"Publish","States":{
             "Publish":{"Type":"Task","Resource":"arn:aws:states:::sns:publish",
@@ -129,8 +143,22 @@ class MessagingServeTest {
         Thread.sleep(50);
       }
       assertThat(sfn.describeExecution(b -> b.executionArn(arn)).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      List<String> notes = sqs.receiveMessage(b -> b.queueUrl(wrapped).maxNumberOfMessages(10)).messages().stream().map(m -> m.body()).toList();
+      assertThat(notes).hasSize(2);
+      assertThat(Json.parse(notes.get(0)).get("Message").asText()).isEqualTo("from the SDK");
+      assertThat(Json.parse(notes.get(1)).get("Type").asText()).isEqualTo("Notification");
+      assertThat(Json.parse(notes.get(1)).get("TopicArn").asText()).isEqualTo(topic);
+      assertThat(sqs.receiveMessage(b -> b.queueUrl(raw).maxNumberOfMessages(10)).messages()).as("the filter policy let none through")
+          .isEmpty();
+      sns.publish(b -> b.topicArn(topic).message("careful").messageAttributes(java.util.Map.of("level",
+          software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder().dataType("String").stringValue("warn").build())));
+      var rawGot = sqs.receiveMessage(b -> b.queueUrl(raw).messageAttributeNames("All")).messages();
+      assertThat(rawGot).singleElement().satisfies(m -> {
+        assertThat(m.body()).isEqualTo("careful");
+        assertThat(m.messageAttributes().get("level").stringValue()).isEqualTo("warn");
+      });
     }
-    Cli.Outcome topic = Cli.stepwise("messages", "--data", data.toString(), "--topic", "alerts");
+    Cli.Outcome topic = Cli.stepwise("messages", "--data", data.toString(), "--topic", "alerts", "--after", "1", "--limit", "1");
     assertThat(topic.exit()).isEqualTo(ExitCodes.OK);
     JsonNode note = Json.parse(topic.out().strip());
     assertThat(note.get("target").asText()).isEqualTo("arn:aws:sns:us-east-1:123456789012:alerts");
@@ -139,8 +167,13 @@ class MessagingServeTest {
     JsonNode event = Json.parse(bus.out().strip());
     assertThat(event.get("body").get("detail").get("text").asText()).isEqualTo("parcel left");
     assertThat(event.get("body").get("source").asText()).isEqualTo("shop");
-    assertThat(Cli.stepwise("messages", "--data", data.toString()).out().strip().lines()).hasSize(2);
+    assertThat(Cli.stepwise("messages", "--data", data.toString()).out().strip().lines()).hasSize(4);
     assertThat(Cli.stepwise("messages", "--data", data.resolve("elsewhere").toString()).err()).contains("does not exist");
+  }
+
+  private static void assertThatNotFound(Runnable call) {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(software.amazon.awssdk.services.sns.model.NotFoundException.class, call::run);
+    assertThat(e.getMessage()).contains("Topic does not exist");
   }
 
   @Test

@@ -78,6 +78,12 @@ public final class Integrations implements AutoCloseable {
     return out;
   }
 
+  public List<io.stepwise.integrations.api.QueryApi> queryApis() {
+    List<io.stepwise.integrations.api.QueryApi> out = new ArrayList<>();
+    integrations.forEach(i -> out.addAll(i.queryApis()));
+    return out;
+  }
+
   /** Closes every integration, the last opened first. */
   @Override
   public void close() {

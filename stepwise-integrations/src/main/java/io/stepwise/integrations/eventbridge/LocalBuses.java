@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.json.Json;
 import io.stepwise.integrations.api.ApiError;
+import io.stepwise.integrations.messaging.EventPattern;
 import io.stepwise.integrations.messaging.MessagingDb;
 import io.stepwise.integrations.messaging.Published;
 import io.stepwise.integrations.messaging.SdkMetadata;

@@ -9,14 +9,19 @@ import io.stepwise.integrations.messaging.SdkClients;
 import java.util.List;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-/** SNS as {@code stepwise serve} runs it: local topics ({@link LocalTopics}), or a real endpoint through the SDK's SnsClient. */
+/**
+ * SNS as {@code stepwise serve} runs it: local topics ({@link LocalTopics}, served as SNS's query
+ * API by {@link SnsQueryApi}), or a real endpoint through the SDK's SnsClient.
+ */
 public final class SnsIntegration implements Integration {
   private final SnsBackend backend;
+  private final SnsQueryApi api;
   private final LocalMessaging local;
   private final String description;
 
-  private SnsIntegration(SnsBackend backend, LocalMessaging local, String description) {
+  private SnsIntegration(SnsBackend backend, SnsQueryApi api, LocalMessaging local, String description) {
     this.backend = backend;
+    this.api = api;
     this.local = local;
     this.description = description;
   }
@@ -25,10 +30,11 @@ public final class SnsIntegration implements Integration {
     ServiceSettings s = context.services().of("sns");
     if (s.isLocal()) {
       LocalMessaging local = LocalMessaging.acquire(context);
-      return new SnsIntegration(new LocalTopics(local.db(), context.clock(), context.region(), context.account()), local,
-          "local (topics " + local.where() + "; read them with stepwise messages --topic)");
+      LocalTopics topics = new LocalTopics(local.db(), local.queues(), context.clock(), context.region(), context.account());
+      return new SnsIntegration(new LocalSns(topics, context.clock()), new SnsQueryApi(topics), local,
+          "local (topics " + local.where() + "; sqs subscriptions deliver to local queues; stepwise messages --topic reads them)");
     }
-    return new SnsIntegration(new RemoteSns(SdkClients.build(SnsClient.builder(), s, context)), null, s.describe());
+    return new SnsIntegration(new RemoteSns(SdkClients.build(SnsClient.builder(), s, context)), null, null, s.describe());
   }
 
   @Override
@@ -39,6 +45,11 @@ public final class SnsIntegration implements Integration {
   @Override
   public List<TaskHandler> handlers() {
     return List.of(new SnsTasks(backend));
+  }
+
+  @Override
+  public List<io.stepwise.integrations.api.QueryApi> queryApis() {
+    return api == null ? List.of() : List.of(api);
   }
 
   @Override

@@ -113,6 +113,12 @@ class MessagingTasksTest {
   @Test
   void snsPublishKeepsTheNotificationToReadBack() throws Exception {
     String topic = "arn:aws:sns:us-east-1:123456789012:alerts";
+    ExecutionResult none = run("arn:aws:states:::sns:publish", "{\"TopicArn\":\"" + topic + "\",\"Message\":\"m\"}", "{}");
+    assertThat(none.error()).as("not created yet").isEqualTo("SNS.NotFoundException");
+    assertThat(none.cause()).startsWith("Topic does not exist (Service: AmazonSNS; Status Code: 404; Error Code: NotFound;");
+    var sns = integrations.queryApis().get(0);
+    assertThat(sns.call("CreateTopic", java.util.Map.of("Name", "alerts"), io.stepwise.integrations.api.ApiRequest.LOCAL, "r-1"))
+        .contains("<TopicArn>" + topic + "</TopicArn>");
     ExecutionResult r = run("arn:aws:states:::sns:publish",
         "{\"TopicArn\":\"" + topic + "\",\"Subject\":\"hi\",\"Message\":{\"level.$\":\"$.level\"}}", "{\"level\":\"warn\"}");
     assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);

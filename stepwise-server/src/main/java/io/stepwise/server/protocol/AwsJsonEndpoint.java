@@ -13,6 +13,7 @@ import io.stepwise.asl.json.Json;
 import io.stepwise.integrations.api.ApiError;
 import io.stepwise.integrations.api.ApiRequest;
 import io.stepwise.integrations.api.JsonApi;
+import io.stepwise.integrations.api.QueryApi;
 import io.stepwise.server.auth.Authenticator;
 import io.stepwise.server.auth.HttpRequestParts;
 import java.io.ByteArrayOutputStream;
@@ -52,6 +53,8 @@ public final class AwsJsonEndpoint {
   private final Authenticator authenticator;
   /** Local services' APIs served beside Step Functions', by target prefix. */
   private final Map<String, JsonApi> apis;
+  /** Local services' query APIs (form-encoded, XML), by Version. */
+  private final QueryEndpoint queries;
 
   public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock) {
     this(dispatcher, inFlight, maxBodyBytes, clock, Authenticator.ANY);
@@ -65,6 +68,13 @@ public final class AwsJsonEndpoint {
   /** @param apis local services' APIs, served beside Step Functions' by their target prefixes */
   public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock, Authenticator authenticator,
       List<JsonApi> apis) {
+    this(dispatcher, inFlight, maxBodyBytes, clock, authenticator, apis, List.of());
+  }
+
+  /** @param queryApis local services' query APIs (SNS's), served for the form-encoded requests of their Version */
+  public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock, Authenticator authenticator,
+      List<JsonApi> apis, List<QueryApi> queryApis) {
+    this.queries = new QueryEndpoint(queryApis);
     this.apis = new LinkedHashMap<>();
     for (JsonApi api : apis) {
       if (api.targetPrefix().equals(StepFunctionsApi.TARGET_PREFIX) || this.apis.putIfAbsent(api.targetPrefix(), api) != null) {
@@ -94,6 +104,7 @@ public final class AwsJsonEndpoint {
     byte[] answer = null;
     ApiException failure = null;
     ServiceAnswer serviceAnswer = null;
+    QueryEndpoint.Answer queryAnswer = null;
     try {
       // The declared length is refused before the target is even looked at: nothing is read.
       long declared = ctx.req().getContentLengthLong();
@@ -104,6 +115,14 @@ public final class AwsJsonEndpoint {
         throw ProtocolErrors.tooLarge(maxBodyBytes);
       }
       byte[] bytes = declared >= 0 ? readDeclared(ctx.req().getInputStream(), declared) : readBounded(ctx.bodyInputStream());
+      QueryApi query = target == null ? queries.of(ctx.contentType(), bytes) : null;
+      if (query != null) {
+        if (authenticator != Authenticator.ANY) {
+          authenticator.authenticate(parts(ctx, bytes), query.signingName());
+        }
+        queryAnswer = queries.call(query, bytes, request(ctx), requestId);
+        return;
+      }
       JsonApi api = api(target);
       if (authenticator != Authenticator.ANY) {
         // as on AWS: who asks, before what is asked
@@ -132,6 +151,9 @@ public final class AwsJsonEndpoint {
       inFlight.exit();
       if (serviceAnswer != null) {
         writeServiceAnswer(ctx, serviceAnswer, requestId, target);
+      }
+      if (queryAnswer != null) {
+        writeServiceAnswer(ctx, new ServiceAnswer(queryAnswer.status(), "text/xml", queryAnswer.body(), Map.of()), requestId, "query");
       }
     }
     if (failure != null) {

@@ -1,4 +1,4 @@
-package io.stepwise.integrations.eventbridge;
+package io.stepwise.integrations.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -8,17 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Whether an event matches a rule's event pattern, as EventBridge matches: every field the
+ * Whether an event matches a pattern, as EventBridge matches its rules' event patterns (and SNS its
+ * subscriptions' filter policies): every field the
  * pattern names must match (nested objects field by field), a field matching when any value of
  * its list matches the event's value (or any element of an array value). A value is a literal
  * (string, number, boolean, null) or one of {@code prefix}, {@code suffix}, {@code anything-but}
  * (a value, a list, or a prefix), {@code exists}, {@code numeric} (comparisons, and'ed),
  * {@code equals-ignore-case}, {@code wildcard}, and {@code $or} lists of patterns.
  */
-final class EventPattern {
+public final class EventPattern {
   private EventPattern() {}
 
-  static boolean matches(JsonNode pattern, JsonNode event) {
+  public static boolean matches(JsonNode pattern, JsonNode event) {
     if (pattern == null || pattern.isNull() || pattern.isEmpty()) {
       return true;
     }
