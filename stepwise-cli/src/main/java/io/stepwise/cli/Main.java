@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       ServeCommand.class,
+      FunctionsCommand.class,
       MessagesCommand.class,
       HttpBenchCommand.class,
       ConformanceCommand.class,

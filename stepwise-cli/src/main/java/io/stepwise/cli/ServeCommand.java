@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
       "",
       "Each setting is taken from its option, else its environment variable, else the configuration file"
           + " (--config FILE, STEPWISE_CONFIG, else stepwise.yaml in the working directory, when there is one), else its default. The file's keys:"
-          + " host, port, data, region, account, maxInFlight, retention, auth (mode, credentials)."},
+          + " host, port, data, region, account, maxInFlight, retention, auth (mode, credentials), services, functions"
+          + " (Lambda functions: docs/integrations.md; 'stepwise functions list' shows them)."},
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE + " Also: a setting or the configuration file cannot be used, the port"
         + " cannot be bound."})
@@ -164,6 +165,7 @@ final class ServeCommand implements Callable<Integer> {
     io.stepwise.engine.Engine.Builder engineBuilder = io.stepwise.engine.Engine.builder().region(settings.region())
         .account(settings.account());
     integrations.handlers().forEach(engineBuilder::handler);
+    engineBuilder.handler(new io.stepwise.integrations.UnknownResources()); // asked last
     io.stepwise.engine.Engine engine = engineBuilder.build();
     io.stepwise.server.backend.ExecutionBackend b;
     try {

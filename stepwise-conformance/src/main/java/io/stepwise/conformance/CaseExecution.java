@@ -13,7 +13,7 @@ import io.stepwise.engine.RunOptions;
 import io.stepwise.engine.history.HistoryEvent;
 import io.stepwise.engine.history.HistoryJson;
 import io.stepwise.engine.history.HistoryReader;
-import io.stepwise.integrations.lambda.LambdaFunction;
+import io.stepwise.integrations.lambda.targets.LambdaTarget;
 import io.stepwise.integrations.lambda.LambdaFunctions;
 import io.stepwise.asl.json.Json;
 import java.time.InstantSource;
@@ -27,13 +27,16 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one corpus case through the engine: parse the definition, register the case's Lambda
- * stand-ins under their function names and ARNs, run under the recorded names (STANDARD or
+ * functions (the corpus's Python handlers as local commands, {@link CorpusLambdas}) under their
+ * function names and ARNs, run under the recorded names (STANDARD or
  * EXPRESS) with fast time (and, for time-dependent cases, a clock pinned to
  * {@link ConformanceRunner#PINNED_CLOCK}), then hand the result to {@link OutcomeComparison}.
  * Every case runs on its own thread under a time limit, so a hung engine fails only its case.
  */
-final class CaseExecution {
+final class CaseExecution implements AutoCloseable {
   private final Options options;
+  /** The corpus's functions, started on the first case that calls one and kept for the rest. */
+  private CorpusLambdas lambdas;
 
   CaseExecution(Options options) {
     this.options = options;
@@ -72,6 +75,23 @@ final class CaseExecution {
     }
   }
 
+  private synchronized CorpusLambdas lambdas(ConformanceCase c) {
+    if (lambdas == null) {
+      java.nio.file.Path dir = c.dir() == null ? java.nio.file.Path.of("lambdas") : c.dir().toAbsolutePath().getParent().getParent().resolve("lambdas");
+      lambdas = new CorpusLambdas(dir, options.lambdaTimeout(), Math.max(4, options.jobs() * 2));
+    }
+    return lambdas;
+  }
+
+  /** Stops the corpus functions' workers. */
+  @Override
+  public synchronized void close() {
+    if (lambdas != null) {
+      lambdas.close();
+      lambdas = null;
+    }
+  }
+
   /** Why a case is not run, or null to run it. */
   static String skipReason(ConformanceCase c) {
     if ("RUNNING".equals(c.status())) {
@@ -88,12 +108,14 @@ final class CaseExecution {
     } catch (DefinitionException e) {
       return failure(c, start, "definition rejected: " + e.problems());
     }
-    Map<String, LambdaFunction> lambdas = EmulatedLambdas.forCase(c, options.lambdaWait());
+    Map<String, LambdaTarget> functions = lambdas(c).forCase(c);
     Engine.Builder b = Engine.builder().region(c.names().region()).account(c.names().account()).fastTime(true);
     if (c.timeDependent()) {
       b.clock(InstantSource.fixed(ConformanceRunner.PINNED_CLOCK));
     }
-    b.handler(LambdaFunctions.withSystemClockAndRandomIds().functions(lambdas).build());
+    LambdaFunctions.Builder fb = LambdaFunctions.withSystemClockAndRandomIds();
+    functions.forEach(fb::target);
+    b.handler(fb.build()); // not closed with the case: the workers serve the next cases too
     ExecutionType type = ExecutionType.valueOf(c.executionType());
     RunOptions ro = new RunOptions(c.names().stateMachineName(), c.names().executionName(), c.names().roleArn(), type)
         .withSynchronous("StartSyncExecution".equals(c.startApi()));

@@ -36,7 +36,7 @@ import java.util.concurrent.Future;
  * with cases from {@link CaseLoader#loadAll}; from a shell, {@code stepwise conformance DIR} (the CLI's
  * command over this class).
  */
-public final class ConformanceRunner {
+public final class ConformanceRunner implements AutoCloseable {
   /**
    * The instant the time-dependent cases' timestamps were written against: their Wait
    * timestamps are "now" (2026-11-24T23:30:07Z) and "now + 24855/24856 days".
@@ -58,34 +58,35 @@ public final class ConformanceRunner {
    * Runner settings.
    *
    * @param caseTimeout the time limit for one case
-   * @param lambdaWait how long the wait_60_seconds stand-in really sleeps
+   * @param lambdaTimeout the corpus functions' own timeout: a worker still running past it is
+   *     stopped (wait_60_seconds, whose invocations the corpus always times out at 5 s)
    * @param jobs how many cases run at once
    * @param verbose print full differences and skips
    */
   /** @param replay also resume each execution from its whole history (as JSON) and require the same events */
-  public record Options(Duration caseTimeout, Duration lambdaWait, int jobs, boolean verbose, boolean replay) {
-    public Options(Duration caseTimeout, Duration lambdaWait, int jobs, boolean verbose) {
-      this(caseTimeout, lambdaWait, jobs, verbose, false);
+  public record Options(Duration caseTimeout, Duration lambdaTimeout, int jobs, boolean verbose, boolean replay) {
+    public Options(Duration caseTimeout, Duration lambdaTimeout, int jobs, boolean verbose) {
+      this(caseTimeout, lambdaTimeout, jobs, verbose, false);
     }
 
     public static Options defaults() {
-      return new Options(Duration.ofSeconds(10), EmulatedLambdas.DEFAULT_WAIT, 1, false, false);
+      return new Options(Duration.ofSeconds(10), Duration.ofSeconds(10), 1, false, false);
     }
 
     public Options withVerbose(boolean v) {
-      return new Options(caseTimeout, lambdaWait, jobs, v, replay);
+      return new Options(caseTimeout, lambdaTimeout, jobs, v, replay);
     }
 
     public Options withJobs(int j) {
-      return new Options(caseTimeout, lambdaWait, Math.max(1, j), verbose, replay);
+      return new Options(caseTimeout, lambdaTimeout, Math.max(1, j), verbose, replay);
     }
 
     public Options withCaseTimeout(Duration t) {
-      return new Options(t, lambdaWait, jobs, verbose, replay);
+      return new Options(t, lambdaTimeout, jobs, verbose, replay);
     }
 
     public Options withReplay(boolean r) {
-      return new Options(caseTimeout, lambdaWait, jobs, verbose, r);
+      return new Options(caseTimeout, lambdaTimeout, jobs, verbose, r);
     }
   }
 
@@ -251,6 +252,7 @@ public final class ConformanceRunner {
       }
     } finally {
       pool.shutdownNow();
+      execution.close(); // the corpus functions' workers
     }
     Report report = new Report(results);
     printer.printSummary(report, out);
@@ -260,6 +262,12 @@ public final class ConformanceRunner {
   /** Runs one case under the time limit; never throws. */
   public CaseResult runCase(ConformanceCase c) {
     return execution.run(c);
+  }
+
+  /** Stops the corpus functions' workers that {@link #runCase} left running ({@link #run} stops them itself). */
+  @Override
+  public void close() {
+    execution.close();
   }
 
   /** Compares an engine result with the case; public so other drivers can reuse the comparison. */

@@ -245,13 +245,25 @@ public final class DurableRuntime implements AutoCloseable {
   }
 
   WriteResult commit(Write w) {
+    return await(submit(w), w.executionArn());
+  }
+
+  /** Queues the write for the next group commit without waiting for it (see {@link #await}). */
+  CompletableFuture<WriteResult> submit(Write w) {
     try {
-      return committer.submit(w).get();
+      return committer.submit(w);
     } catch (CommitQueueFullException full) {
       throw new Refusal(Refusal.Kind.OVERLOADED, full.getMessage());
+    }
+  }
+
+  /** What became of a submitted write, once its commit returned. */
+  WriteResult await(CompletableFuture<WriteResult> submitted, String executionArn) {
+    try {
+      return submitted.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while storing a step of " + w.executionArn(), e);
+      throw new IllegalStateException("Interrupted while storing a step of " + executionArn, e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;

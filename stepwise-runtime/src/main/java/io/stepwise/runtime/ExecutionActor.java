@@ -9,6 +9,8 @@ import io.stepwise.engine.step.StepRefusedException;
 import io.stepwise.store.ExecutionRow;
 import io.stepwise.store.StepWrite;
 import io.stepwise.store.WriteResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +26,9 @@ final class ExecutionActor {
   private static final Logger log = LoggerFactory.getLogger(ExecutionActor.class);
 
   private record Envelope(StepInput input, CompletableFuture<Step> reply) {}
+
+  /** At most this many queued inputs are stepped before their commits are waited for. */
+  private static final int MAX_BATCH = 64;
 
   final String executionArn;
   private final DurableRuntime runtime;
@@ -78,15 +83,114 @@ final class ExecutionActor {
         }
         continue;
       }
+      if (stepper != null && batchable(e) && mailbox.peek() != null && batchable(mailbox.peek())) {
+        List<Envelope> batch = new ArrayList<>();
+        batch.add(e);
+        while (batch.size() < MAX_BATCH && mailbox.peek() != null && batchable(mailbox.peek())) {
+          batch.add(mailbox.poll());
+        }
+        processBatch(batch);
+      } else {
+        single(e);
+      }
+    }
+  }
+
+  private void single(Envelope e) {
+    try {
+      e.reply().complete(process(e.input()));
+    } catch (Refusal r) {
+      e.reply().completeExceptionally(r);
+    } catch (RuntimeException bug) {
+      log.error("Stepping {} failed", executionArn, bug);
+      stepper = null; // rebuilt from what is stored on the next input
+      e.reply().completeExceptionally(bug);
+    }
+  }
+
+  /** Inputs that step an execution in memory already: neither a wake (null) nor a redrive. */
+  private static boolean batchable(Envelope e) {
+    return e.input() != null && !(e.input() instanceof StepInput.Redrive);
+  }
+
+  private record Stepped(Envelope envelope, Step step, CompletableFuture<WriteResult> write) {}
+
+  /**
+   * Several queued inputs at once (a Distributed Map's parent hearing from many children, a burst
+   * of callbacks): each is stepped in memory, its write queued for the group commit without
+   * waiting, and then each is answered in order as its commit returns. One execution's steps then
+   * share commits instead of waiting for one fsync each. A write refused (someone else stepped
+   * the execution, or it ended) leaves the later inputs of the batch unstored: they are stepped
+   * again, one by one, on the execution as stored.
+   */
+  private void processBatch(List<Envelope> batch) {
+    List<Stepped> stepped = new ArrayList<>(batch.size());
+    List<Envelope> again = new ArrayList<>();
+    long base = events;
+    for (int i = 0; i < batch.size(); i++) {
+      Envelope e = batch.get(i);
+      if (stepper == null || stepper.status() != ExecutionStatus.RUNNING) {
+        again.addAll(batch.subList(i, batch.size())); // answered as for an ended execution, below
+        break;
+      }
+      Step step;
       try {
-        e.reply().complete(process(e.input()));
-      } catch (Refusal r) {
-        e.reply().completeExceptionally(r);
+        step = stepper.step(e.input());
+      } catch (StepRefusedException refused) {
+        e.reply().completeExceptionally(new Refusal(Refusal.Kind.REFUSED_BY_EXECUTION, refused.getMessage()));
+        continue;
       } catch (RuntimeException bug) {
         log.error("Stepping {} failed", executionArn, bug);
-        stepper = null; // rebuilt from what is stored on the next input
+        stepper = null;
         e.reply().completeExceptionally(bug);
+        again.addAll(batch.subList(i + 1, batch.size()));
+        break;
       }
+      StepWrite w = StepWrite.of(executionArn, base, e.input(), step);
+      base = w.eventsAfter();
+      CompletableFuture<WriteResult> f;
+      try {
+        f = runtime.submit(w);
+      } catch (Refusal overloaded) {
+        stepper = null; // this step is not stored: rebuild before the next input
+        e.reply().completeExceptionally(overloaded);
+        again.addAll(batch.subList(i + 1, batch.size()));
+        break;
+      }
+      stepped.add(new Stepped(e, step, f));
+    }
+    boolean diverged = false;
+    for (Stepped s : stepped) {
+      WriteResult result;
+      try {
+        result = runtime.await(s.write(), executionArn);
+      } catch (RuntimeException failed) {
+        stepper = null;
+        diverged = true;
+        s.envelope().reply().completeExceptionally(failed);
+        continue;
+      }
+      if (result instanceof WriteResult.Committed c) {
+        // (after a refused write none of the later ones can commit: each was made after the one before)
+        events = c.events();
+        runtime.carryOut(executionArn, s.step(), stepper);
+        s.envelope().reply().complete(s.step());
+      } else if (!diverged) {
+        stepper = null;
+        diverged = true;
+        WriteResult.Refused r = (WriteResult.Refused) result;
+        s.envelope().reply().completeExceptionally(new Refusal(r.reason() == WriteResult.Reason.CLOSED ? Refusal.Kind.EXECUTION_ENDED
+            : Refusal.Kind.REFUSED_BY_EXECUTION, r.message()));
+      } else {
+        again.add(s.envelope()); // made after a refused write, so refused too: step it again
+      }
+    }
+    for (Envelope e : again) {
+      single(e);
+    }
+    if (stepper != null && runtime.evictsWaiting() && invoking.get() == 0 && mailbox.isEmpty() && !stepped.isEmpty()
+        && stepped.get(stepped.size() - 1).step().commands().stream().noneMatch(k -> k instanceof io.stepwise.engine.step.Command.Continue)) {
+      stepper = null; // as after a single step: what waits lives in the store
     }
   }
 

@@ -142,10 +142,13 @@ class GroupCommitterTest {
   @Test
   void futuresCompleteOnTheGivenExecutor() throws Exception {
     RecordingStore store = new RecordingStore();
+    store.hold = true; // the commit waits until the stage is attached: attached after completion, it would run on this thread
     List<String> threads = Collections.synchronizedList(new ArrayList<>());
     try (var pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "completions"));
         GroupCommitter committer = new GroupCommitter(store, 10, 10, pool)) {
-      committer.submit(write("a")).thenRun(() -> threads.add(Thread.currentThread().getName())).get(5, TimeUnit.SECONDS);
+      var done = committer.submit(write("a")).thenRun(() -> threads.add(Thread.currentThread().getName()));
+      store.release.countDown();
+      done.get(5, TimeUnit.SECONDS);
     }
     assertThat(threads).containsExactly("completions");
   }

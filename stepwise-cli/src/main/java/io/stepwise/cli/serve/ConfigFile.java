@@ -65,7 +65,14 @@ public final class ConfigFile {
       }
       return n;
     }));
-    top.put("functions", new Key.Value((n, dir) -> n));
+    top.put("functions", new Key.Value((n, dir) -> {
+      try {
+        io.stepwise.integrations.lambda.config.FunctionsConfig.read(n, dir);
+      } catch (IllegalArgumentException e) {
+        throw new SettingsException(e.getMessage()); // it names the key's whole path (functions.payment.command)
+      }
+      return n;
+    }));
     return top;
   }
 

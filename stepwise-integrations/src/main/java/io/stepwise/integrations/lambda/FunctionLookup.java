@@ -1,58 +1,57 @@
 package io.stepwise.integrations.lambda;
 
 import io.stepwise.engine.task.TaskFailure;
+import io.stepwise.integrations.lambda.targets.LambdaErrors;
+import io.stepwise.integrations.lambda.targets.LambdaTarget;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The registered functions and how a task's reference finds one: the reference as written (a
  * name, a partial ARN or a full ARN, with or without qualifier), else the bare function name,
- * else the function registered as "*". Nothing found fails as Lambda's Invoke does.
+ * else the function registered as "*", else the remote Lambda when one is configured. Nothing
+ * found fails as Lambda's Invoke does.
  */
 final class FunctionLookup {
   static final String ANY = "*";
 
-  private final Map<String, LambdaFunction> functions;
-  private final Supplier<UUID> requestIds;
+  private final Map<String, LambdaTarget> functions;
+  private final LambdaTarget remote;
 
-  FunctionLookup(Map<String, LambdaFunction> functions, Supplier<UUID> requestIds) {
+  /** @param remote what answers every other reference (a real Lambda), or null */
+  FunctionLookup(Map<String, LambdaTarget> functions, LambdaTarget remote) {
     this.functions = Map.copyOf(functions);
-    this.requestIds = requestIds;
+    this.remote = remote;
   }
 
   /**
    * The function a reference names.
    *
-   * @param nameOrArn the reference as the task gives it
-   * @param name the function name in it, without qualifier
    * @param executionArn the calling execution, whose region and account a bare name is looked up in
+   * @param requestId the invocation's request id, for the error
    * @throws TaskFailure Lambda.ResourceNotFoundException when nothing matches
    */
-  LambdaFunction find(String nameOrArn, String name, String executionArn) {
-    LambdaFunction fn = functions.get(nameOrArn);
+  LambdaTarget find(FunctionRef ref, String executionArn, String requestId) {
+    LambdaTarget fn = functions.get(ref.text());
     if (fn == null) {
-      fn = functions.get(name);
+      fn = functions.get(ref.name());
     }
     if (fn == null) {
       fn = functions.get(ANY);
     }
     if (fn == null) {
-      String arn = nameOrArn.startsWith("arn:") ? nameOrArn : arnInRegionOf(executionArn, name);
-      throw new TaskFailure(
-          "Lambda.ResourceNotFoundException",
-          "Function not found: " + arn + ":$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: "
-              + requestIds.get() + "; Proxy: null)");
+      fn = remote;
+    }
+    if (fn == null) {
+      String arn = ref.text().startsWith("arn:") ? ref.text() : arnInRegionOf(executionArn, ref.name());
+      throw LambdaErrors.service("ResourceNotFoundException", 404, "Function not found: " + arn + (ref.qualifier() == null ? ":$LATEST" : ""),
+          requestId);
     }
     return fn;
   }
 
   /** The function name from a name, a partial ARN or a full ARN, without a qualifier. */
   static String functionName(String nameOrArn) {
-    int i = nameOrArn.indexOf(":function:");
-    String name = i >= 0 ? nameOrArn.substring(i + 10) : nameOrArn;
-    int q = name.indexOf(':');
-    return q < 0 ? name : name.substring(0, q);
+    return FunctionRef.parse(nameOrArn).name();
   }
 
   /**

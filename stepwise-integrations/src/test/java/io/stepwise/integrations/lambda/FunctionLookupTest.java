@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stepwise.asl.json.Json;
 import io.stepwise.engine.task.TaskFailure;
+import io.stepwise.integrations.lambda.targets.InvokeRequest;
+import io.stepwise.integrations.lambda.targets.JavaTarget;
+import io.stepwise.integrations.lambda.targets.LambdaTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,16 +18,17 @@ class FunctionLookupTest {
   static final String EXECUTION = "arn:aws:states:eu-west-1:222222222222:execution:Machine:run-1";
   static final UUID ID = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
 
-  private static LambdaFunction answering(String name) {
-    return event -> Json.NODES.textNode(name);
+  private static LambdaTarget answering(String name) {
+    return new JavaTarget(name, event -> Json.NODES.textNode(name));
   }
 
-  private static FunctionLookup lookup(Map<String, LambdaFunction> functions) {
-    return new FunctionLookup(functions, () -> ID);
+  private static FunctionLookup lookup(Map<String, LambdaTarget> functions) {
+    return new FunctionLookup(functions, null);
   }
 
   private static String found(FunctionLookup l, String reference) throws Exception {
-    return l.find(reference, FunctionLookup.functionName(reference), EXECUTION).handle(null).asText();
+    LambdaTarget t = l.find(FunctionRef.parse(reference), EXECUTION, ID.toString());
+    return t.invoke(InvokeRequest.of(reference, "f", "arn", null, Json.NODES.nullNode(), "id")).value().asText();
   }
 
   @Test
@@ -39,7 +43,7 @@ class FunctionLookupTest {
   @Test
   void theReferenceAsWrittenComesFirstThenTheBareNameThenAny() throws Exception {
     String arn = "arn:aws:lambda:eu-west-1:222222222222:function:pay";
-    Map<String, LambdaFunction> fns = new LinkedHashMap<>();
+    Map<String, LambdaTarget> fns = new LinkedHashMap<>();
     fns.put(arn + ":prod", answering("prod alias"));
     fns.put("pay", answering("by name"));
     FunctionLookup l = lookup(fns);
@@ -67,8 +71,9 @@ class FunctionLookupTest {
     // a partial ARN is reported by its name in the execution's region; a full ARN as written
     assertThatThrownBy(() -> found(l, "333333333333:function:pay"))
         .hasMessageContaining("Function not found: arn:aws:lambda:eu-west-1:222222222222:function:pay:$LATEST (");
+    // with a qualifier, the ARN as written (Lambda adds $LATEST only to an unqualified one)
     assertThatThrownBy(() -> found(l, "arn:aws:lambda:us-east-2:333333333333:function:pay:prod"))
-        .hasMessageContaining("Function not found: arn:aws:lambda:us-east-2:333333333333:function:pay:prod:$LATEST (");
+        .hasMessageContaining("Function not found: arn:aws:lambda:us-east-2:333333333333:function:pay:prod (");
   }
 
   @Test

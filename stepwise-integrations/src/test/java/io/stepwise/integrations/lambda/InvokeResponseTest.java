@@ -3,6 +3,8 @@ package io.stepwise.integrations.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.asl.json.Json;
+import io.stepwise.integrations.lambda.targets.InvokeResult;
+import io.stepwise.integrations.lambda.targets.TailLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -17,7 +19,7 @@ class InvokeResponseTest {
   @Test
   void theEnvelopeHoldsThePayloadWithItsPythonLengthTheTimeAndTheRequestId() throws Exception {
     String payload = "{\"paid\":true,\"name\":\"Zoë\",\"items\":[1,2.5,null]}"; // json.dumps: 59 characters
-    assertThat(Json.write(InvokeResponse.of(Json.parse(payload), null, ID, AT))).isEqualTo(Json.write(Json.parse("""
+    assertThat(Json.write(InvokeResponse.of(InvokeResult.returnedValue(Json.parse(payload), null), ID.toString(), AT))).isEqualTo(Json.write(Json.parse("""
         {"ExecutedVersion":"$LATEST",
          "Payload":%s,
          "SdkHttpMetadata":{
@@ -47,7 +49,7 @@ class InvokeResponseTest {
 
   @Test
   void aLogTailGoesAfterTheVersionAndIntoBothHeaderLists() throws Exception {
-    var o = InvokeResponse.of(Json.NODES.textNode("HelloWorld!"), "TAIL", ID, AT);
+    var o = InvokeResponse.of(InvokeResult.returnedValue(Json.NODES.textNode("HelloWorld!"), "TAIL"), ID.toString(), AT);
     assertThat(o.fieldNames()).toIterable()
         .containsExactly("ExecutedVersion", "LogResult", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode");
     assertThat(o.get("LogResult").asText()).isEqualTo("TAIL");
@@ -62,8 +64,31 @@ class InvokeResponseTest {
   }
 
   @Test
-  void theTailIsTheInvocationsLogInBase64() {
-    String log = new String(Base64.getDecoder().decode(InvokeResponse.tailLog("pay", ID)), StandardCharsets.UTF_8);
-    assertThat(log).isEqualTo("START RequestId: 0f8fad5b-d9cb-469f-a165-70867728950e Version: $LATEST\nEND\nREPORT Function: pay\n");
+  void aPayloadSentAsTextKeepsItsOwnLengthAndTheVersionThatRan() {
+    var o = InvokeResponse.of(new InvokeResult(200, "7", null, "{\"a\": \"\u00e9\"}", null, null), ID.toString(), AT);
+    assertThat(o.get("ExecutedVersion").asText()).isEqualTo("7");
+    assertThat(o.get("Payload")).isEqualTo(Json.NODES.objectNode().put("a", "\u00e9"));
+    assertThat(o.get("SdkHttpMetadata").get("HttpHeaders").get("Content-Length").asText()).isEqualTo("11"); // UTF-8 bytes as sent
+  }
+
+  @Test
+  void anEventInvocationIs202AndADryRun204WithAnEmptyPayloadAndNoVersion() throws Exception {
+    var event = InvokeResponse.of(InvokeResult.accepted(), ID.toString(), AT);
+    assertThat(event.fieldNames()).toIterable().containsExactly("Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode");
+    assertThat(event.get("Payload").asText()).isEmpty();
+    assertThat(event.get("StatusCode").asInt()).isEqualTo(202);
+    assertThat(event.get("SdkHttpMetadata").get("HttpStatusCode").asInt()).isEqualTo(202);
+    assertThat(event.get("SdkHttpMetadata").get("HttpHeaders").get("Content-Length").asText()).isEqualTo("0");
+    assertThat(InvokeResponse.of(InvokeResult.dryRun(), ID.toString(), AT).get("StatusCode").asInt()).isEqualTo(204);
+  }
+
+  @Test
+  void theTailIsTheInvocationsLogInBase64AsLambdaWritesIt() {
+    String log = new String(Base64.getDecoder().decode(TailLog.of(ID.toString(), java.util.List.of("hello"), 1_500_000, 128)),
+        StandardCharsets.UTF_8);
+    assertThat(log).isEqualTo("START RequestId: 0f8fad5b-d9cb-469f-a165-70867728950e Version: $LATEST\nhello\n"
+        + "END RequestId: 0f8fad5b-d9cb-469f-a165-70867728950e\n"
+        + "REPORT RequestId: 0f8fad5b-d9cb-469f-a165-70867728950e\tDuration: 1.50 ms\tBilled Duration: 2 ms\tMemory Size: 128 MB"
+        + "\tMax Memory Used: 128 MB\t\n");
   }
 }

@@ -118,12 +118,13 @@ class LambdaFunctionsTest {
   }
 
   @Test
-  void logTypeTailAddsTheLogWhoseRequestIdIsDrawnFirst() throws Exception {
+  void logTypeTailAddsTheInvocationsLogUnderItsOwnRequestId() throws Exception {
     Engine engine = engine(lambdas().function("pay", e -> Json.NODES.nullNode()));
     JsonNode out = run(engine, invoke("{\"FunctionName\":\"pay\",\"LogType\":\"Tail\"}"), "{}").output();
     String log = new String(Base64.getDecoder().decode(out.get("LogResult").asText()), StandardCharsets.UTF_8);
-    assertThat(log).isEqualTo("START RequestId: 0f8fad5b-d9cb-469f-a165-000000000001 Version: $LATEST\nEND\nREPORT Function: pay\n");
-    assertThat(out.get("SdkResponseMetadata").get("RequestId").asText()).isEqualTo("0f8fad5b-d9cb-469f-a165-000000000002");
+    assertThat(log).startsWith("START RequestId: 0f8fad5b-d9cb-469f-a165-000000000001 Version: $LATEST\n"
+        + "END RequestId: 0f8fad5b-d9cb-469f-a165-000000000001\nREPORT RequestId: 0f8fad5b-d9cb-469f-a165-000000000001\tDuration: ");
+    assertThat(out.get("SdkResponseMetadata").get("RequestId").asText()).isEqualTo("0f8fad5b-d9cb-469f-a165-000000000001");
     assertThat(out.get("Payload").isNull()).isTrue();
     assertThat(out.get("SdkHttpMetadata").get("HttpHeaders").get("Content-Length").asText()).isEqualTo("4");
   }
