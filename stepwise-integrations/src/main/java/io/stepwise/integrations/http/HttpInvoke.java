@@ -84,7 +84,7 @@ public final class HttpInvoke implements TaskHandler {
       return call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       call.cancel(true);
-      throw new TaskFailure("States.Http.Socket", "The HTTP request to " + req.uri() + " did not complete within " + limit.toSeconds() + " seconds");
+      throw timedOut(req);
     } catch (InterruptedException e) {
       call.cancel(true);
       throw e;
@@ -93,8 +93,16 @@ public final class HttpInvoke implements TaskHandler {
       if (c instanceof TaskFailure f) {
         throw f;
       }
+      if (c instanceof java.net.http.HttpTimeoutException) {
+        throw timedOut(req); // the client's own deadline (connecting, or the answer's head) came first
+      }
       throw new TaskFailure("States.Http.Socket", "The HTTP request to " + req.uri() + " failed: " + describe(c));
     }
+  }
+
+  private TaskFailure timedOut(HttpRequest req) {
+    return new TaskFailure("States.Http.Socket", "The HTTP request to " + req.uri() + " did not complete within "
+        + (limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " seconds" : limit.toMillis() + " ms"));
   }
 
   private static ObjectNode read(HttpResponse<InputStream> r) {
