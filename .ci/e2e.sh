@@ -152,6 +152,47 @@ else
   cat "$work/npm.log" >&2 || true
 fi
 
+# Local SQS with the AWS CLI (botocore speaks SQS's JSON protocol): a workflow sends its task token
+# to a queue, a worker reads it with `aws sqs receive-message` and answers with send-task-success;
+# an EventBridge rule and an SNS subscription deliver to a queue; `stepwise messages` reads back
+# what reached a topic and a bus.
+sqs() { aws sqs --endpoint-url "$endpoint" --output json "$@"; }
+queue=$(sqs create-queue --queue-name e2e-couriers | field "['QueueUrl']")
+[ "$queue" = "$endpoint/123456789012/e2e-couriers" ] || { echo "e2e: queue URL $queue" >&2; exit 1; }
+cb=$(sfn create-state-machine --name e2e-callback --role-arn "$role" --definition "$(cat <<JSON
+{"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+ "Parameters":{"QueueUrl":"$queue","MessageBody":{"order.\$":"\$.order","token.\$":"\$\$.Task.Token"}},"End":true}}}
+JSON
+)" | field "['stateMachineArn']")
+cb_exec=$(sfn start-execution --state-machine-arn "$cb" --input '{"order":"o-1"}' | field "['executionArn']")
+sqs receive-message --queue-url "$queue" --wait-time-seconds 10 > "$work/received.json"
+token=$(python3 -c "import json; m=json.load(open('$work/received.json'))['Messages'][0]; b=json.loads(m['Body']); assert b['order']=='o-1', b; print(b['token'])")
+receipt=$(field "['Messages'][0]['ReceiptHandle']" < "$work/received.json")
+sfn send-task-success --task-token "$token" --task-output '{"courier":"Ada"}' > /dev/null
+sqs delete-message --queue-url "$queue" --receipt-handle "$receipt"
+for _ in $(seq 1 100); do
+  status=$(sfn describe-execution --execution-arn "$cb_exec" | field "['status']")
+  [ "$status" != RUNNING ] && break
+  sleep 0.1
+done
+[ "$status" = SUCCEEDED ] || { echo "e2e: the callback execution is $status" >&2; exit 1; }
+if sqs get-queue-url --queue-name e2e-absent > "$work/absent.out" 2>&1; then echo "e2e: a missing queue was found" >&2; exit 1; fi
+grep -q "NonExistentQueue\|QueueDoesNotExist" "$work/absent.out" || { cat "$work/absent.out"; echo "e2e: no QueueDoesNotExist" >&2; exit 1; }
+aws events --endpoint-url "$endpoint" put-rule --name e2e-shipped --event-pattern '{"source":["shop"]}' > /dev/null
+aws events --endpoint-url "$endpoint" put-targets --rule e2e-shipped --targets "Id=q,Arn=arn:aws:sqs:us-east-1:123456789012:e2e-couriers" > /dev/null
+aws events --endpoint-url "$endpoint" put-events --entries '[{"Source":"shop","DetailType":"Shipped","Detail":"{\"id\":7}"}]' > /dev/null
+sqs receive-message --queue-url "$queue" --wait-time-seconds 5 > "$work/event.json"
+python3 -c "import json; e=json.loads(json.load(open('$work/event.json'))['Messages'][0]['Body']); assert e['detail']=={'id':7}, e"
+topic=$(aws sns --endpoint-url "$endpoint" --output json create-topic --name e2e-alerts | field "['TopicArn']")
+aws sns --endpoint-url "$endpoint" subscribe --topic-arn "$topic" --protocol sqs \
+  --notification-endpoint arn:aws:sqs:us-east-1:123456789012:e2e-couriers --attributes RawMessageDelivery=true > /dev/null
+aws sns --endpoint-url "$endpoint" publish --topic-arn "$topic" --message "parcel left" > /dev/null
+sqs receive-message --queue-url "$queue" --wait-time-seconds 5 > "$work/note.json"
+[ "$(field "['Messages'][0]['Body']" < "$work/note.json")" = "parcel left" ] || { cat "$work/note.json"; echo "e2e: no SNS delivery" >&2; exit 1; }
+./stepwise messages --data "$work/data" --topic e2e-alerts | grep -q '"Message":"parcel left"' || { echo "e2e: stepwise messages has no notification" >&2; exit 1; }
+./stepwise messages --data "$work/data" --bus default | grep -q '"detail-type":"Shipped"' || { echo "e2e: stepwise messages has no event" >&2; exit 1; }
+echo "e2e: local SQS, SNS and EventBridge with the AWS CLI, a callback through a queue, stepwise messages: ok"
+
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""   # SIGTERM: a clean stop
 echo "e2e: AWS CLI and boto3 against stepwise serve, through a kill -9 and a restart: ok"
 
@@ -187,6 +228,8 @@ signed=$(sfn create-activity --name e2e-signed | field "['activityArn']")
 # DynamoDB's API on the same port takes signatures scoped to dynamodb
 [ "$(aws dynamodb list-tables --endpoint-url "$endpoint" --output json | field "['TableNames']")" = "[]" ] \
   || { echo "e2e: a signed DynamoDB request did not list the tables" >&2; exit 1; }
+aws sqs --endpoint-url "$endpoint" create-queue --queue-name e2e-signed > /dev/null   # signed for sqs, verified
+aws sns --endpoint-url "$endpoint" create-topic --name e2e-signed > /dev/null         # and for sns (the query protocol)
 if AWS_SECRET_ACCESS_KEY=wrong aws stepfunctions list-activities --endpoint-url "$endpoint" > "$work/wrong.out" 2>&1; then
   echo "e2e: a wrong secret was served" >&2; exit 1
 fi

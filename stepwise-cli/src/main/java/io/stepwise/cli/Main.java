@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ServeCommand.class,
       FunctionsCommand.class,
+      MessagesCommand.class,
+      HttpBenchCommand.class,
       ConformanceCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

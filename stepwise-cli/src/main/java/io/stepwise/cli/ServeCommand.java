@@ -199,6 +199,7 @@ final class ServeCommand implements Callable<Integer> {
       builder.verifySignatures(keys);
     }
     integrations.apis().forEach(builder::api);
+    integrations.queryApis().forEach(builder::queryApi);
     Server s = builder.build();
     try {
       s.start();

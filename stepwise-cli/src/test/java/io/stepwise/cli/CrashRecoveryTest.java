@@ -109,7 +109,12 @@ class CrashRecoveryTest {
           {"StartAt":"Track","States":{"Track":{"Type":"Task","Resource":"%s","End":true}}}""".formatted(activity));
       String cb = machine(sfn, "callbacks", """
           {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-            "Parameters":{"MessageBody.$":"$$.Task.Token"},"End":true}}}""");
+            "Parameters":{"QueueUrl":"http://127.0.0.1/123456789012/crash-callbacks","MessageBody.$":"$$.Task.Token"},"End":true}}}""");
+      try (var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+          .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+          .httpClient(UrlConnectionHttpClient.create()).build()) {
+        sqs.createQueue(b -> b.queueName("crash-callbacks")); // the callbacks' messages go there (the test answers from the history)
+      }
       for (int i = 0; i < 200; i++) {
         int n = i;
         waits.add(sfn.startExecution(b -> b.stateMachineArn(wait).name("w" + n)).executionArn());

@@ -20,6 +20,11 @@ public interface Integration extends AutoCloseable {
     return List.of();
   }
 
+  /** The query APIs (form-encoded, XML: SNS's) served on the Stepwise port; empty for a remote service. */
+  default List<io.stepwise.integrations.api.QueryApi> queryApis() {
+    return List.of();
+  }
+
   /** One line for the log: {@code local (tables in stepwise-data/dynamodb.db)} or the endpoint. */
   String describe();
 

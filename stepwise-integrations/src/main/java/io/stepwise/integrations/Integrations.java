@@ -16,7 +16,10 @@ import java.util.function.Function;
  * with the engine's "no handler" error.
  */
 public final class Integrations implements AutoCloseable {
-  /** The factory of each service, in {@link ServicesSettings#SERVICES}' order. */
+  /**
+   * The factory of each service, in {@link ServicesSettings#SERVICES}' order; those without
+   * settings of their own (the HTTP Task) are opened after them, in the order put.
+   */
   private static final Map<String, Function<IntegrationContext, Integration>> FACTORIES = factories();
 
   private static Map<String, Function<IntegrationContext, Integration>> factories() {
@@ -24,6 +27,10 @@ public final class Integrations implements AutoCloseable {
     f.put("lambda", io.stepwise.integrations.lambda.LambdaIntegration::create);
     f.put("dynamodb", io.stepwise.integrations.dynamodb.DynamoDbIntegration::create);
     f.put("s3", io.stepwise.integrations.s3.S3Integration::create);
+    f.put("sqs", io.stepwise.integrations.sqs.SqsIntegration::create);
+    f.put("sns", io.stepwise.integrations.sns.SnsIntegration::create);
+    f.put("eventbridge", io.stepwise.integrations.eventbridge.EventBridgeIntegration::create);
+    f.put("http", io.stepwise.integrations.http.HttpIntegration::create);
     return f;
   }
 
@@ -39,7 +46,9 @@ public final class Integrations implements AutoCloseable {
    */
   public static Integrations open(IntegrationContext context) {
     List<Integration> opened = new ArrayList<>();
-    for (String service : ServicesSettings.SERVICES) {
+    List<String> order = new ArrayList<>(ServicesSettings.SERVICES);
+    FACTORIES.keySet().stream().filter(s -> !order.contains(s)).forEach(order::add);
+    for (String service : order) {
       Function<IntegrationContext, Integration> factory = FACTORIES.get(service);
       if (factory == null) {
         continue;
@@ -67,6 +76,12 @@ public final class Integrations implements AutoCloseable {
   public List<JsonApi> apis() {
     List<JsonApi> out = new ArrayList<>();
     integrations.forEach(i -> out.addAll(i.apis()));
+    return out;
+  }
+
+  public List<io.stepwise.integrations.api.QueryApi> queryApis() {
+    List<io.stepwise.integrations.api.QueryApi> out = new ArrayList<>();
+    integrations.forEach(i -> out.addAll(i.queryApis()));
     return out;
   }
 

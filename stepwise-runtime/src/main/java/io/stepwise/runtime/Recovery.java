@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What a runtime takes up from the store after a start ({@link DurableRuntime#recover}): the
  * activity tasks no worker took are offered again, the tasks whose outcome is not stored are
- * invoked again (at least once), and the work rows are taken up. Timers need nothing here.
+ * invoked again (at least once; a callback task handed on, TaskSubmitted, only waits), and the work rows are taken up. Timers need nothing here.
  */
 final class Recovery {
   private static final Logger log = LoggerFactory.getLogger(Recovery.class);
@@ -46,6 +46,8 @@ final class Recovery {
             runtime.activities.offer(t.activityArn(),
                 new ActivityQueues.Offer(t.executionArn(), t.taskToken(), Json.write(task.request().input())));
           }
+        } else if (task.isCallback() && t.started()) {
+          // handed on before the crash (TaskSubmitted): its message is out, its callback is awaited
         } else if (!task.isCallback() || runtime.engine().answers(task)) {
           runtime.dispatch(t.executionArn(), task);
         }

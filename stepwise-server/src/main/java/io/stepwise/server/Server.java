@@ -57,13 +57,13 @@ public final class Server implements AutoCloseable {
   private volatile int port = -1;
 
   private Server(ServerConfig config, Services services, List<Operation<?, ?>> operations, InstantSource clock,
-      Authenticator authenticator, List<JsonApi> apis) {
+      Authenticator authenticator, List<JsonApi> apis, List<io.stepwise.integrations.api.QueryApi> queryApis) {
     this.config = config;
     this.services = services;
     this.inFlight = new InFlight(config.limits().maxInFlightRequests());
     this.authenticator = authenticator;
     AwsJsonEndpoint endpoint = new AwsJsonEndpoint(new Dispatcher(operations), inFlight,
-        config.limits().maxRequestBytes(), clock, authenticator, apis);
+        config.limits().maxRequestBytes(), clock, authenticator, apis, queryApis);
     this.javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -168,6 +168,7 @@ public final class Server implements AutoCloseable {
     private final List<Function<Services, Operation<?, ?>>> extra = new ArrayList<>();
     private final List<Function<Services, List<Operation<?, ?>>>> groups = new ArrayList<>();
     private final List<JsonApi> apis = new ArrayList<>();
+    private final List<io.stepwise.integrations.api.QueryApi> queryApis = new ArrayList<>();
 
     private Builder(ServerConfig config) {
       this.config = config;
@@ -212,6 +213,12 @@ public final class Server implements AutoCloseable {
       return this;
     }
 
+    /** Serves a local service's query API (SNS's) on the same port, for the form-encoded requests of its Version. */
+    public Builder queryApi(io.stepwise.integrations.api.QueryApi api) {
+      queryApis.add(api);
+      return this;
+    }
+
     /** Adds operations beyond the registry's, made from the server's services (the execution side). */
     public Builder operations(Function<Services, List<Operation<?, ?>>> factory) {
       groups.add(factory);
@@ -237,7 +244,7 @@ public final class Server implements AutoCloseable {
         ops.addAll(g.apply(services));
       }
       Authenticator auth = credentials == null ? Authenticator.ANY : new SigV4Verifier(credentials, config.region(), clock);
-      return new Server(config, services, ops, clock, auth, apis);
+      return new Server(config, services, ops, clock, auth, apis, queryApis);
     }
   }
 }

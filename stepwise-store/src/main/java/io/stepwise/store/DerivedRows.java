@@ -11,7 +11,8 @@ import io.stepwise.store.codec.CommandCodec;
  * <p>First the input: a {@code TimerFired} deletes its timer; a task's outcome ({@code
  * TaskSucceeded}/{@code TaskFailed} by scheduled event id, {@code CallbackSucceeded}/{@code
  * CallbackFailed} by task token) deletes its task and token rows; {@code ActivityStarted} marks the
- * activity's row taken, with the worker's name. Then the commands, in order: {@code ScheduleTask}
+ * activity's row taken, with the worker's name; {@code TaskSubmitted} marks a callback task's row
+ * started (its message was sent: a restart waits for its callback and does not send it again). Then the commands, in order: {@code ScheduleTask}
  * adds the task row (the command as JSON) and, for a callback or an activity, its token row;
  * {@code CancelTask} deletes them; {@code StartTimer} sets or moves its timer, {@code CancelTimer}
  * deletes it; {@code PutMapRun} inserts or replaces the Map Run's row (a record kept after the
@@ -36,6 +37,12 @@ public final class DerivedRows {
       case StepInput.TimerFired f -> rows.deleteTimer(arn, f.timerId());
       case StepInput.TaskSucceeded t -> endTask(rows, arn, t.scheduledEventId());
       case StepInput.TaskFailed t -> endTask(rows, arn, t.scheduledEventId());
+      // handed on: a restart must not send its message again, only wait for its callback
+      case StepInput.TaskSubmitted t -> {
+        if (rows.task(arn, t.scheduledEventId()) != null) {
+          rows.markStarted(arn, t.scheduledEventId(), null);
+        }
+      }
       case StepInput.CallbackSucceeded c -> endTaskOfToken(rows, arn, c.taskToken());
       case StepInput.CallbackFailed c -> endTaskOfToken(rows, arn, c.taskToken());
       case StepInput.ActivityStarted a -> {

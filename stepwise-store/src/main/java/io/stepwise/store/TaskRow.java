@@ -11,7 +11,8 @@ import io.stepwise.store.codec.CommandCodec;
  *     same text, so a task re-dispatched from any of them is the task first dispatched
  * @param taskToken the callback's or activity's token; null for a task answered by its call
  * @param activityArn the activity's ARN for an activity task; else null
- * @param started for an activity, whether a worker took it (ActivityStarted); else false
+ * @param started for an activity, whether a worker took it (ActivityStarted); for a
+ *     {@code .waitForTaskToken} task whose handler hands it on, whether it was (TaskSubmitted); else false
  * @param workerName the name the worker gave when it took it (may be null)
  */
 public record TaskRow(

@@ -379,6 +379,11 @@ public final class Driver {
         }
         return new StepInput.ActivityStarted(p.request.taskToken(), ((EventDetails.ActivityStarted) next.details()).workerName());
       }
+      case TaskSubmitted -> {
+        PendingTask p = started(next);
+        undispatched.remove(p.scheduledEventId); // handed on: only its callback is left
+        return new StepInput.TaskSubmitted(p.scheduledEventId, ((EventDetails.TaskSucceeded) next.details()).output());
+      }
       case TaskSucceeded, LambdaFunctionSucceeded, ActivitySucceeded -> {
         PendingTask p = started(next);
         undispatched.remove(p.scheduledEventId);
@@ -440,6 +445,9 @@ public final class Driver {
 
   /** A task's outcome as the execution's next input. */
   static StepInput outcome(PendingTask.Outcome o) {
+    if (o.error() == null && o.submitted()) {
+      return new StepInput.TaskSubmitted(o.scheduledEventId(), o.output());
+    }
     return o.error() == null
         ? new StepInput.TaskSucceeded(o.scheduledEventId(), o.output())
         : new StepInput.TaskFailed(o.scheduledEventId(), o.error(), o.cause());

@@ -522,10 +522,14 @@ public final class Execution {
         b.append(b.isEmpty() ? "" : "; ").append("the state '").append(p.request.stateName()).append("' (resource '")
             .append(p.request.resource()).append(p.startedEventId == 0
                 ? "') waits for a worker to take it with GetActivityTask"
-                : "') waits for SendTaskSuccess or SendTaskFailure with its task token");
+                : "') waits for SendTaskSuccess or SendTaskFailure with its task token")
+            .append(", and no answer is registered for the resource");
+      } else if (p.submitted && !p.done) {
+        b.append(b.isEmpty() ? "" : "; ").append("the state '").append(p.request.stateName()).append("' (resource '")
+            .append(p.request.resource()).append("') handed its task token on and waits for SendTaskSuccess or SendTaskFailure with it");
       }
     }
-    return b.isEmpty() ? null : "A callback that nothing will send: " + b + ", and no answer is registered for the resource.";
+    return b.isEmpty() ? null : "A callback that nothing will send: " + b + ".";
   }
 
   private void end() {

@@ -25,7 +25,7 @@ final class Invocations {
     long id = task.scheduledEventId();
     try {
       JsonNode out = call(task);
-      return new PendingTask.Outcome(id, out == null ? Json.NODES.nullNode() : out, null, null);
+      return new PendingTask.Outcome(id, out == null ? Json.NODES.nullNode() : out, null, null, submits(task));
     } catch (TaskFailure f) {
       return new PendingTask.Outcome(id, null, f.error(), f.cause());
     } catch (InterruptedException e) {
@@ -42,6 +42,15 @@ final class Invocations {
     return config.invokers().containsKey(task.request().resource())
         || handlerFor(task) != null
         || config.fallback() != null;
+  }
+
+  /** Whether the task is a callback that its handler only hands on (TaskHandler.submits): its answer is TaskSubmitted. */
+  private boolean submits(Command.ScheduleTask task) {
+    if (!task.isCallback() || config.invokers().containsKey(task.request().resource())) {
+      return false;
+    }
+    TaskHandler h = handlerFor(task);
+    return h != null && h.submits(task.resource(), task.request());
   }
 
   private JsonNode call(Command.ScheduleTask task) throws Exception {

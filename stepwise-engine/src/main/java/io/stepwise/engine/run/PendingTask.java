@@ -20,6 +20,8 @@ final class PendingTask {
   long startedEventId; // 0 until started
   /** A .waitForTaskToken task that nothing answers: it waits, for its timeouts or forever. */
   boolean awaitsCallback;
+  /** A .waitForTaskToken task whose handler handed it on (TaskSubmitted): it waits for its callback. */
+  boolean submitted;
   /** A callback's heartbeat timeout, set again by each heartbeat; null without HeartbeatSeconds. */
   Timer heartbeatTimer;
   /** Handed to the driver in a step's ScheduleTask command. */
@@ -53,6 +55,14 @@ final class PendingTask {
     return request.taskToken() != null;
   }
 
-  /** What an invocation produced: an output, or an error and cause. */
-  record Outcome(long scheduledEventId, JsonNode output, String error, String cause) {}
+  /**
+   * What an invocation produced: an output, or an error and cause.
+   *
+   * @param submitted the output is a .waitForTaskToken task's submission (TaskSubmitted), not its outcome
+   */
+  record Outcome(long scheduledEventId, JsonNode output, String error, String cause, boolean submitted) {
+    Outcome(long scheduledEventId, JsonNode output, String error, String cause) {
+      this(scheduledEventId, output, error, cause, false);
+    }
+  }
 }

@@ -85,7 +85,19 @@ public final class Stepper {
       }
       case StepInput.TaskSucceeded t -> {
         PendingTask p = awaited(t.scheduledEventId());
+        if (p.submitted) {
+          throw new StepRefusedException("The task scheduled by event " + t.scheduledEventId()
+              + " was handed on (TaskSubmitted): its outcome comes by its task token");
+        }
         p.frame.resume(() -> Tasks.succeeded(p, t.output()));
+      }
+      case StepInput.TaskSubmitted t -> {
+        PendingTask p = awaited(t.scheduledEventId());
+        if (!p.isCallback() || p.submitted) {
+          throw new StepRefusedException("The task scheduled by event " + t.scheduledEventId()
+              + (p.submitted ? " was handed on already" : " is not a .waitForTaskToken task") + ": it takes no TaskSubmitted");
+        }
+        Tasks.submitted(p, t.output());
       }
       case StepInput.TaskFailed t -> {
         PendingTask p = awaited(t.scheduledEventId());

@@ -110,6 +110,16 @@ final class Tasks {
     }
   }
 
+  /**
+   * A .waitForTaskToken task's call was made (its message sent): TaskSubmitted with the service's
+   * answer, and the task goes on waiting, for its callback or its timeouts, which keep counting
+   * from its start.
+   */
+  static void submitted(PendingTask p, JsonNode output) {
+    p.submitted = true;
+    p.frame.exec.append(p.frame, EventType.TaskSubmitted, new EventDetails.TaskSucceeded(resourceType(p.kind), p.kind.resource(), output));
+  }
+
   /** A heartbeat for a callback task: its HeartbeatSeconds start again from now. */
   static void heartbeat(PendingTask p) {
     if (p.heartbeatTimer == null) {

@@ -15,6 +15,13 @@ public sealed interface StepInput {
   /** A task scheduled by {@link Command.ScheduleTask} returned this result. */
   record TaskSucceeded(long scheduledEventId, JsonNode output) implements StepInput {}
 
+  /**
+   * A {@code .waitForTaskToken} task was handed on: its call (the message that carries the task
+   * token) was made and answered with this output. TaskSubmitted is recorded and the task waits
+   * for its callback ({@link CallbackSucceeded}, {@link CallbackFailed}) or its timeouts.
+   */
+  record TaskSubmitted(long scheduledEventId, JsonNode output) implements StepInput {}
+
   /** A task scheduled by {@link Command.ScheduleTask} failed with this error and cause. */
   record TaskFailed(long scheduledEventId, String error, String cause) implements StepInput {}
 

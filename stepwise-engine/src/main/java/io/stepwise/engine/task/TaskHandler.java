@@ -31,4 +31,16 @@ public interface TaskHandler {
    * with the exception's class name and message.
    */
   JsonNode invoke(ResourceArn resource, TaskRequest request) throws Exception;
+
+  /**
+   * For a {@code .waitForTaskToken} resource this handler {@link #handles}: whether {@link #invoke}
+   * only hands the task on (sends the message that carries the task token, as SQS or SNS would)
+   * and the outcome is the callback's. Its result is then recorded as TaskSubmitted and the task
+   * waits for SendTaskSuccess or SendTaskFailure; a failure fails the task at once. False (the
+   * default): what invoke returns stands for the callback. Quick and without effects, like
+   * {@link #handles}.
+   */
+  default boolean submits(ResourceArn resource, TaskRequest request) {
+    return false;
+  }
 }

@@ -26,4 +26,12 @@ public interface JsonApi {
    * @throws ApiError the service's error answer (an unknown operation included)
    */
   JsonNode call(String operation, JsonNode input);
+
+  /**
+   * Runs one operation, knowing the request it came in (the endpoint the client reached). The
+   * server calls this one; a service that needs nothing of the request leaves it as it is.
+   */
+  default JsonNode call(String operation, JsonNode input, ApiRequest request) {
+    return call(operation, input);
+  }
 }

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.stepwise.asl.json.Json;
 import io.stepwise.integrations.api.ApiError;
+import io.stepwise.integrations.api.ApiRequest;
 import io.stepwise.integrations.api.JsonApi;
+import io.stepwise.integrations.api.QueryApi;
 import io.stepwise.server.auth.Authenticator;
 import io.stepwise.server.auth.HttpRequestParts;
 import java.io.ByteArrayOutputStream;
@@ -51,6 +53,8 @@ public final class AwsJsonEndpoint {
   private final Authenticator authenticator;
   /** Local services' APIs served beside Step Functions', by target prefix. */
   private final Map<String, JsonApi> apis;
+  /** Local services' query APIs (form-encoded, XML), by Version. */
+  private final QueryEndpoint queries;
 
   public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock) {
     this(dispatcher, inFlight, maxBodyBytes, clock, Authenticator.ANY);
@@ -64,6 +68,13 @@ public final class AwsJsonEndpoint {
   /** @param apis local services' APIs, served beside Step Functions' by their target prefixes */
   public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock, Authenticator authenticator,
       List<JsonApi> apis) {
+    this(dispatcher, inFlight, maxBodyBytes, clock, authenticator, apis, List.of());
+  }
+
+  /** @param queryApis local services' query APIs (SNS's), served for the form-encoded requests of their Version */
+  public AwsJsonEndpoint(Dispatcher dispatcher, InFlight inFlight, long maxBodyBytes, InstantSource clock, Authenticator authenticator,
+      List<JsonApi> apis, List<QueryApi> queryApis) {
+    this.queries = new QueryEndpoint(queryApis);
     this.apis = new LinkedHashMap<>();
     for (JsonApi api : apis) {
       if (api.targetPrefix().equals(StepFunctionsApi.TARGET_PREFIX) || this.apis.putIfAbsent(api.targetPrefix(), api) != null) {
@@ -93,6 +104,7 @@ public final class AwsJsonEndpoint {
     byte[] answer = null;
     ApiException failure = null;
     ServiceAnswer serviceAnswer = null;
+    QueryEndpoint.Answer queryAnswer = null;
     try {
       // The declared length is refused before the target is even looked at: nothing is read.
       long declared = ctx.req().getContentLengthLong();
@@ -103,6 +115,14 @@ public final class AwsJsonEndpoint {
         throw ProtocolErrors.tooLarge(maxBodyBytes);
       }
       byte[] bytes = declared >= 0 ? readDeclared(ctx.req().getInputStream(), declared) : readBounded(ctx.bodyInputStream());
+      QueryApi query = target == null ? queries.of(ctx.contentType(), bytes) : null;
+      if (query != null) {
+        if (authenticator != Authenticator.ANY) {
+          authenticator.authenticate(parts(ctx, bytes), query.signingName());
+        }
+        queryAnswer = queries.call(query, bytes, request(ctx), requestId);
+        return;
+      }
       JsonApi api = api(target);
       if (authenticator != Authenticator.ANY) {
         // as on AWS: who asks, before what is asked
@@ -131,6 +151,9 @@ public final class AwsJsonEndpoint {
       inFlight.exit();
       if (serviceAnswer != null) {
         writeServiceAnswer(ctx, serviceAnswer, requestId, target);
+      }
+      if (queryAnswer != null) {
+        writeServiceAnswer(ctx, new ServiceAnswer(queryAnswer.status(), "text/xml", queryAnswer.body(), Map.of()), requestId, "query");
       }
     }
     if (failure != null) {
@@ -164,7 +187,7 @@ public final class AwsJsonEndpoint {
     String contentType = ctx.contentType() != null && ctx.contentType().startsWith("application/x-amz-json-1.1")
         ? "application/x-amz-json-1.1" : StepFunctionsApi.CONTENT_TYPE;
     try {
-      return new ServiceAnswer(200, contentType, JSON.writeValueAsBytes(api.call(operation, input)), Map.of());
+      return new ServiceAnswer(200, contentType, JSON.writeValueAsBytes(api.call(operation, input, request(ctx))), Map.of());
     } catch (ApiError e) {
       ObjectNode body = JsonNodeFactory.instance.objectNode();
       body.put("__type", e.type());
@@ -175,6 +198,19 @@ public final class AwsJsonEndpoint {
       Map<String, String> headers = new LinkedHashMap<>(e.headers());
       headers.put("x-amzn-ErrorType", e.type());
       return new ServiceAnswer(e.status(), contentType, JSON.writeValueAsBytes(body), headers);
+    }
+  }
+
+  /** The endpoint the client reached, from the Host header (SQS puts it in queue URLs). */
+  private static ApiRequest request(Context ctx) {
+    String host = ctx.header("Host");
+    if (host == null || host.isBlank()) {
+      return ApiRequest.LOCAL;
+    }
+    try {
+      return new ApiRequest(java.net.URI.create(ctx.scheme() + "://" + host));
+    } catch (IllegalArgumentException badHost) {
+      return ApiRequest.LOCAL;
     }
   }
 

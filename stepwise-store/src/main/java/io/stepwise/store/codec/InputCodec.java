@@ -29,6 +29,11 @@ public final class InputCodec {
         Fields.value(o, "output", t.output());
         yield o;
       }
+      case StepInput.TaskSubmitted t -> {
+        ObjectNode o = Fields.object(KIND, "TaskSubmitted").put("scheduledEventId", t.scheduledEventId());
+        Fields.value(o, "output", t.output());
+        yield o;
+      }
       case StepInput.TaskFailed t -> failure(Fields.object(KIND, "TaskFailed").put("scheduledEventId", t.scheduledEventId()), t.error(), t.cause());
       case StepInput.Stop s -> failure(Fields.object(KIND, "Stop"), s.error(), s.cause());
       case StepInput.CallbackSucceeded c -> {
@@ -94,6 +99,7 @@ public final class InputCodec {
       case "Start" -> new StepInput.Start();
       case "Continue" -> new StepInput.Continue();
       case "TaskSucceeded" -> new StepInput.TaskSucceeded(Fields.whole(o, "scheduledEventId", w), Fields.optionalValue(o, "output"));
+      case "TaskSubmitted" -> new StepInput.TaskSubmitted(Fields.whole(o, "scheduledEventId", w), Fields.optionalValue(o, "output"));
       case "TaskFailed" -> new StepInput.TaskFailed(Fields.whole(o, "scheduledEventId", w), Fields.optionalText(o, "error", w),
           Fields.optionalText(o, "cause", w));
       case "Stop" -> new StepInput.Stop(Fields.optionalText(o, "error", w), Fields.optionalText(o, "cause", w));
