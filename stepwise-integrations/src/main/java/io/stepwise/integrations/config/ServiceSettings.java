@@ -1,6 +1,11 @@
 package io.stepwise.integrations.config;
 
 import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * How Stepwise reaches one service: its built-in local stand-in (the default), or an endpoint
@@ -29,6 +34,16 @@ public record ServiceSettings(String service, URI endpoint, String region, Strin
 
   public boolean isAws() {
     return AWS.equals(endpoint);
+  }
+
+  /** The credentials a client of these settings signs with: the static ones given, else the SDK's default chain. */
+  public AwsCredentialsProvider credentials() {
+    if (accessKeyId == null) {
+      return DefaultCredentialsProvider.builder().build();
+    }
+    return StaticCredentialsProvider.create(sessionToken == null
+        ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
+        : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
   }
 
   /** For the log: {@code local}, or where and with which credentials (never the secret). */

@@ -2,10 +2,6 @@ package io.stepwise.integrations.messaging;
 
 import io.stepwise.integrations.IntegrationContext;
 import io.stepwise.integrations.config.ServiceSettings;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -24,13 +20,7 @@ public final class SdkClients {
     if (!s.isAws()) {
       builder.endpointOverride(s.endpoint());
     }
-    if (s.accessKeyId() != null) {
-      builder.credentialsProvider(StaticCredentialsProvider.create(s.sessionToken() == null
-          ? AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey())
-          : AwsSessionCredentials.create(s.accessKeyId(), s.secretAccessKey(), s.sessionToken())));
-    } else {
-      builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-    }
+    builder.credentialsProvider(s.credentials());
     builder.httpClientBuilder(UrlConnectionHttpClient.builder());
     return builder.build();
   }

@@ -5,10 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -42,13 +38,7 @@ final class RemoteBuckets implements ObjectStore, AutoCloseable {
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     }
-    if (settings.accessKeyId() != null) {
-      b.credentialsProvider(StaticCredentialsProvider.create(settings.sessionToken() == null
-          ? AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey())
-          : AwsSessionCredentials.create(settings.accessKeyId(), settings.secretAccessKey(), settings.sessionToken())));
-    } else {
-      b.credentialsProvider(DefaultCredentialsProvider.builder().build());
-    }
+    b.credentialsProvider(settings.credentials());
     this.s3 = b.build();
   }
 

@@ -5,11 +5,6 @@ import io.stepwise.integrations.config.ServiceSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -48,21 +43,13 @@ public final class RemoteBackend implements DynamoDbBackend {
     var builder = DynamoDbClient.builder()
         .httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(settings.region() == null ? serverRegion : settings.region()))
-        .credentialsProvider(credentials(settings));
+        .credentialsProvider(settings.credentials());
     if (!settings.isAws()) {
       builder.endpointOverride(settings.endpoint());
     }
     return new RemoteBackend(builder.build(), settings.describe());
   }
 
-  private static AwsCredentialsProvider credentials(ServiceSettings s) {
-    if (s.accessKeyId() == null) {
-      return DefaultCredentialsProvider.builder().build();
-    }
-    return StaticCredentialsProvider.create(s.sessionToken() == null
-        ? AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey())
-        : AwsSessionCredentials.create(s.accessKeyId(), s.secretAccessKey(), s.sessionToken()));
-  }
 
   @Override
   public Reply call(String operation, JsonNode input) {

@@ -2,11 +2,6 @@ package io.stepwise.integrations.lambda.remote;
 
 import io.stepwise.integrations.config.ServiceSettings;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,7 +17,7 @@ public final class LambdaClients {
    */
   public static LambdaClient create(ServiceSettings settings, String region) {
     String r = settings.region() != null ? settings.region() : region;
-    var b = LambdaClient.builder().region(Region.of(r)).credentialsProvider(credentials(settings))
+    var b = LambdaClient.builder().region(Region.of(r)).credentialsProvider(settings.credentials())
         // Invoke waits for the function: up to Lambda's 15 minutes
         .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(16)).connectionTimeout(Duration.ofSeconds(10))
             .build())
@@ -40,11 +35,4 @@ public final class LambdaClients {
     return (settings.isLocal() || settings.isAws() ? "AWS Lambda" : settings.endpoint().toString()) + " in " + r;
   }
 
-  private static AwsCredentialsProvider credentials(ServiceSettings s) {
-    if (s.accessKeyId() == null) {
-      return DefaultCredentialsProvider.builder().build();
-    }
-    return StaticCredentialsProvider.create(s.sessionToken() == null ? AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey())
-        : AwsSessionCredentials.create(s.accessKeyId(), s.secretAccessKey(), s.sessionToken()));
-  }
 }
