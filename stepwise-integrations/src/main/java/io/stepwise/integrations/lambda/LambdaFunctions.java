@@ -67,6 +67,27 @@ public final class LambdaFunctions implements TaskHandler, AutoCloseable {
     return resource.type() == ResourceArn.Type.LAMBDA_FUNCTION || resource.isLambdaInvoke();
   }
 
+  /**
+   * {@code lambda:invoke.waitForTaskToken} on a declared function (a command, a URL, a real
+   * Lambda) hands the task on, as on AWS: the Invoke response is recorded as TaskSubmitted and the
+   * task waits for SendTaskSuccess or SendTaskFailure with the token the payload carried. A Java
+   * function of the Java API answers for its callback instead (its result is what the callback
+   * sends), which keeps in-process tests of callback workflows to one function.
+   */
+  @Override
+  public boolean submits(ResourceArn resource, TaskRequest request) {
+    if (!resource.isLambdaInvoke() || !resource.resource().endsWith(".waitForTaskToken")) {
+      return false;
+    }
+    JsonNode name = request.input() == null ? null : request.input().get("FunctionName");
+    try {
+      return !(name != null && name.isTextual()
+          && functions.find(FunctionRef.parse(name.textValue()), request.executionArn(), "-") instanceof JavaTarget);
+    } catch (RuntimeException noSuchFunction) {
+      return true; // the call fails as Lambda would, which fails the task whether handed on or not
+    }
+  }
+
   @Override
   public JsonNode invoke(ResourceArn resource, TaskRequest request) throws Exception {
     String requestId = requestIds.get().toString();

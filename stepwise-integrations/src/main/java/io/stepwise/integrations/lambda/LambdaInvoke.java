@@ -8,6 +8,7 @@ import io.stepwise.engine.task.TaskRequest;
 import io.stepwise.integrations.lambda.targets.InvocationType;
 import io.stepwise.integrations.lambda.targets.InvokeRequest;
 import io.stepwise.integrations.lambda.targets.InvokeResult;
+import io.stepwise.integrations.lambda.targets.JavaTarget;
 import io.stepwise.integrations.lambda.targets.LambdaErrors;
 import io.stepwise.integrations.lambda.targets.LambdaTarget;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +45,9 @@ final class LambdaInvoke {
     String clientContext = clientContext(params.get("ClientContext"), requestId);
     JsonNode payload = params.has("Payload") ? rawPayload(params.get("Payload")) : Json.NODES.objectNode();
     InvokeResult result;
+    LambdaTarget target;
     try {
-      LambdaTarget target = functions.find(ref, request.executionArn(), requestId);
+      target = functions.find(ref, request.executionArn(), requestId);
       result = target.invoke(new InvokeRequest(ref.text(), ref.name(), ref.invokedArn(request.executionArn(), qualifier), qualifier,
           Json.write(payload), type, clientContext, tail, requestId));
       if (result.functionError() != null) {
@@ -54,8 +56,10 @@ final class LambdaInvoke {
     } catch (TaskFailure f) {
       throw new TaskFailure(f.error(), compact(f.cause()));
     }
-    if (request.taskToken() != null) {
-      return result.value(); // .waitForTaskToken: the function's answer stands for the callback it would send
+    if (request.taskToken() != null && target instanceof JavaTarget) {
+      // .waitForTaskToken on a Java function: its answer stands for the callback it would send;
+      // a declared function hands the task on (LambdaFunctions.submits) and Invoke's answer is TaskSubmitted's
+      return result.value();
     }
     return InvokeResponse.of(result, requestId, clock.instant());
   }

@@ -122,4 +122,20 @@ class UrlFunctionTest {
     assertThat(down.cause()).startsWith("Stepwise could not reach the function quote at http://127.0.0.1:" + closed + "/")
         .contains("(Service: AWSLambda; Status Code: 500; Error Code: ServiceException; Request ID: ");
   }
+
+  @Test
+  void aDeclaredFunctionCalledWithWaitForTaskTokenHandsTheTaskOnAndItWaitsForTheCallback() throws Exception {
+    URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ok");
+    UrlTarget t = new UrlTarget(new FunctionSpec.Url("courier", url, Duration.ofSeconds(5), 128));
+    engine = Engine.builder().handler(LambdaFunctions.withSystemClockAndRandomIds().target("courier", t).build()).build();
+    ExecutionResult r = engine.run(StateMachineParser.parse("""
+        {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+          "Parameters":{"FunctionName":"courier","Payload":{"token.$":"$$.Task.Token"}},"End":true}}}"""), "{}",
+        RunOptions.defaults().withNames("M", "e"));
+    assertThat(r.status()).as("it waits for SendTaskSuccess, as on AWS").isEqualTo(io.stepwise.engine.ExecutionStatus.RUNNING);
+    assertThat(Json.parse(seen.get("body")).get("token").asText()).isNotEmpty();
+    var submitted = r.events().stream().filter(e -> e.type() == io.stepwise.engine.history.EventType.TaskSubmitted).toList();
+    assertThat(submitted).hasSize(1);
+    assertThat(r.historyJson().toString()).contains("\"taskSubmittedEventDetails\"").contains("StatusCode");
+  }
 }
