@@ -175,18 +175,48 @@ public final class DurableRuntime implements AutoCloseable {
 
   /** SendTaskSuccess. */
   public void sendSuccess(String taskToken, JsonNode output) {
-    await(offer(byToken(taskToken), new StepInput.CallbackSucceeded(taskToken, output)));
+    await(offer(afterItsHandler(taskToken), new StepInput.CallbackSucceeded(taskToken, output)));
   }
 
   /** SendTaskFailure. */
   public void sendFailure(String taskToken, String error, String cause) {
-    await(offer(byToken(taskToken), new StepInput.CallbackFailed(taskToken, error, cause)));
+    await(offer(afterItsHandler(taskToken), new StepInput.CallbackFailed(taskToken, error, cause)));
   }
 
   /** SendTaskHeartbeat. */
   public void heartbeat(String taskToken) {
-    await(offer(byToken(taskToken), new StepInput.Heartbeat(taskToken)));
+    await(offer(afterItsHandler(taskToken), new StepInput.Heartbeat(taskToken)));
   }
+
+  /**
+   * The execution a token's callback goes to, once the handler that hands its task on (an SQS
+   * send carrying the token) has returned: a worker can answer the message before the send
+   * returns, and its callback must not overtake the TaskSubmitted the handler's answer records.
+   * The handler's outcome is queued before its future completes, so waiting for the future keeps
+   * the two in order.
+   */
+  private String afterItsHandler(String taskToken) {
+    TokenRow row = store.taskToken(taskToken).orElseThrow(() -> new Refusal(Refusal.Kind.TASK_DOES_NOT_EXIST,
+        "Task Does Not Exist: no task waits for the token '" + taskToken + "'"));
+    Future<?> handler = tasksInFlight.get(row.executionArn() + "#" + row.scheduledEventId());
+    if (handler != null) {
+      try {
+        handler.get(HANDLER_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | java.util.concurrent.CancellationException | java.util.concurrent.TimeoutException e) {
+        // it failed, was cancelled, or is slow: the callback goes on as it is
+      }
+    }
+    return row.executionArn();
+  }
+
+  /**
+   * How long a callback waits for the handler of its task to return: an SQS or SNS send takes
+   * milliseconds; a handler that sends its own callback before it returns (a function calling
+   * SendTaskSuccess and then returning) waits on this one, which is why the wait is short.
+   */
+  private static final long HANDLER_WAIT_MILLIS = 2_000;
 
   /** A task a worker took with GetActivityTask. */
   public record ActivityTask(String taskToken, String input) {}
