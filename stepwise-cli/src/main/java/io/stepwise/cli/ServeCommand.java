@@ -165,6 +165,8 @@ final class ServeCommand implements Callable<Integer> {
     io.stepwise.engine.Engine.Builder engineBuilder = io.stepwise.engine.Engine.builder().region(settings.region())
         .account(settings.account());
     integrations.handlers().forEach(engineBuilder::handler);
+    var nested = new io.stepwise.server.operations.executions.NestedExecutions(settings.data().resolve("nested-executions.json"));
+    engineBuilder.handler(nested);
     engineBuilder.handler(new io.stepwise.integrations.UnknownResources()); // asked last
     io.stepwise.engine.Engine engine = engineBuilder.build();
     io.stepwise.server.backend.ExecutionBackend b;
@@ -193,8 +195,11 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Server.Builder builder = Server.builder(config).registry(registry).runningExecutions(b::anyRunning)
-        .operations(services -> io.stepwise.server.operations.executions.ExecutionOperations.all(
-            new io.stepwise.server.operations.executions.Executions(services, b, new java.util.SplittableRandom())));
+        .operations(services -> {
+          var executions = new io.stepwise.server.operations.executions.Executions(services, b, new java.util.SplittableRandom());
+          nested.ready(executions);
+          return io.stepwise.server.operations.executions.ExecutionOperations.all(executions);
+        });
     if (keys != null) {
       builder.verifySignatures(keys);
     }

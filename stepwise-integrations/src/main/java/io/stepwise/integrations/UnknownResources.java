@@ -21,10 +21,6 @@ public final class UnknownResources implements TaskHandler {
 
   @Override
   public JsonNode invoke(ResourceArn resource, TaskRequest request) throws TaskFailure {
-    if (resource.type() == ResourceArn.Type.SERVICE && resource.resourceType().equals("states")) {
-      throw new TaskFailure("States.TaskFailed", "Stepwise does not start nested executions yet (" + request.resource() + ", the state '"
-          + request.stateName() + "'): start the child from a Lambda function declared under functions:, or mock the task");
-    }
     String what = switch (resource.type()) {
       case SERVICE -> resource.resourceType().startsWith("aws-sdk:")
           ? "the AWS SDK integration with " + resource.resourceType().substring("aws-sdk:".length())
@@ -34,7 +30,7 @@ public final class UnknownResources implements TaskHandler {
     };
     throw new TaskFailure("States.TaskFailed", "Stepwise cannot call " + what + " of the state '" + request.stateName() + "' ("
         + request.resource() + "): it calls Lambda, DynamoDB, S3, SQS, SNS, EventBridge (each local, or an endpoint set under"
-        + " services: in stepwise.yaml), HTTP Tasks and activities. Answer this task another way: use the resource's"
+        + " services: in stepwise.yaml), HTTP Tasks, nested executions and activities. Answer this task another way: use the resource's"
         + " .waitForTaskToken form and send SendTaskSuccess, call the service from a Lambda function declared under functions:,"
         + " or mock it.");
   }

@@ -266,7 +266,7 @@ public final class DurableRuntime implements AutoCloseable {
     return engine;
   }
 
-  InstantSource clock() {
+  public InstantSource clock() {
     return clock;
   }
 
@@ -363,7 +363,7 @@ public final class DurableRuntime implements AutoCloseable {
         case Command.ScheduleTask t -> {
           if (t.isActivity()) {
             activities.offer(t.resource().arn(), new ActivityQueues.Offer(executionArn, t.request().taskToken(), Json.write(t.request().input())));
-          } else if (!t.isCallback() || engine.answers(t)) {
+          } else if (!t.waitsForCallback() || engine.answers(t)) {
             dispatch(executionArn, t);
           }
         }
@@ -405,6 +405,24 @@ public final class DurableRuntime implements AutoCloseable {
     // its timers went with the same step's CancelTimer commands: the engine cancels every one it set when it ends
     actors.remove(executionArn);
     children.ended(executionArn, status, last, stepper.redriveCount());
+    for (java.util.function.Consumer<String> l : endListeners) {
+      try {
+        l.accept(executionArn);
+      } catch (RuntimeException e) {
+        log.warn("A listener for the end of {} failed: {}", executionArn, e.toString());
+      }
+    }
+  }
+
+  private final List<java.util.function.Consumer<String>> endListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Told the ARN of each execution that ends (its last step stored), on the thread that stored it:
+   * a listener that does more than note it hands the work on. What a nested execution's parent
+   * waits for ({@code states:startExecution.sync}).
+   */
+  public void onEnded(java.util.function.Consumer<String> listener) {
+    endListeners.add(listener);
   }
 
   /** Hands an input to the execution without waiting; a refusal (the execution ended, the task timed out) is only logged. */

@@ -113,7 +113,7 @@ final class ExecutionActor {
     return e.input() != null && !(e.input() instanceof StepInput.Redrive);
   }
 
-  private record Stepped(Envelope envelope, Step step, CompletableFuture<WriteResult> write) {}
+  private record Stepped(Envelope envelope, Step step, CompletableFuture<WriteResult> write, Stepper stepper) {}
 
   /**
    * Several queued inputs at once (a Distributed Map's parent hearing from many children, a burst
@@ -157,7 +157,7 @@ final class ExecutionActor {
         again.addAll(batch.subList(i + 1, batch.size()));
         break;
       }
-      stepped.add(new Stepped(e, step, f));
+      stepped.add(new Stepped(e, step, f, stepper));
     }
     boolean diverged = false;
     for (Stepped s : stepped) {
@@ -173,7 +173,7 @@ final class ExecutionActor {
       if (result instanceof WriteResult.Committed c) {
         // (after a refused write none of the later ones can commit: each was made after the one before)
         events = c.events();
-        runtime.carryOut(executionArn, s.step(), stepper);
+        runtime.carryOut(executionArn, s.step(), s.stepper());
         s.envelope().reply().complete(s.step());
       } else if (!diverged) {
         stepper = null;

@@ -48,7 +48,7 @@ final class Recovery {
           }
         } else if (task.isCallback() && t.started()) {
           // handed on before the crash (TaskSubmitted): its message is out, its callback is awaited
-        } else if (!task.isCallback() || runtime.engine().answers(task)) {
+        } else if (!task.waitsForCallback() || runtime.engine().answers(task)) {
           runtime.dispatch(t.executionArn(), task);
         }
         taskCount++;

@@ -345,7 +345,7 @@ public final class Driver {
 
   private void dispatch() {
     for (Command.ScheduleTask t : undispatched.values()) {
-      if (t.isCallback() && !invocations.answers(t)) {
+      if (t.waitsForCallback() && !invocations.answers(t)) {
         // nobody registered an answer: the task waits, as on AWS, for a callback (a worker) or its timeouts
         PendingTask p = exec.pendingScheduled(t.scheduledEventId());
         if (p != null) {

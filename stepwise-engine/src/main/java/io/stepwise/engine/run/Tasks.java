@@ -52,7 +52,14 @@ final class Tasks {
         token = f.exec.newTaskToken();
         yield new EventDetails.ActivityScheduled(t.resource(), params, timeout, heartbeat);
       }
-      case TASK -> new EventDetails.TaskScheduled(resourceType(kind), kind.resource(), f.exec.info.region(), params, timeout, heartbeat);
+      case TASK -> {
+        if (kind.resource().endsWith(".sync") || kind.resource().endsWith(".sync:2")) {
+          // a job's end answers the task by this token (a nested execution's, say); the state's own
+          // context has none, as AWS gives $$.Task.Token to callback tasks only
+          token = f.exec.newTaskToken();
+        }
+        yield new EventDetails.TaskScheduled(resourceType(kind), kind.resource(), f.exec.info.region(), params, timeout, heartbeat);
+      }
     };
     long id = f.exec.append(f, events.scheduled, details);
     TaskRequest request = new TaskRequest(t.resource(), params, t.name(), f.exec.info.executionArn, scope.context(), token);

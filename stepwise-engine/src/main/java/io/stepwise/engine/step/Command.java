@@ -21,8 +21,14 @@ public sealed interface Command {
    * GetActivityTask, delivered as {@link StepInput.ActivityStarted} with the request's task token.
    */
   record ScheduleTask(long scheduledEventId, ResourceArn resource, TaskRequest request) implements Command {
+    /** Its outcome comes by its task token: a {@code .waitForTaskToken} task, or a {@code .sync} one its job's end answers. */
     public boolean isCallback() {
       return request.taskToken() != null;
+    }
+
+    /** A {@code .waitForTaskToken} task: with nothing to call, it waits for SendTaskSuccess or SendTaskFailure from outside. */
+    public boolean waitsForCallback() {
+      return request.resource().endsWith(".waitForTaskToken");
     }
 
     public boolean isActivity() {

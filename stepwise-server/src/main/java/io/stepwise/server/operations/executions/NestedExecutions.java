@@ -1,0 +1,251 @@
+package io.stepwise.server.operations.executions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.asl.json.Json;
+import io.stepwise.asl.model.ResourceArn;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.engine.task.TaskFailure;
+import io.stepwise.engine.task.TaskHandler;
+import io.stepwise.engine.task.TaskRequest;
+import io.stepwise.runtime.Refusal;
+import io.stepwise.server.protocol.ApiException;
+import io.stepwise.server.protocol.RequestContext;
+import io.stepwise.store.ExecutionRow;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Nested executions: {@code arn:aws:states:::states:startExecution} (request-response: the child's
+ * ARN and start date), {@code .sync} and {@code .sync:2} (the task ends when the child does, with
+ * DescribeExecution's answer in PascalCase, its Input and Output as JSON text for .sync and parsed
+ * for .sync:2; a child that does not succeed fails the task with States.TaskFailed and that answer
+ * as the cause) and {@code .waitForTaskToken} (the child is started, and the task waits for
+ * SendTaskSuccess with the token its input carries). A Standard child of a .sync task is started
+ * and the task handed on (TaskSubmitted); when the child ends the runtime tells this handler
+ * ({@link #ended}) and the parent's task is answered by its token, from a link kept on disk
+ * ({@link NestedLinks}) so that a restart in between loses nothing. An Express child of a .sync
+ * task runs to its end within the call, as StartSyncExecution runs one.
+ *
+ * <p>A child's name, when the parameters give none, is made from the parent's ARN, the state's
+ * name, when it was entered and its retry count: a task invoked again after a crash starts the
+ * same child, which StartExecution's idempotency then returns.
+ */
+public final class NestedExecutions implements TaskHandler {
+  private static final Logger log = LoggerFactory.getLogger(NestedExecutions.class);
+
+  private final NestedLinks links;
+  private final java.util.concurrent.CountDownLatch isReady = new java.util.concurrent.CountDownLatch(1);
+  private volatile Executions ready;
+
+  /**
+   * Made before the engine (it is one of its handlers), and told the execution side once the
+   * server is built ({@link #ready}); a task invoked before then (a restart's recovery) waits.
+   *
+   * @param linksFile where the links are kept, or null to keep them in memory
+   */
+  public NestedExecutions(Path linksFile) {
+    this.links = new NestedLinks(linksFile);
+  }
+
+  private final Supplier<Executions> executions = () -> ready;
+
+  /** The execution side once the server is built, waiting for it (up to a minute) if need be. */
+  private Executions awaitReady() {
+    try {
+      if (!isReady.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new TaskFailure("States.TaskFailed", "The server's executions were not ready within a minute");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TaskFailure("States.TaskFailed", "Interrupted while waiting for the server's executions");
+    }
+    return ready;
+  }
+
+  /**
+   * The execution side, built: listens for the ends of children and answers the parents of those
+   * that ended while the server was down (or before their parents' step was stored).
+   */
+  public void ready(Executions ex) {
+    this.ready = ex;
+    isReady.countDown();
+    ex.runtime.onEnded(arn -> {
+      if (links.get(arn) != null) {
+        Thread.ofVirtual().name("nested-end").start(() -> answerParent(arn)); // not on the child's own commit path
+      }
+    });
+    for (String child : links.all().keySet()) {
+      ex.store.execution(child).filter(r -> r.status() != ExecutionStatus.RUNNING).ifPresent(r -> answerParent(child));
+    }
+  }
+
+  @Override
+  public boolean handles(ResourceArn resource, TaskRequest request) {
+    return resource.type() == ResourceArn.Type.SERVICE && "states".equals(resource.resourceType())
+        && resource.resource().startsWith("startExecution");
+  }
+
+  @Override
+  public boolean submits(ResourceArn resource, TaskRequest request) {
+    String pattern = pattern(resource);
+    if (pattern.equals(".waitForTaskToken")) {
+      return true;
+    }
+    if (!pattern.startsWith(".sync")) {
+      return false;
+    }
+    try {
+      return !Executions.isExpress(awaitReady().target(text(request.input(), "StateMachineArn")));
+    } catch (RuntimeException unknown) {
+      return false; // the call fails, naming what is wrong
+    }
+  }
+
+  @Override
+  public JsonNode invoke(ResourceArn resource, TaskRequest request) {
+    Executions ex = awaitReady();
+    String pattern = pattern(resource);
+    JsonNode params = request.input() == null ? Json.NODES.objectNode() : request.input();
+    String arn = text(params, "StateMachineArn");
+    JsonNode in = params.get("Input");
+    String input = in == null || in.isNull() ? "{}" : in.isTextual() ? in.textValue() : Json.write(in);
+    String name = params.path("Name").isTextual() ? params.path("Name").textValue() : defaultName(request);
+    StartExecution.Request start = new StartExecution.Request(arn, name, input, null);
+    RequestContext context = new RequestContext(UUID.randomUUID().toString(), Instant.ofEpochMilli(ex.runtime.clock().millis()));
+    try {
+      if (pattern.startsWith(".sync") && Executions.isExpress(ex.target(arn))) {
+        StartSyncExecution.Result r = new StartSyncExecution(ex).handle(start, context);
+        ObjectNode out = describe(r.r().executionArn(), r.stateMachineArn(), r.name(), r.input(), r.r().status(),
+            r.r().status() == ExecutionStatus.SUCCEEDED ? Json.write(r.r().output()) : null, r.r().error(), r.r().cause(), r.start(), r.stop(),
+            pattern.equals(".sync:2"));
+        if (r.r().status() != ExecutionStatus.SUCCEEDED) {
+          throw new TaskFailure("States.TaskFailed", Json.write(out));
+        }
+        return out;
+      }
+      String childArn = null;
+      if (pattern.startsWith(".sync")) {
+        childArn = ex.target(arn).machine().arn().replace(":stateMachine:", ":execution:") + ":" + name;
+        links.put(childArn, new NestedLinks.Link(request.taskToken(), pattern.equals(".sync:2")));
+      }
+      StartExecution.Result started;
+      try {
+        started = new StartExecution(ex).handle(start, context);
+      } catch (RuntimeException e) {
+        if (childArn != null) {
+          links.remove(childArn);
+        }
+        throw e;
+      }
+      if (childArn != null && ex.store.execution(childArn).map(ExecutionRow::status).orElse(ExecutionStatus.RUNNING) != ExecutionStatus.RUNNING) {
+        String ended = childArn;
+        Thread.ofVirtual().name("nested-end").start(() -> answerParent(ended)); // it ended within its start
+      }
+      return Json.NODES.objectNode().put("ExecutionArn", started.executionArn()).put("StartDate", started.startDate().toEpochMilli());
+    } catch (ApiException e) {
+      String code = e.code().endsWith("Exception") ? e.code() : e.code() + "Exception";
+      throw new TaskFailure("StepFunctions." + code, e.getMessage() + " (Service: AWSStepFunctions; Status Code: " + e.status()
+          + "; Error Code: " + e.code() + "; Request ID: " + context.requestId() + "; Proxy: null)");
+    }
+  }
+
+  /** The child ended: its parent's task is answered by its token, then the link goes. */
+  private void answerParent(String childArn) {
+    NestedLinks.Link link = links.get(childArn);
+    Executions ex = executions.get();
+    if (link == null || ex == null) {
+      return;
+    }
+    ExecutionRow row = ex.store.execution(childArn).orElse(null);
+    if (row == null || row.status() == ExecutionStatus.RUNNING) {
+      return;
+    }
+    ObjectNode out = describe(row.executionArn(), row.record().stateMachineArn(), row.record().executionName(), row.input(), row.status(),
+        row.output(), row.error(), row.cause(), row.startDate(), row.stopDate() == null ? row.startDate() : row.stopDate(), link.parsed());
+    RedriveStatus redrive = RedriveStatus.of(row, ex.runtime.clock().millis());
+    out.put("RedriveCount", row.redriveCount()).put("RedriveStatus", redrive.status());
+    if (redrive.reason() != null) {
+      out.put("RedriveStatusReason", redrive.reason());
+    }
+    try {
+      if (row.status() == ExecutionStatus.SUCCEEDED) {
+        ex.runtime.sendSuccess(link.token(), out);
+      } else {
+        ex.runtime.sendFailure(link.token(), "States.TaskFailed", Json.write(out));
+      }
+    } catch (Refusal gone) {
+      // the parent's task ended meanwhile (timed out, stopped): nothing waits for this child
+    } catch (RuntimeException e) {
+      log.warn("Telling the parent of {} that it ended failed; it is told again after a restart: {}", childArn, e.toString());
+      return;
+    }
+    links.remove(childArn);
+  }
+
+  /** DescribeExecution's answer as the .sync integration gives it: PascalCase, dates in epoch milliseconds (inferred). */
+  private static ObjectNode describe(String executionArn, String stateMachineArn, String name, String input, ExecutionStatus status,
+      String output, String error, String cause, long start, long stop, boolean parsed) {
+    ObjectNode out = Json.NODES.objectNode();
+    out.put("ExecutionArn", executionArn);
+    putJson(out, "Input", input, parsed);
+    out.putObject("InputDetails").put("Included", true);
+    out.put("Name", name);
+    if (output != null) {
+      putJson(out, "Output", output, parsed);
+      out.putObject("OutputDetails").put("Included", true);
+    }
+    out.put("StartDate", start);
+    out.put("StateMachineArn", stateMachineArn);
+    out.put("Status", status.name());
+    out.put("StopDate", stop);
+    if (error != null) {
+      out.put("Error", error);
+    }
+    if (cause != null) {
+      out.put("Cause", cause);
+    }
+    return out;
+  }
+
+  private static void putJson(ObjectNode out, String member, String text, boolean parsed) {
+    if (!parsed) {
+      out.put(member, text);
+      return;
+    }
+    try {
+      out.set(member, Json.parse(text));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      out.put(member, text);
+    }
+  }
+
+  private static String pattern(ResourceArn resource) {
+    String r = resource.resource();
+    int dot = r.indexOf('.');
+    return dot < 0 ? "" : r.substring(dot);
+  }
+
+  private static String text(JsonNode params, String member) {
+    JsonNode v = params == null ? null : params.get(member);
+    return v != null && v.isTextual() ? v.textValue() : null;
+  }
+
+  private static String defaultName(TaskRequest request) {
+    JsonNode state = request.context() == null ? null : request.context().path("State");
+    String seed = request.executionArn() + "/" + request.stateName() + "/" + (state == null ? "" : state.path("EnteredTime").asText())
+        + "/" + (state == null ? "" : state.path("RetryCount").asText());
+    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /** For tests: the links still waiting, child to token. */
+  Map<String, NestedLinks.Link> waiting() {
+    return links.all();
+  }
+}
