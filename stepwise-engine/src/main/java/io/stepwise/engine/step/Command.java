@@ -26,9 +26,12 @@ public sealed interface Command {
       return request.taskToken() != null;
     }
 
-    /** A {@code .waitForTaskToken} task: with nothing to call, it waits for SendTaskSuccess or SendTaskFailure from outside. */
+    /**
+     * A {@code .waitForTaskToken} or an activity task: with nothing registered to answer it, it
+     * waits for SendTaskSuccess or SendTaskFailure (or a worker) from outside.
+     */
     public boolean waitsForCallback() {
-      return request.resource().endsWith(".waitForTaskToken");
+      return isActivity() || request.resource().endsWith(".waitForTaskToken");
     }
 
     public boolean isActivity() {
