@@ -140,4 +140,21 @@ class TaskHandlerTest {
     assertThat(waited.error()).isEqualTo("States.Timeout");
     assertThat(invoked).hasValue(0);
   }
+
+  @Test
+  void aHandlerThatRecursesWithoutEndFailsItsTaskWhichItsCatchTakesInsteadOfTheRunHanging() {
+    String def = """
+        {"StartAt":"Deep","States":{"Deep":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:deep:call",
+          "Catch":[{"ErrorEquals":["StackOverflowError"],"ResultPath":"$.err","Next":"Caught"}],"End":true},
+          "Caught":{"Type":"Pass","End":true}}}""";
+    try (Engine engine = Fixtures.engine().invoker("arn:aws:states:::aws-sdk:deep:call", r -> recurse(0)).build()) {
+      ExecutionResult r = engine.run(Fixtures.machine(def), "{}", Fixtures.options());
+      assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(r.output().path("err").path("Error").asText()).isEqualTo("StackOverflowError");
+    }
+  }
+
+  private static JsonNode recurse(int depth) {
+    return depth < 0 ? null : recurse(depth + 1);
+  }
 }

@@ -31,7 +31,9 @@ final class Invocations {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new PendingTask.Outcome(id, null, "States.TaskFailed", "The task was interrupted");
-    } catch (Exception e) {
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      // an Error too: a handler that recurses without end or runs out of memory fails its task (as
+      // a Lambda function's crash does) instead of taking the thread down with the task's outcome
       String msg = e.getMessage() == null ? "" : e.getMessage();
       return new PendingTask.Outcome(id, null, e.getClass().getSimpleName(), msg);
     }
