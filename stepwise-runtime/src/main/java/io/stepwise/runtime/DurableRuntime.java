@@ -389,16 +389,23 @@ public final class DurableRuntime implements AutoCloseable {
     String key = executionArn + "#" + t.scheduledEventId();
     ExecutionActor actor = actors.computeIfAbsent(executionArn, a -> new ExecutionActor(a, this));
     actor.invoking.incrementAndGet();
-    tasksInFlight.put(key, executor.submit(() -> {
-      StepInput outcome;
+    // registered before it can run, and left registered until its outcome is queued: a callback
+    // for its token waits for it (afterItsHandler), and CancelTask interrupts it
+    java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
       try {
-        outcome = engine.invoke(t);
+        StepInput outcome;
+        try {
+          outcome = engine.invoke(t);
+        } finally {
+          actor.invoking.decrementAndGet();
+        }
+        deliver(executionArn, outcome);
       } finally {
         tasksInFlight.remove(key);
-        actor.invoking.decrementAndGet();
       }
-      deliver(executionArn, outcome);
-    }));
+    }, null);
+    tasksInFlight.put(key, task);
+    executor.execute(task);
   }
 
   private void finished(String executionArn, ExecutionStatus status, Step last, Stepper stepper) {
