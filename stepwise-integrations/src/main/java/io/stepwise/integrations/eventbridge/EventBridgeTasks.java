@@ -7,8 +7,8 @@ import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.ResourceArn;
 import io.stepwise.engine.task.TaskFailure;
-import io.stepwise.engine.task.TaskHandler;
 import io.stepwise.engine.task.TaskRequest;
+import io.stepwise.integrations.messaging.OneActionTasks;
 import io.stepwise.integrations.messaging.ServiceAnswer;
 import io.stepwise.integrations.messaging.ServiceError;
 import io.stepwise.integrations.messaging.ServiceNames;
@@ -20,24 +20,13 @@ import io.stepwise.integrations.messaging.ServiceNames;
  * Resources, and fails with EventBridge.FailedEntry when an entry failed; the SDK form takes
  * EventBridge's request as it is and answers its response whatever it holds.
  */
-final class EventBridgeTasks implements TaskHandler {
+final class EventBridgeTasks extends OneActionTasks {
   static final ServiceNames NAMES = new ServiceNames("EventBridge", "AmazonEventBridge", "EventBridge");
   private final EventBridgeBackend backend;
 
   EventBridgeTasks(EventBridgeBackend backend) {
+    super("events", "eventbridge", "putEvents");
     this.backend = backend;
-  }
-
-  @Override
-  public boolean handles(ResourceArn resource, TaskRequest request) {
-    return resource.type() == ResourceArn.Type.SERVICE
-        && ("events".equals(resource.resourceType()) || "aws-sdk:eventbridge".equals(resource.resourceType()))
-        && (resource.resource().equals("putEvents") || resource.resource().equals("putEvents.waitForTaskToken"));
-  }
-
-  @Override
-  public boolean submits(ResourceArn resource, TaskRequest request) {
-    return resource.resource().endsWith(".waitForTaskToken");
   }
 
   @Override

@@ -6,8 +6,8 @@ import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.ResourceArn;
 import io.stepwise.engine.task.TaskFailure;
-import io.stepwise.engine.task.TaskHandler;
 import io.stepwise.engine.task.TaskRequest;
+import io.stepwise.integrations.messaging.OneActionTasks;
 import io.stepwise.integrations.messaging.SdkMetadata;
 import io.stepwise.integrations.messaging.ServiceAnswer;
 import io.stepwise.integrations.messaging.ServiceError;
@@ -18,24 +18,13 @@ import io.stepwise.integrations.messaging.ServiceNames;
  * {@code .waitForTaskToken}. The optimised form sends a Message of any JSON as its text and answers
  * SNS's response with the SDK metadata; the SDK form takes SNS's request as it is.
  */
-final class SnsTasks implements TaskHandler {
+final class SnsTasks extends OneActionTasks {
   static final ServiceNames NAMES = new ServiceNames("SNS", "AmazonSNS", "Sns");
   private final SnsBackend backend;
 
   SnsTasks(SnsBackend backend) {
+    super("sns", "sns", "publish");
     this.backend = backend;
-  }
-
-  @Override
-  public boolean handles(ResourceArn resource, TaskRequest request) {
-    return resource.type() == ResourceArn.Type.SERVICE
-        && ("sns".equals(resource.resourceType()) || "aws-sdk:sns".equals(resource.resourceType()))
-        && (resource.resource().equals("publish") || resource.resource().equals("publish.waitForTaskToken"));
-  }
-
-  @Override
-  public boolean submits(ResourceArn resource, TaskRequest request) {
-    return resource.resource().endsWith(".waitForTaskToken");
   }
 
   @Override

@@ -6,8 +6,8 @@ import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.ResourceArn;
 import io.stepwise.engine.task.TaskFailure;
-import io.stepwise.engine.task.TaskHandler;
 import io.stepwise.engine.task.TaskRequest;
+import io.stepwise.integrations.messaging.OneActionTasks;
 import io.stepwise.integrations.messaging.SdkMetadata;
 import io.stepwise.integrations.messaging.ServiceAnswer;
 import io.stepwise.integrations.messaging.ServiceError;
@@ -21,24 +21,13 @@ import io.stepwise.integrations.messaging.ServiceNames;
  * any JSON (an object or array is sent as its JSON text) and answers SQS's response with the SDK
  * metadata; the SDK form takes SQS's request as it is and answers SQS's response alone.
  */
-final class SqsTasks implements TaskHandler {
+final class SqsTasks extends OneActionTasks {
   static final ServiceNames NAMES = new ServiceNames("SQS", "AmazonSQS", "Sqs");
   private final SqsBackend backend;
 
   SqsTasks(SqsBackend backend) {
+    super("sqs", "sqs", "sendMessage");
     this.backend = backend;
-  }
-
-  @Override
-  public boolean handles(ResourceArn resource, TaskRequest request) {
-    return resource.type() == ResourceArn.Type.SERVICE
-        && ("sqs".equals(resource.resourceType()) || "aws-sdk:sqs".equals(resource.resourceType()))
-        && (resource.resource().equals("sendMessage") || resource.resource().equals("sendMessage.waitForTaskToken"));
-  }
-
-  @Override
-  public boolean submits(ResourceArn resource, TaskRequest request) {
-    return resource.resource().endsWith(".waitForTaskToken");
   }
 
   @Override

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +52,6 @@ public final class NestedExecutions implements TaskHandler {
   public NestedExecutions(Path linksFile) {
     this.links = new NestedLinks(linksFile);
   }
-
-  private final Supplier<Executions> executions = () -> ready;
 
   /** The execution side once the server is built, waiting for it (up to a minute) if need be. */
   private Executions awaitReady() {
@@ -159,7 +156,7 @@ public final class NestedExecutions implements TaskHandler {
   /** The child ended: its parent's task is answered by its token, then the link goes. */
   private void answerParent(String childArn) {
     NestedLinks.Link link = links.get(childArn);
-    Executions ex = executions.get();
+    Executions ex = ready;
     if (link == null || ex == null) {
       return;
     }
