@@ -60,7 +60,13 @@ class ResumeFromHistoryTest {
               "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"runs"}},
               "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
                 "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}},
-              "W":{"Type":"Wait","Seconds":1,"End":true}}}""", "{\"key\":\"rows.csv\"}"));
+              "W":{"Type":"Wait","Seconds":1,"End":true}}}""", "{\"key\":\"rows.csv\"}"),
+        Arguments.of("distributed map over an S3 inventory: the manifest, then each of its files", """
+            {"StartAt":"M","States":{"M":{"Type":"Map","End":true,"MaxConcurrency":1,
+              "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"ManifestType":"S3_INVENTORY"},
+                            "Parameters":{"Bucket":"inv","Key.$":"$.key"}},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
+                "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""", "{\"key\":\"daily/manifest.json\"}"));
   }
 
   /** Calls made to the S3 handlers, so a test can tell whether replay called them again. */
@@ -71,6 +77,9 @@ class ResumeFromHistoryTest {
         .invoker("arn:aws:states:::aws-sdk:t:double", r -> Json.NODES.numberNode(r.input().asInt() * 2))
         .invoker("arn:aws:states:::s3:getObject", r -> {
           S3_CALLS.incrementAndGet();
+          if (r.input().path("Key").asText().endsWith("manifest.json")) {
+            return Json.NODES.textNode("{\"fileSchema\":\"Bucket, Key\",\"files\":[{\"key\":\"daily/data/1.csv.gz\"},{\"key\":\"daily/data/2.csv.gz\"}]}");
+          }
           return Json.NODES.textNode("id,name\n1,a\n2,b\n");
         })
         .invoker("arn:aws:states:::s3:putObject", r -> {

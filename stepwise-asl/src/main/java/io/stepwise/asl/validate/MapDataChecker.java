@@ -45,11 +45,12 @@ final class MapDataChecker {
     }
     Site c = r.field("ReaderConfig");
     StateFields.screen(c, READER_CONFIG_FIELDS, ql);
-    c.oneOf("InputType", "CSV", "JSON", "JSONL", "MANIFEST", "PARQUET");
+    String inputType = c.oneOf("InputType", "CSV", "JSON", "JSONL", "MANIFEST", "PARQUET");
     c.oneOf("CSVHeaderLocation", "FIRST_ROW", "GIVEN");
     c.oneOf("CSVDelimiter", "COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB");
-    c.oneOf("Transformation", "NONE", "LOAD_AND_FLATTEN");
-    c.oneOf("ManifestType", "ATHENA_DATA", "S3_INVENTORY");
+    String transformation = c.oneOf("Transformation", "NONE", "LOAD_AND_FLATTEN");
+    String manifestType = c.oneOf("ManifestType", "ATHENA_DATA", "S3_INVENTORY");
+    combinations(c, inputType, transformation, manifestType);
     c.text("ItemsPointer");
     if (c.array("CSVHeaders", true)) {
       Site headers = c.field("CSVHeaders");
@@ -66,6 +67,23 @@ final class MapDataChecker {
     FixedOrExpression.integer(c, "MaxItems", 0, MAX_ITEMS, ql);
     if (ql == QueryLanguage.JSONPATH) {
       PathChecks.singleValuePath(c, "MaxItemsPath");
+    }
+  }
+
+  /**
+   * What AWS's ItemReader page says cannot go together (inferred to be refused when the
+   * definition is checked): LOAD_AND_FLATTEN needs the listed objects' InputType, an S3 inventory
+   * takes none (MANIFEST, its older name, aside), and an S3 inventory is not Athena data.
+   */
+  private static void combinations(Site c, String inputType, String transformation, String manifestType) {
+    if ("LOAD_AND_FLATTEN".equals(transformation) && !c.has("InputType")) {
+      c.problem("\"InputType\" is required with Transformation LOAD_AND_FLATTEN");
+    }
+    if ("S3_INVENTORY".equals(manifestType) && inputType != null && !inputType.equals("MANIFEST")) {
+      c.problem("InputType", "cannot be set with ManifestType S3_INVENTORY: an S3 inventory's files are CSV, as its manifest says");
+    }
+    if ("ATHENA_DATA".equals(manifestType) && "MANIFEST".equals(inputType)) {
+      c.problem("InputType", "MANIFEST (an S3 inventory manifest) cannot be read with ManifestType ATHENA_DATA");
     }
   }
 

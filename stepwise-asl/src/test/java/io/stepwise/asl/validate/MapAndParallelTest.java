@@ -88,6 +88,34 @@ class MapAndParallelTest {
         + " \"CSVDelimiter\": \"TAB\", \"MaxItemsPath\": \"$.max\"}}"));
   }
 
+  private static String reader(String resource, String config) {
+    return map("\"ItemProcessor\": " + DISTRIBUTED + ", \"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:" + resource + "\","
+        + " \"Parameters\": {\"Bucket\": \"b\", \"Key\": \"k\"}, \"ReaderConfig\": " + config + "}");
+  }
+
+  @Test
+  void manifestsAndLoadAndFlattenAreAcceptedAsAwsDocumentsThem() {
+    valid(reader("getObject", "{\"ManifestType\": \"S3_INVENTORY\"}"));
+    valid(reader("getObject", "{\"InputType\": \"MANIFEST\"}"));
+    valid(reader("getObject", "{\"InputType\": \"MANIFEST\", \"ManifestType\": \"S3_INVENTORY\", \"MaxItems\": 10}"));
+    valid(reader("getObject", "{\"ManifestType\": \"ATHENA_DATA\", \"InputType\": \"CSV\", \"CSVHeaderLocation\": \"GIVEN\","
+        + " \"CSVHeaders\": [\"id\"]}"));
+    valid(reader("getObject", "{\"ManifestType\": \"ATHENA_DATA\", \"InputType\": \"PARQUET\"}"));
+    valid(reader("listObjectsV2", "{\"InputType\": \"JSONL\", \"Transformation\": \"LOAD_AND_FLATTEN\"}"));
+    valid(reader("listObjectsV2", "{\"Transformation\": \"NONE\"}"));
+  }
+
+  @Test
+  void readerConfigCombinationsTheDocumentationRulesOutAreRefused() {
+    problems(reader("listObjectsV2", "{\"Transformation\": \"LOAD_AND_FLATTEN\"}"),
+        "/States/S/ItemReader/ReaderConfig: \"InputType\" is required with Transformation LOAD_AND_FLATTEN");
+    problems(reader("getObject", "{\"ManifestType\": \"S3_INVENTORY\", \"InputType\": \"CSV\", \"CSVHeaderLocation\": \"FIRST_ROW\"}"),
+        "/States/S/ItemReader/ReaderConfig/InputType: cannot be set with ManifestType S3_INVENTORY: an S3 inventory's files are CSV,"
+            + " as its manifest says");
+    problems(reader("getObject", "{\"ManifestType\": \"ATHENA_DATA\", \"InputType\": \"MANIFEST\"}"),
+        "/States/S/ItemReader/ReaderConfig/InputType: MANIFEST (an S3 inventory manifest) cannot be read with ManifestType ATHENA_DATA");
+  }
+
   @Test
   void itemBatcherFieldsAreChecked() {
     problems(map("\"ItemProcessor\": " + DISTRIBUTED + ", \"ItemBatcher\": {\"MaxItemsPerBatch\": 0,"

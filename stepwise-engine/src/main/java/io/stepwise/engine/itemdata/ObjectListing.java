@@ -6,27 +6,56 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.json.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The pages of an {@code s3:listObjectsV2} reader. Each page is a ListObjectsV2 response
- * ({@code Contents}: Key, Size, LastModified, ETag, StorageClass; {@code IsTruncated} and
- * {@code NextContinuationToken} when there are more); each object becomes the item AWS documents:
- * {@code {"Etag", "Key", "LastModified" (epoch seconds), "Size", "StorageClass"}}.
+ * An {@code s3:listObjectsV2} reader with Transformation NONE. Each page is a ListObjectsV2
+ * response ({@code Contents}: Key, Size, LastModified, ETag, StorageClass; {@code IsTruncated}
+ * and {@code NextContinuationToken} when there are more); each object becomes the item AWS
+ * documents: {@code {"Etag", "Key", "LastModified" (epoch seconds), "Size", "StorageClass"}}.
  */
-public final class ObjectListing {
+public final class ObjectListing implements DatasetReader {
   private final ArrayNode items = Json.NODES.arrayNode();
+  private final String resource;
+  private final JsonNode request;
   private final int maxItems;
 
   /** @param maxItems stop after this many objects; 0 for all */
-  public ObjectListing(int maxItems) {
+  ObjectListing(String resource, JsonNode request, int maxItems) {
+    this.resource = resource;
+    this.request = request;
     this.maxItems = maxItems;
   }
 
-  /**
-   * Adds one page; returns the request for the next page (the first request with
-   * ContinuationToken), or null when the listing is complete.
-   */
-  public ObjectNode add(JsonNode request, JsonNode page) {
+  @Override
+  public ReaderCall first() {
+    return ReaderCall.of(resource, request);
+  }
+
+  @Override
+  public ReaderCall answered(ReaderCall call, JsonNode page) {
+    for (JsonNode o : contents(page)) {
+      if (full()) {
+        return null;
+      }
+      items.add(item(o));
+    }
+    ObjectNode next = full() ? null : nextPage(call.request(), page);
+    return next == null ? null : ReaderCall.of(resource, next);
+  }
+
+  @Override
+  public ArrayNode dataset() {
+    return items;
+  }
+
+  private boolean full() {
+    return maxItems > 0 && items.size() >= maxItems;
+  }
+
+  /** A page's objects, each checked to have a Key. */
+  static List<JsonNode> contents(JsonNode page) {
     if (!page.isObject()) {
       throw ItemReaders.failed("The s3:listObjectsV2 response must be a ListObjectsV2 result object but was: " + Json.write(page));
     }
@@ -34,13 +63,19 @@ public final class ObjectListing {
     if (!contents.isMissingNode() && !contents.isArray()) {
       throw ItemReaders.failed("The s3:listObjectsV2 response's Contents must be an array but was: " + Json.write(contents));
     }
+    List<JsonNode> objects = new ArrayList<>();
     for (JsonNode o : contents) {
-      if (full()) {
-        return null;
+      if (!o.isObject() || !o.path("Key").isTextual()) {
+        throw ItemReaders.failed("Each s3:listObjectsV2 Contents entry needs a Key but one was: " + Json.write(o));
       }
-      items.add(item(o));
+      objects.add(o);
     }
-    if (full() || !page.path("IsTruncated").asBoolean(false)) {
+    return objects;
+  }
+
+  /** The request for the page after this one (the request with ContinuationToken), or null when it was the last. */
+  static ObjectNode nextPage(JsonNode request, JsonNode page) {
+    if (!page.path("IsTruncated").asBoolean(false)) {
       return null;
     }
     JsonNode token = page.get("NextContinuationToken");
@@ -52,18 +87,7 @@ public final class ObjectListing {
     return next;
   }
 
-  public ArrayNode items() {
-    return items;
-  }
-
-  private boolean full() {
-    return maxItems > 0 && items.size() >= maxItems;
-  }
-
   private static ObjectNode item(JsonNode o) {
-    if (!o.isObject() || !o.path("Key").isTextual()) {
-      throw ItemReaders.failed("Each s3:listObjectsV2 Contents entry needs a Key but one was: " + Json.write(o));
-    }
     ObjectNode item = Json.NODES.objectNode();
     JsonNode etag = o.has("ETag") ? o.get("ETag") : o.get("Etag");
     if (etag != null) {

@@ -7,12 +7,14 @@ import io.stepwise.asl.error.StatesException;
 import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.ItemReader;
 import io.stepwise.asl.model.MapState;
+import io.stepwise.engine.itemdata.DatasetReader;
 import io.stepwise.engine.itemdata.ItemReaders;
-import io.stepwise.engine.itemdata.ObjectListing;
+import io.stepwise.engine.itemdata.ReaderCall;
 
 /**
- * How a Distributed Map's run reads its items with its ItemReader: one call at a time (a listing a
- * page at a time, {@link MapRunCalls}), then the items the ItemsPath selects, at most MaxItems;
+ * How a Distributed Map's run reads its items with its ItemReader: one call at a time
+ * ({@link MapRunCalls}; a listing a page at a time, the objects a manifest or listing names one
+ * after another, as the {@link DatasetReader} says), then the items the ItemsPath selects, at most MaxItems;
  * what the reader fails with fails the run with States.ItemReaderFailed. A redrive of a run that
  * never had its items reads them again.
  */
@@ -28,8 +30,7 @@ final class MapRunReader {
   private final MapState m;
   private final JsonNode request;
   private final int maxItems;
-  private ItemReaders.Kind kind;
-  private ObjectListing listing;
+  private DatasetReader reader;
 
   /** The reader's request and MaxItems, evaluated when the state starts: what fails here is the state's own failure. */
   MapRunReader(Frame f, MapState m, JsonNode in) {
@@ -46,23 +47,26 @@ final class MapRunReader {
 
   /** Reads the items from the first call on, then tells the run. */
   void read(Run run) {
-    ItemReader r = m.itemReader();
     try {
-      kind = ItemReaders.kind(r);
+      reader = ItemReaders.reader(m.itemReader(), request, maxItems);
     } catch (StatesException e) {
       run.readingFailed(e.error(), e.cause());
       return;
     }
-    listing = kind == ItemReaders.Kind.LIST_OBJECTS_V2 ? new ObjectListing(maxItems) : null;
-    MapRunCalls.schedule(f, r.resource(), request, reading(request, run));
+    call(reader.first(), run);
   }
 
-  private MapRunCalls.Then reading(JsonNode call, Run run) {
-    return new MapRunCalls.Then() {
+  private void call(ReaderCall call, Run run) {
+    MapRunCalls.schedule(f, call.resource(), call.request(), new MapRunCalls.Then() {
       @Override
       public void succeeded(JsonNode output) {
         try {
-          items(call, output, run);
+          ReaderCall next = reader.answered(call, output);
+          if (next != null) {
+            call(next, run);
+          } else {
+            items(reader.dataset(), run);
+          }
         } catch (StatesException e) {
           run.readingFailed(e.error(), StatesErrors.ITEM_READER_FAILED.equals(e.error()) ? e.cause() : Failures.describe(f, e));
         }
@@ -70,25 +74,18 @@ final class MapRunReader {
 
       @Override
       public void failed(String error, String cause) {
-        run.readingFailed(StatesErrors.ITEM_READER_FAILED, "The ItemReader's " + m.itemReader().resource() + " call failed with " + error
-            + (cause == null ? "" : ": " + cause));
+        if (StatesErrors.ITEM_READER_FAILED.equals(error)) {
+          run.readingFailed(error, cause); // the integration's own account of what it could not read (an object that is not gzip...)
+          return;
+        }
+        run.readingFailed(StatesErrors.ITEM_READER_FAILED, "The ItemReader's " + call.resource() + " call"
+            + (call.object() == null ? "" : " for " + call.object()) + " failed with " + error + (cause == null ? "" : ": " + cause));
       }
-    };
+    });
   }
 
-  /** A reader call's result: the next listing page to ask for, or the items to run. */
-  private void items(JsonNode call, JsonNode output, Run run) {
-    JsonNode doc;
-    if (kind == ItemReaders.Kind.LIST_OBJECTS_V2) {
-      JsonNode next = listing.add(call, output);
-      if (next != null) {
-        MapRunCalls.schedule(f, m.itemReader().resource(), next, reading(next, run));
-        return;
-      }
-      doc = listing.items();
-    } else {
-      doc = ItemReaders.content(m.itemReader().config(), call, output, maxItems);
-    }
+  /** The dataset is read: the items the ItemsPath selects, at most MaxItems, to run. */
+  private void items(JsonNode doc, Run run) {
     JsonNode items = doc;
     if (m.itemsPath() != null) {
       items = m.itemsPath().read(new EvalScope(f, doc));
@@ -98,9 +95,8 @@ final class MapRunReader {
       }
     }
     if (!items.isArray()) {
-      String shown = Json.write(items);
       throw new StatesException(StatesErrors.ITEM_READER_FAILED, "The items the ItemReader read must be an array but were: "
-          + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown));
+          + ItemReaders.shown(items));
     }
     if (maxItems > 0 && items.size() > maxItems) {
       ArrayNode kept = Json.NODES.arrayNode(maxItems);

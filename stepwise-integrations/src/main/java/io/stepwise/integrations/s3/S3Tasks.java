@@ -23,7 +23,8 @@ import java.util.UUID;
  * getObject, putObject, headObject, deleteObject, listObjectsV2, createBucket and listBuckets
  * (PascalCase parameters and response members, as Step Functions passes them), and the
  * {@code arn:aws:states:::s3:getObject|listObjectsV2|putObject} calls a Distributed Map's
- * ItemReader and ResultWriter make (getObject answers the object's text, which the Map parses).
+ * ItemReader and ResultWriter make (getObject answers the object's text, decompressed if it was
+ * gzip, which the Map parses).
  *
  * <p>Errors are {@code S3.<Name>Exception} for S3's codes that the SDK has an exception for
  * (NoSuchKey, NoSuchBucket, BucketAlreadyOwnedByYou, InvalidObjectState), else
@@ -69,7 +70,7 @@ final class S3Tasks implements TaskHandler {
     JsonNode in = request.input() == null ? Json.NODES.objectNode() : request.input();
     try {
       return switch (action) {
-        case "getObject" -> sdk ? getObject(in) : Json.NODES.textNode(text(store.get(required(in, "Bucket"), required(in, "Key")).body()));
+        case "getObject" -> sdk ? getObject(in) : readerContent(in);
         case "headObject" -> headers(Json.NODES.objectNode(), store.head(required(in, "Bucket"), required(in, "Key")));
         case "putObject" -> putObject(in);
         case "deleteObject" -> {
@@ -90,6 +91,13 @@ final class S3Tasks implements TaskHandler {
       throw new TaskFailure(name, e.getMessage() + " (Service: S3, Status Code: " + e.status + ", Request ID: "
           + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(java.util.Locale.ROOT) + ")");
     }
+  }
+
+  /** What an ItemReader's {@code s3:getObject} reads: the object's text, decompressed if it was gzip. */
+  private JsonNode readerContent(JsonNode in) throws TaskFailure {
+    String bucket = required(in, "Bucket");
+    String key = required(in, "Key");
+    return Json.NODES.textNode(ReaderContent.text(bucket, key, store.get(bucket, key).body()));
   }
 
   private JsonNode getObject(JsonNode in) {
