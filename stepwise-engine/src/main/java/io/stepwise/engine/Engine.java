@@ -171,6 +171,15 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * A task a step cancelled (it timed out, its branch or execution stopped): the handler that
+   * answers its resource is asked to stop the work it started ({@code TaskHandler.cancel}). It may
+   * block: call it on a thread of its own.
+   */
+  public void cancel(io.stepwise.engine.step.Command.CancelTask task) {
+    runs.cancel(task);
+  }
+
+  /**
    * Whether anything registered answers the task. A callback or activity task that nothing
    * answers is not invoked: it waits for SendTaskSuccess (or a worker's GetActivityTask).
    */

@@ -82,7 +82,7 @@ class StepCallTest {
       Command.ScheduleTask charge = (Command.ScheduleTask) started.commands().get(0);
       Step timedOut = stepper.step(new StepInput.TimerFired(timeout.timerId()));
       assertThat(types(timedOut)).contains(EventType.TaskTimedOut);
-      assertThat(timedOut.commands()).contains(new Command.CancelTask(charge.scheduledEventId()));
+      assertThat(timedOut.commands()).contains(new Command.CancelTask(charge.scheduledEventId(), charge.resource(), charge.request()));
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> stepper.step(new StepInput.TaskSucceeded(charge.scheduledEventId(), Json.NODES.textNode("late"))))
           .isInstanceOf(io.stepwise.engine.step.StepRefusedException.class)

@@ -372,6 +372,7 @@ public final class DurableRuntime implements AutoCloseable {
           if (f != null) {
             f.cancel(true);
           }
+          executor.execute(() -> cancelled(executionArn, t));
         }
         case Command.StartTimer t -> timers.set(executionArn, t.timerId(), t.due());
         case Command.CancelTimer t -> timers.cancel(executionArn, t.timerId());
@@ -383,6 +384,15 @@ public final class DurableRuntime implements AutoCloseable {
       }
     }
     children.startAll(executionArn, toStart);
+  }
+
+  /** A task's handler is asked to stop its work (a nested execution's child is stopped), off the commit path. */
+  private void cancelled(String executionArn, Command.CancelTask t) {
+    try {
+      engine.cancel(t);
+    } catch (RuntimeException e) {
+      log.warn("Stopping the work of the task {} of {} failed: {}", t.scheduledEventId(), executionArn, e.toString());
+    }
   }
 
   void dispatch(String executionArn, Command.ScheduleTask t) {

@@ -39,6 +39,19 @@ final class Invocations {
     }
   }
 
+  /** The task ended without its outcome: its handler, if one answers it, is asked to stop its work (an exact-ARN invoker is not). */
+  void cancel(Command.CancelTask task) {
+    if (config.invokers().containsKey(task.request().resource())) {
+      return;
+    }
+    for (TaskHandler h : config.handlers()) {
+      if (h.handles(task.resource(), task.request())) {
+        h.cancel(task.resource(), task.request());
+        return;
+      }
+    }
+  }
+
   /** Whether anything registered answers the task: an invoker for its ARN, a handler, or the fallback. */
   boolean answers(Command.ScheduleTask task) {
     return config.invokers().containsKey(task.request().resource())

@@ -66,6 +66,11 @@ public final class Runs {
     return Driver.outcome(invocations.invoke(task));
   }
 
+  /** Asks whatever answers the cancelled task to stop its work. May block. */
+  public void cancel(io.stepwise.engine.step.Command.CancelTask task) {
+    invocations.cancel(task);
+  }
+
   /** Whether anything registered answers the task; a callback or activity task nothing answers waits for a caller outside. */
   public boolean answers(io.stepwise.engine.step.Command.ScheduleTask task) {
     return invocations.answers(task);

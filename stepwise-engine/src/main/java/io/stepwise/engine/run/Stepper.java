@@ -222,7 +222,7 @@ public final class Stepper {
       }
     }
     for (PendingTask p : exec.takeCancelledTasks()) {
-      commands.add(new Command.CancelTask(p.scheduledEventId));
+      commands.add(new Command.CancelTask(p.scheduledEventId, p.kind, p.request));
     }
     for (PendingChild c : exec.takeNewChildren()) {
       c.announced = true;

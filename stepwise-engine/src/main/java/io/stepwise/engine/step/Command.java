@@ -39,8 +39,13 @@ public sealed interface Command {
     }
   }
 
-  /** The task ended without its outcome (timed out, or its branch stopped): drop what it returns. */
-  record CancelTask(long scheduledEventId) implements Command {}
+  /**
+   * The task ended without its outcome (it timed out, its branch or execution stopped): drop what
+   * it returns, and ask whoever answers its resource to stop the work it started, as AWS makes a
+   * best-effort attempt to cancel a {@code .sync} job ({@code TaskHandler.cancel}). The resource and
+   * request are the ScheduleTask's.
+   */
+  record CancelTask(long scheduledEventId, ResourceArn resource, TaskRequest request) implements Command {}
 
   /**
    * Deliver {@link StepInput.TimerFired} with this id once the engine's clock reaches {@code due}

@@ -43,4 +43,15 @@ public interface TaskHandler {
   default boolean submits(ResourceArn resource, TaskRequest request) {
     return false;
   }
+
+  /**
+   * The task ended without its outcome: its execution stopped or ended, a sibling branch or
+   * iteration failed, or it timed out. Stop what {@link #invoke} started, best effort, as AWS stops
+   * the job of a {@code .sync} task it aborts (a nested execution with StopExecution). Called by
+   * the durable runtime once the step that ended the task is stored, on a thread of its own, maybe
+   * while {@code invoke} still runs (it is interrupted); not called again after a crash, so a
+   * handler that must stop its work keeps its own record and looks at it when it starts. The
+   * default does nothing: most calls are over by the time their task ends.
+   */
+  default void cancel(ResourceArn resource, TaskRequest request) {}
 }

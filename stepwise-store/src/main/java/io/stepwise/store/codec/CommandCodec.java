@@ -34,7 +34,13 @@ public final class CommandCodec {
         o.set("request", request(s.request()));
         yield o;
       }
-      case Command.CancelTask c -> Fields.object(KIND, "CancelTask").put("scheduledEventId", c.scheduledEventId());
+      case Command.CancelTask c -> {
+        ObjectNode o = Fields.object(KIND, "CancelTask");
+        o.put("scheduledEventId", c.scheduledEventId());
+        o.put("resource", c.resource().arn());
+        o.set("request", request(c.request()));
+        yield o;
+      }
       case Command.StartTimer t -> Fields.object(KIND, "StartTimer").put("timerId", t.timerId()).put("kind", t.kind().name()).put("due", t.due());
       case Command.CancelTimer t -> Fields.object(KIND, "CancelTimer").put("timerId", t.timerId());
       case Command.Continue c -> Fields.object(KIND, "Continue");
@@ -57,7 +63,8 @@ public final class CommandCodec {
     return switch (kind) {
       case "ScheduleTask" -> new Command.ScheduleTask(Fields.whole(o, "scheduledEventId", what),
           ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"));
-      case "CancelTask" -> new Command.CancelTask(Fields.whole(o, "scheduledEventId", what));
+      case "CancelTask" -> new Command.CancelTask(Fields.whole(o, "scheduledEventId", what),
+          ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"));
       case "StartTimer" -> new Command.StartTimer(Fields.whole(o, "timerId", what), Fields.constant(o, "kind", TimerKind.class, what),
           Fields.whole(o, "due", what));
       case "CancelTimer" -> new Command.CancelTimer(Fields.whole(o, "timerId", what));

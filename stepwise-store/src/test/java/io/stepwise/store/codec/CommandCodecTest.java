@@ -23,7 +23,11 @@ class CommandCodecTest {
 
   @Test
   void everyCommandButAChildsStartComesBackAsItWent() {
-    for (Command c : List.of(new Command.CancelTask(7), new Command.StartTimer(9, TimerKind.HEARTBEAT_TIMEOUT, 1_767_225_600_123L),
+    String sync = "arn:aws:states:::states:startExecution.sync:2";
+    Command.CancelTask cancel = new Command.CancelTask(7, ResourceArn.of(sync), new io.stepwise.engine.task.TaskRequest(sync,
+        Json.NODES.objectNode().put("StateMachineArn", "arn:aws:states:us-east-1:1:stateMachine:child"), "Child",
+        "arn:aws:states:us-east-1:1:execution:parent:e", Json.NODES.objectNode(), "token-e-1"));
+    for (Command c : List.of(cancel, new Command.StartTimer(9, TimerKind.HEARTBEAT_TIMEOUT, 1_767_225_600_123L),
         new Command.CancelTimer(9), new Command.Continue(), new Command.StopChildExecution("arn:aws:states:us-east-1:1:execution:M/L:c"),
         new Command.Finish(ExecutionStatus.TIMED_OUT))) {
       assertThat(roundTrip(c)).isEqualTo(c);

@@ -32,12 +32,27 @@ import org.slf4j.LoggerFactory;
  * ({@link NestedLinks}) so that a restart in between loses nothing. An Express child of a .sync
  * task runs to its end within the call, as StartSyncExecution runs one.
  *
+ * <p>A .sync task that ends before its Standard child (the parent stopped or failed elsewhere, a
+ * Parallel sibling failed, the task timed out) stops the child, as AWS does with StopExecution
+ * ({@link #cancel}): ABORTED, with {@link #STOP_CAUSE}'s words. The link stays until the child has
+ * ended, and a restart stops every linked child whose parent's task no longer waits, so a crash
+ * between the parent's step and the child's stop loses nothing. A {@code .waitForTaskToken} child
+ * is left running (AWS documents the stop for .sync only), and so is an Express child (it cannot
+ * be stopped).
+ *
  * <p>A child's name, when the parameters give none, is made from the parent's ARN, the state's
  * name, when it was entered and its retry count: a task invoked again after a crash starts the
  * same child, which StartExecution's idempotency then returns.
  */
 public final class NestedExecutions implements TaskHandler {
   private static final Logger log = LoggerFactory.getLogger(NestedExecutions.class);
+
+  /**
+   * The cause a stopped child records (no error): the reason AWS gives a Batch job it terminates
+   * for an aborted .sync task, worded for an execution (inferred; AWS documents the StopExecution
+   * call but not its error and cause).
+   */
+  static final String STOP_CAUSE = "The Task state in AWS Step Functions execution [%s] which was managing this resource was aborted";
 
   private final NestedLinks links;
   private final java.util.concurrent.CountDownLatch isReady = new java.util.concurrent.CountDownLatch(1);
@@ -78,9 +93,19 @@ public final class NestedExecutions implements TaskHandler {
         Thread.ofVirtual().name("nested-end").start(() -> answerParent(arn)); // not on the child's own commit path
       }
     });
-    for (String child : links.all().keySet()) {
-      ex.store.execution(child).filter(r -> r.status() != ExecutionStatus.RUNNING).ifPresent(r -> answerParent(child));
-    }
+    links.all().forEach((child, link) -> {
+      ExecutionRow row = ex.store.execution(child).orElse(null);
+      if (row != null && row.status() != ExecutionStatus.RUNNING) {
+        answerParent(child);
+      } else if (!awaited(ex, link.token())) {
+        // the parent's task ended (stopped, timed out) and the server died before its child was stopped
+        if (row == null) {
+          links.remove(child);
+        } else {
+          stopChild(ex, child, link);
+        }
+      }
+    });
   }
 
   @Override
@@ -127,29 +152,96 @@ public final class NestedExecutions implements TaskHandler {
         }
         return out;
       }
-      String childArn = null;
-      if (pattern.startsWith(".sync")) {
-        childArn = ex.target(arn).machine().arn().replace(":stateMachine:", ":execution:") + ":" + name;
-        links.put(childArn, new NestedLinks.Link(request.taskToken(), pattern.equals(".sync:2")));
-      }
-      StartExecution.Result started;
-      try {
-        started = new StartExecution(ex).handle(start, context);
-      } catch (RuntimeException e) {
-        if (childArn != null) {
-          links.remove(childArn);
-        }
-        throw e;
-      }
-      if (childArn != null && ex.store.execution(childArn).map(ExecutionRow::status).orElse(ExecutionStatus.RUNNING) != ExecutionStatus.RUNNING) {
-        String ended = childArn;
-        Thread.ofVirtual().name("nested-end").start(() -> answerParent(ended)); // it ended within its start
-      }
+      StartExecution.Result started = pattern.startsWith(".sync")
+          ? uninterruptibly(() -> startLinked(ex, start, context, request, pattern.equals(".sync:2")))
+          : new StartExecution(ex).handle(start, context);
       return Json.NODES.objectNode().put("ExecutionArn", started.executionArn()).put("StartDate", started.startDate().toEpochMilli());
     } catch (ApiException e) {
       String code = e.code().endsWith("Exception") ? e.code() : e.code() + "Exception";
       throw new TaskFailure("StepFunctions." + code, e.getMessage() + " (Service: AWSStepFunctions; Status Code: " + e.status()
           + "; Error Code: " + e.code() + "; Request ID: " + context.requestId() + "; Proxy: null)");
+    }
+  }
+
+  /**
+   * A Standard child of a .sync task, linked to the task before it starts. If the task ended
+   * meanwhile (its CancelTask may have looked for the child before it existed), the child is
+   * stopped here; if it ended within its start, its parent is answered.
+   */
+  private StartExecution.Result startLinked(Executions ex, StartExecution.Request start, RequestContext context, TaskRequest request,
+      boolean parsed) {
+    String childArn = ex.target(start.stateMachineArn()).machine().arn().replace(":stateMachine:", ":execution:") + ":" + start.name();
+    NestedLinks.Link link = new NestedLinks.Link(request.taskToken(), parsed, request.executionArn());
+    links.put(childArn, link);
+    StartExecution.Result started;
+    try {
+      started = new StartExecution(ex).handle(start, context);
+    } catch (RuntimeException e) {
+      if (ex.store.execution(childArn).isEmpty()) {
+        links.remove(childArn);
+      }
+      throw e;
+    }
+    ExecutionStatus status = ex.store.execution(childArn).map(ExecutionRow::status).orElse(ExecutionStatus.RUNNING);
+    if (status != ExecutionStatus.RUNNING) {
+      Thread.ofVirtual().name("nested-end").start(() -> answerParent(childArn)); // it ended within its start
+    } else if (!awaited(ex, link.token())) {
+      stopChild(ex, childArn, link);
+    }
+    return started;
+  }
+
+  /**
+   * The .sync task ended without its child's end (its execution stopped or failed, a sibling
+   * failed, it timed out): the child is stopped, as AWS calls StopExecution for an aborted
+   * startExecution.sync task. Its end then finds no task waiting, and its link goes.
+   */
+  @Override
+  public void cancel(ResourceArn resource, TaskRequest request) {
+    if (!pattern(resource).startsWith(".sync") || request.taskToken() == null) {
+      return;
+    }
+    String child = links.childOf(request.taskToken());
+    NestedLinks.Link link = child == null ? null : links.get(child);
+    if (link != null) {
+      stopChild(awaitReady(), child, link);
+    }
+  }
+
+  /** StopExecution of a linked child, for its parent's task that ended; one that ended or is not there yet is left (see startLinked). */
+  private void stopChild(Executions ex, String childArn, NestedLinks.Link link) {
+    try {
+      ex.runtime.stop(childArn, null, STOP_CAUSE.formatted(link.parent() == null ? "" : link.parent()));
+    } catch (Refusal r) {
+      if (r.kind() != Refusal.Kind.EXECUTION_ENDED && r.kind() != Refusal.Kind.EXECUTION_DOES_NOT_EXIST) {
+        log.warn("Stopping {}, whose parent's task ended, was refused; it is tried again after a restart: {}", childArn, r.getMessage());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Stopping {}, whose parent's task ended, failed; it is tried again after a restart: {}", childArn, e.toString());
+    }
+  }
+
+  /** Whether a task still waits for this token (the .sync task's row, deleted with the step that ends it). */
+  private static boolean awaited(Executions ex, String token) {
+    return ex.store.taskToken(token).isPresent();
+  }
+
+  /**
+   * Runs the work to its end on a thread of its own even if this one is interrupted (its task was
+   * cancelled): a child's start and its link are not abandoned halfway, and the cancel then finds
+   * the child to stop. The interrupt is kept for the caller.
+   */
+  private static <T> T uninterruptibly(java.util.function.Supplier<T> work) {
+    try {
+      return java.util.concurrent.CompletableFuture.supplyAsync(work, r -> Thread.ofVirtual().name("nested-start").start(r)).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 
