@@ -49,14 +49,7 @@ public final class ItemReaders {
         return new InventoryManifest(resource, request, c, maxItems);
       }
       if ("ATHENA_DATA".equals(c.manifestType())) {
-        if (!"CSV".equals(type) && !"JSONL".equals(type)) {
-          throw failed(type == null || "PARQUET".equals(type)
-              ? "ItemReader.ReaderConfig.InputType " + (type == null ? "is required with ManifestType ATHENA_DATA" : "PARQUET is not supported yet")
-                  + "; supported for Athena data are CSV and JSONL"
-              : "ItemReader.ReaderConfig.InputType " + type + " cannot be used with ManifestType ATHENA_DATA; Athena's UNLOAD writes"
-                  + " CSV, JSONL or PARQUET, and supported are CSV and JSONL");
-        }
-        csvHeaders(c);
+        athenaType(c);
         return new AthenaManifest(resource, request, c, maxItems);
       }
       textType(c, "");
@@ -78,6 +71,22 @@ public final class ItemReaders {
           + " which reads the listed objects' content");
     }
     return new ObjectListing(resource, request, maxItems);
+  }
+
+  /** Athena's UNLOAD writes CSV, JSONL or PARQUET; the engine reads the first two. */
+  private static void athenaType(ReaderConfig c) {
+    String type = c.inputType();
+    if (type == null) {
+      throw failed("ItemReader.ReaderConfig.InputType is required with ManifestType ATHENA_DATA; supported for Athena data are CSV and JSONL");
+    }
+    if (type.equals("PARQUET")) {
+      throw failed("ItemReader.ReaderConfig.InputType PARQUET is not supported yet; supported for Athena data are CSV and JSONL");
+    }
+    if (!type.equals("CSV") && !type.equals("JSONL")) {
+      throw failed("ItemReader.ReaderConfig.InputType " + type + " cannot be used with ManifestType ATHENA_DATA; Athena's UNLOAD writes"
+          + " CSV, JSONL or PARQUET, and supported are CSV and JSONL");
+    }
+    csvHeaders(c);
   }
 
   /** The object's own InputType (JSON when absent) must be one the engine parses. */

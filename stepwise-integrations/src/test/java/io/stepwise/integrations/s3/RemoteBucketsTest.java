@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.ResourceArn;
+import io.stepwise.asl.parse.StateMachineParser;
+import io.stepwise.engine.Engine;
+import io.stepwise.engine.ExecutionResult;
+import io.stepwise.engine.RunOptions;
 import io.stepwise.engine.task.TaskFailure;
 import io.stepwise.engine.task.TaskRequest;
 import io.stepwise.integrations.config.ServiceSettings;
@@ -16,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +139,33 @@ class RemoteBucketsTest {
         .isEqualTo(error(local, "getObject", "{\"Bucket\":\"orders\",\"Key\":\"b.txt\"}")).isEqualTo("S3.NoSuchKeyException");
     assertThat(error(remote, "getObject", "{\"Bucket\":\"nowhere\",\"Key\":\"b.txt\"}"))
         .isEqualTo(error(local, "getObject", "{\"Bucket\":\"nowhere\",\"Key\":\"b.txt\"}")).isEqualTo("S3.NoSuchBucketException");
+  }
+
+  /** A Distributed Map over an S3 inventory whose files are gzip, run against each store. */
+  private static JsonNode inventoryItems(ObjectStore store, S3Tasks tasks) throws Exception {
+    store.put("orders", "inv/manifest.json", ("{\"fileFormat\":\"CSV\",\"fileSchema\":\"Bucket, Key, Size\","
+        + "\"files\":[{\"key\":\"inv/data/1.csv.gz\"},{\"key\":\"inv/data/2.csv.gz\"}]}").getBytes(), null, Map.of());
+    store.put("orders", "inv/data/1.csv.gz", ItemReaderDatasetsFromBucketsTest.gzip("\"src\",\"a.txt\",\"1\"\n\"src\",\"b.txt\",\"2\"\n"),
+        null, Map.of());
+    store.put("orders", "inv/data/2.csv.gz", ItemReaderDatasetsFromBucketsTest.gzip("\"src\",\"c.txt\",\"3\"\n"), null, Map.of());
+    try (Engine engine = Engine.builder().fastTime(true).handler(tasks).build()) {
+      ExecutionResult r = engine.run(StateMachineParser.parse("""
+          {"StartAt":"M","States":{"M":{"Type":"Map","End":true,
+            "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"ManifestType":"S3_INVENTORY"},
+                          "Parameters":{"Bucket":"orders","Key":"inv/manifest.json"}},
+            "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P",
+                             "States":{"P":{"Type":"Pass","End":true}}}}}}"""), "{}", RunOptions.defaults());
+      assertThat(r.error()).as(r.cause()).isNull();
+      return r.output();
+    }
+  }
+
+  @Test
+  void aDistributedMapReadsAnS3InventoryOfGzippedFilesFromTheServerAsFromLocalBuckets() throws Exception {
+    JsonNode remoteItems = inventoryItems(client, remote);
+    assertThat(remoteItems).isEqualTo(inventoryItems(new LocalBuckets(dir.resolve("local")), local));
+    assertThat(remoteItems).isEqualTo(Json.parse("""
+        [{"Bucket":"src","Key":"a.txt","Size":"1"},{"Bucket":"src","Key":"b.txt","Size":"2"},{"Bucket":"src","Key":"c.txt","Size":"3"}]"""));
   }
 
   private static List<String> keys(JsonNode listing) {
