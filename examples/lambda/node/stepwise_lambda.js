@@ -43,6 +43,7 @@ function call(handler, event, ctx) {
 function serve(handler) {
   let chain = Promise.resolve(); // one invocation at a time, in order
   const rl = readline.createInterface({ input: process.stdin, terminal: false });
+  protocol(JSON.stringify({ ready: true }) + '\n'); // the handler is loaded: initialisation is over
   rl.on('line', (line) => {
     if (!line.trim()) return;
     chain = chain.then(async () => {

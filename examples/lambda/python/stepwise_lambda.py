@@ -100,6 +100,8 @@ def serve(handler, init_error=None):
         os._exit(0)  # a handler still running after that is stopped with the worker
 
     threading.Thread(target=read, daemon=True).start()
+    protocol.write(json.dumps({"ready": True}) + "\n")  # the handler is loaded: initialisation is over
+    protocol.flush()
     while True:
         line = requests.get()
         if line is None:

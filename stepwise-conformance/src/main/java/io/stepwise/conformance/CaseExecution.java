@@ -79,6 +79,7 @@ final class CaseExecution implements AutoCloseable {
     if (lambdas == null) {
       java.nio.file.Path dir = c.dir() == null ? java.nio.file.Path.of("lambdas") : c.dir().toAbsolutePath().getParent().getParent().resolve("lambdas");
       lambdas = new CorpusLambdas(dir, options.lambdaTimeout(), Math.max(4, options.jobs() * 2));
+      lambdas.warmAll();
     }
     return lambdas;
   }

@@ -108,6 +108,26 @@ class DistributedMapChildrenTest {
   }
 
   @Test
+  void aStepperWhoseCallerStoresItsInputsKeepsNoneOfTheChildrensEndsAndStillGivesTheirResults() throws Exception {
+    try (Engine engine = Fixtures.engine().build()) {
+      Stepper stepper = engine.stepper(Fixtures.machine(machine(3, "STANDARD", "")), items(3), Fixtures.options()).storesInputsItself();
+      List<Command.StartChildExecution> all = started(stepper.step(new StepInput.Start()));
+      Step last = null;
+      for (int i = 2; i >= 0; i--) {
+        last = stepper.step(new StepInput.ChildExecutionEnded(all.get(i).record().executionArn(), ExecutionStatus.SUCCEEDED,
+            Json.parse("{\"n\":" + i + ",\"big\":12345678901234567890.5}"), null, null));
+      }
+      assertThat(stepper.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(stepper.childEndings()).isEmpty();
+      // each child's result was kept as text and read back, in the children's order, numbers exact
+      JsonNode output = last.events().stream().filter(e -> e.type() == EventType.ExecutionSucceeded)
+          .map(e -> ((io.stepwise.engine.history.EventDetails.ExecutionSucceeded) e.details()).output()).findFirst().orElseThrow();
+      assertThat(output).isEqualTo(Json.parse(
+          "[{\"n\":0,\"big\":12345678901234567890.5},{\"n\":1,\"big\":12345678901234567890.5},{\"n\":2,\"big\":12345678901234567890.5}]"));
+    }
+  }
+
+  @Test
   void aFailureMoreThanTheRunToleratesStopsTheChildrenStillRunning() {
     try (Engine engine = Fixtures.engine().build()) {
       Stepper stepper = engine.stepper(Fixtures.machine(machine(3, "STANDARD", "")), items(3), Fixtures.options());

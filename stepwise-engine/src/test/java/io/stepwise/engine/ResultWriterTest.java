@@ -79,6 +79,13 @@ class ResultWriterTest {
     assertThat(Fixtures.types(r)).containsSubsequence(
         EventType.MapRunStarted, EventType.TaskScheduled, EventType.TaskSucceeded, EventType.TaskScheduled, EventType.TaskSucceeded,
         EventType.MapRunSucceeded, EventType.MapStateSucceeded, EventType.MapStateExited);
+    // the history keeps where each file went and its size, not the file: replay needs only the outcome
+    List<JsonNode> recorded = r.events().stream().filter(e -> e.type() == EventType.TaskScheduled)
+        .map(e -> ((EventDetails.TaskScheduled) e.details()).parameters()).toList();
+    assertThat(recorded).containsExactly(
+        Json.parse("{\"Bucket\":\"results\",\"Key\":\"%sSUCCEEDED_0.json\",\"ContentLength\":%s}".formatted(folder, size)),
+        Json.parse("{\"Bucket\":\"results\",\"Key\":\"%smanifest.json\",\"ContentLength\":%d}".formatted(folder,
+            puts.get(1).input().get("Body").textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)));
   }
 
   @Test

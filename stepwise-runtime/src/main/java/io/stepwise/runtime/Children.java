@@ -68,7 +68,7 @@ final class Children {
     String arn = child.record().executionArn();
     runtime.parents.put(arn, parentArn);
     try {
-      Stepper stepper = runtime.engine().stepper(child, runtime.clock().millis());
+      Stepper stepper = runtime.engine().stepper(child, runtime.clock().millis()).storesInputsItself();
       Step first = stepper.step(new StepInput.Start());
       StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
       WriteResult r = runtime.commit(new NewExecution(child.record(), null, null, child.mapRunArn(), child.roleArn(),

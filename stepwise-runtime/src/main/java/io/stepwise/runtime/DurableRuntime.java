@@ -106,7 +106,7 @@ public final class DurableRuntime implements AutoCloseable {
    */
   public Started start(StateMachine machine, RunOptions options, JsonNode input, String revision) {
     machines.register(machine);
-    Stepper stepper = engine.stepper(machine, input, options);
+    Stepper stepper = engine.stepper(machine, input, options).storesInputsItself();
     String arn = stepper.executionArn();
     // No read first: most starts are new, and the insert itself refuses a name taken (then read)
     if (actors.containsKey(arn)) {
@@ -305,7 +305,9 @@ public final class DurableRuntime implements AutoCloseable {
   Restored restore(ExecutionRow row) {
     StateMachine machine = machines.byDigest(row.record().definitionSha256()).orElseThrow(() -> new Refusal(
         Refusal.Kind.DEFINITION_MISSING, "The definition " + row.record().definitionSha256() + " that " + row.executionArn() + " runs is not stored"));
-    return engine.restore(machine, row.record(), store.history(row.executionArn()), store.childEndings(row.executionArn()));
+    Restored r = engine.restore(machine, row.record(), store.history(row.executionArn()), store.childEndings(row.executionArn()));
+    r.stepper().storesInputsItself();
+    return r;
   }
 
   /**
@@ -442,15 +444,45 @@ public final class DurableRuntime implements AutoCloseable {
     endListeners.add(listener);
   }
 
-  /** Hands an input to the execution without waiting; a refusal (the execution ended, the task timed out) is only logged. */
+  /** How many times an input that failed to step (not refused: a bug, memory running out) is offered again. */
+  static final int DELIVERY_ATTEMPTS = 5;
+
+  /**
+   * Hands an input to the execution without waiting; a refusal (the execution ended, the task timed
+   * out) is only logged. An input whose step failed otherwise (the stepper threw, or the JVM ran out
+   * of memory while stepping) is not dropped: nothing of it was stored, so it is offered again after
+   * 1, 2, 4 and 8 seconds, on the execution as stored, and only then given up with an error that
+   * says a restart delivers it again (the child's end is in the store).
+   */
   CompletableFuture<Step> deliver(String executionArn, StepInput input) {
-    CompletableFuture<Step> stored = offer(executionArn, input);
-    stored.whenComplete((s, e) -> {
-      if (e != null && !(e instanceof Refusal)) {
-        log.warn("{} could not take {}: {}", executionArn, input.getClass().getSimpleName(), e.toString());
+    CompletableFuture<Step> stored = new CompletableFuture<>();
+    deliver(executionArn, input, 1, stored);
+    return stored;
+  }
+
+  private void deliver(String executionArn, StepInput input, int attempt, CompletableFuture<Step> stored) {
+    offer(executionArn, input).whenComplete((s, e) -> {
+      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      if (cause == null) {
+        stored.complete(s);
+      } else if (cause instanceof Refusal || executor.isShutdown()) {
+        stored.completeExceptionally(cause);
+      } else if (attempt < DELIVERY_ATTEMPTS) {
+        log.warn("{} could not take {} (attempt {} of {}), offering it again: {}", executionArn, input.getClass().getSimpleName(),
+            attempt, DELIVERY_ATTEMPTS, cause.toString());
+        CompletableFuture.delayedExecutor(1L << (attempt - 1), java.util.concurrent.TimeUnit.SECONDS).execute(() -> {
+          if (executor.isShutdown()) {
+            stored.completeExceptionally(cause);
+          } else {
+            deliver(executionArn, input, attempt + 1, stored);
+          }
+        });
+      } else {
+        log.error("{} could not take {} after {} attempts; it stays in the store and a restart delivers it again: {}",
+            executionArn, input.getClass().getSimpleName(), DELIVERY_ATTEMPTS, cause.toString());
+        stored.completeExceptionally(cause);
       }
     });
-    return stored;
   }
 
   /**

@@ -83,15 +83,23 @@ final class ExecutionActor {
         }
         continue;
       }
-      if (stepper != null && batchable(e) && mailbox.peek() != null && batchable(mailbox.peek())) {
-        List<Envelope> batch = new ArrayList<>();
-        batch.add(e);
-        while (batch.size() < MAX_BATCH && mailbox.peek() != null && batchable(mailbox.peek())) {
-          batch.add(mailbox.poll());
+      try {
+        if (stepper != null && batchable(e) && mailbox.peek() != null && batchable(mailbox.peek())) {
+          List<Envelope> batch = new ArrayList<>();
+          batch.add(e);
+          while (batch.size() < MAX_BATCH && mailbox.peek() != null && batchable(mailbox.peek())) {
+            batch.add(mailbox.poll());
+          }
+          processBatch(batch);
+        } else {
+          single(e);
         }
-        processBatch(batch);
-      } else {
-        single(e);
+      } catch (Error err) {
+        // out of memory carrying out a stored step: the mailbox must go on draining, or every
+        // later input would wait for ever behind this one
+        log.error("Carrying out a step of {} failed", executionArn, err);
+        stepper = null;
+        e.reply().completeExceptionally(err);
       }
     }
   }
@@ -101,7 +109,8 @@ final class ExecutionActor {
       e.reply().complete(process(e.input()));
     } catch (Refusal r) {
       e.reply().completeExceptionally(r);
-    } catch (RuntimeException bug) {
+    } catch (RuntimeException | Error bug) {
+      // an Error too (memory ran out while stepping): the input is answered, not lost with the thread
       log.error("Stepping {} failed", executionArn, bug);
       stepper = null; // rebuilt from what is stored on the next input
       e.reply().completeExceptionally(bug);
@@ -139,7 +148,7 @@ final class ExecutionActor {
       } catch (StepRefusedException refused) {
         e.reply().completeExceptionally(new Refusal(Refusal.Kind.REFUSED_BY_EXECUTION, refused.getMessage()));
         continue;
-      } catch (RuntimeException bug) {
+      } catch (RuntimeException | Error bug) {
         log.error("Stepping {} failed", executionArn, bug);
         stepper = null;
         e.reply().completeExceptionally(bug);

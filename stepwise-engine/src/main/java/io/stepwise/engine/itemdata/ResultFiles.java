@@ -30,12 +30,25 @@ public final class ResultFiles {
   private ResultFiles() {}
 
   /** One object to write. */
-  public record PutObject(String bucket, String key, String body) {
+  public record PutObject(String bucket, String key, String body, int size) {
+    PutObject(String bucket, String key, String body) {
+      this(bucket, key, body, body.getBytes(StandardCharsets.UTF_8).length);
+    }
+
     public ObjectNode request() {
       ObjectNode r = Json.NODES.objectNode();
       r.put("Bucket", bucket);
       r.put("Key", key);
       r.put("Body", body);
+      return r;
+    }
+
+    /** What the history keeps of the request: where the file went and its size, not its body. */
+    public ObjectNode recorded() {
+      ObjectNode r = Json.NODES.objectNode();
+      r.put("Bucket", bucket);
+      r.put("Key", key);
+      r.put("ContentLength", size);
       return r;
     }
   }
@@ -60,22 +73,13 @@ public final class ResultFiles {
     ObjectNode resultFiles = manifest.putObject("ResultFiles");
     for (String group : new String[] {"FAILED", "PENDING", "SUCCEEDED"}) {
       ArrayNode listed = resultFiles.putArray(group);
-      List<JsonNode> entries = new ArrayList<>();
-      for (ChildRun c : children) {
-        if (group.equals(groupOf(c.status()))) {
-          entries.add(group.equals("SUCCEEDED") ? shaped(transformation, run, c, stopMillis) : metadata(run, c, stopMillis));
-        }
-      }
-      if (group.equals("SUCCEEDED") && "FLATTEN".equals(transformation)) {
-        entries = flatten(entries);
-      }
-      if (entries.isEmpty()) {
+      byte[] body = file(group, transformation, lines, run, children, stopMillis);
+      if (body == null) {
         continue;
       }
       String key = folder + group + "_0.json";
-      String body = lines ? lines(entries) : Json.write(array(entries));
-      files.add(new PutObject(bucket.textValue(), key, body));
-      listed.addObject().put("Key", key).put("Size", body.getBytes(StandardCharsets.UTF_8).length);
+      files.add(new PutObject(bucket.textValue(), key, new String(body, StandardCharsets.UTF_8), body.length));
+      listed.addObject().put("Key", key).put("Size", body.length);
     }
     // the files are written in the order AWS lists them: the results by status, then the manifest
     files.sort((a, b) -> Integer.compare(order(a.key()), order(b.key())));
@@ -87,11 +91,56 @@ public final class ResultFiles {
     return new Export(files, output);
   }
 
+  /**
+   * One result file's bytes, or null when no child belongs in it. Entries are made and written one
+   * at a time, so a run of 100,000 children never holds more than the file itself: each entry's
+   * tree is garbage as soon as it is written.
+   */
+  private static byte[] file(String group, String transformation, boolean lines, MapRunIdentity run, List<ChildRun> children,
+      long stopMillis) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    int written = 0;
+    try (com.fasterxml.jackson.core.JsonGenerator g = Json.MAPPER.createGenerator(bytes)) {
+      g.setRootValueSeparator(null); // JSON Lines: each entry ends with its own newline
+      if (!lines) {
+        g.writeStartArray();
+      }
+      for (ChildRun c : children) {
+        if (!group.equals(groupOf(c.status()))) {
+          continue;
+        }
+        JsonNode entry = group.equals("SUCCEEDED") ? shaped(transformation, run, c, stopMillis) : metadata(run, c, stopMillis);
+        if (group.equals("SUCCEEDED") && "FLATTEN".equals(transformation) && entry.isArray()) {
+          for (JsonNode e : entry) {
+            written += entry(g, e, lines);
+          }
+        } else {
+          written += entry(g, entry, lines);
+        }
+      }
+      if (!lines) {
+        g.writeEndArray();
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a byte array does not fail
+    }
+    return written == 0 ? null : bytes.toByteArray();
+  }
+
+  private static int entry(com.fasterxml.jackson.core.JsonGenerator g, JsonNode entry, boolean lines) throws java.io.IOException {
+    g.writeTree(entry);
+    if (lines) {
+      g.writeRaw('\n');
+    }
+    return 1;
+  }
+
   /** The Map's output with a WriterConfig and no Resource: the children's results shaped by Transformation. */
-  public static ArrayNode stateOutput(ResultWriter w, MapRunIdentity run, List<ChildRun> children, JsonNode compact, long stopMillis) {
+  public static ArrayNode stateOutput(ResultWriter w, MapRunIdentity run, List<ChildRun> children,
+      java.util.function.Supplier<ArrayNode> compact, long stopMillis) {
     String transformation = w.transformation() == null ? "COMPACT" : w.transformation();
     if (transformation.equals("COMPACT")) {
-      return (ArrayNode) compact;
+      return compact.get();
     }
     List<JsonNode> entries = new ArrayList<>();
     for (ChildRun c : children) {
@@ -174,11 +223,4 @@ public final class ResultFiles {
     return a;
   }
 
-  private static String lines(List<JsonNode> entries) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonNode e : entries) {
-      sb.append(Json.write(e)).append('\n');
-    }
-    return sb.toString();
-  }
 }

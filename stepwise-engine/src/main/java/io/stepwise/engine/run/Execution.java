@@ -55,6 +55,8 @@ public final class Execution {
   private List<PendingChild> newChildren;
   /** What its Map Runs received from outside (children's ends, UpdateMapRun), and when, for its replay; made on the first. */
   private List<io.stepwise.engine.ChildEnding> childEndings;
+  /** False when whoever drives this execution stores each input itself (the durable runtime). */
+  private boolean keepsChildEndings = true;
   /** Its Distributed Map runs still running, by ARN, and those whose record changed in this step; made on the first. */
   private Map<String, MapRun> runningMapRuns;
   private java.util.LinkedHashSet<MapRun> changedMapRuns;
@@ -374,6 +376,9 @@ public final class Execution {
 
   /** A Map Run's input from outside arrived: it is recorded for replay, with the number of events the history held. */
   void received(io.stepwise.engine.step.StepInput.MapRunInput input) {
+    if (!keepsChildEndings) {
+      return;
+    }
     if (childEndings == null) {
       childEndings = new ArrayList<>();
     }
@@ -440,6 +445,12 @@ public final class Execution {
     List<PendingChild> out = new ArrayList<>(stoppedChildren);
     stoppedChildren.clear();
     return out;
+  }
+
+  /** The inputs are stored by the driver: keeping them here too would hold every child's output until the end. */
+  void forgetChildEndings() {
+    keepsChildEndings = false;
+    childEndings = null;
   }
 
   List<io.stepwise.engine.ChildEnding> childEndings() {

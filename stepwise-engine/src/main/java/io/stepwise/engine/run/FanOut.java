@@ -25,7 +25,7 @@ final class FanOut {
   final Frame parent;
   private final Kind kind;
   private final List<StateGraph> graphs; // one per branch; a Map uses graphs.get(0)
-  private final JsonNode[] results;
+  private final Results results;
   private final List<JsonNode> inputs; // per child
   private int concurrency; // a Distributed Map's changes with UpdateMapRun
   private final Frame[] running;
@@ -62,7 +62,7 @@ final class FanOut {
     this.kind = kind;
     this.graphs = graphs;
     this.inputs = inputs;
-    this.results = new JsonNode[inputs.size()];
+    this.results = Results.of(kind, inputs.size());
     this.concurrency = limit(concurrency);
     this.running = kind == Kind.DISTRIBUTED_MAP ? null : new Frame[inputs.size()];
     this.frames = kind == Kind.DISTRIBUTED_MAP ? null : new Frame[inputs.size()];
@@ -218,7 +218,7 @@ final class FanOut {
 
   private void succeededAt(int index, JsonNode output, Frame child) {
     active--;
-    results[index] = output;
+    results.set(index, output);
     succeededChildren[index] = true;
     if (kind == Kind.MAP) {
       lastIterationEventId = child.lastEventId;
@@ -252,7 +252,7 @@ final class FanOut {
       parent.exec.append(child, EventType.MapIterationFailed, new EventDetails.MapIteration(parent.state.name(), child.index));
     }
     if (plan != null && plan.tolerates(failed, inputs.size())) {
-      results[index] = errorOutput(error, cause);
+      results.set(index, errorOutput(error, cause));
       advance();
       return;
     }
@@ -312,19 +312,25 @@ final class FanOut {
         // appended by the run, after its results are written
       }
     }
-    ArrayNode out = Json.NODES.arrayNode(results.length);
-    for (JsonNode r : results) {
-      out.add(r);
-    }
     parent.children = null;
     if (run != null) {
-      run.childrenSucceeded(out, childRuns());
+      // the results as one array only when the state's output is that array, not for a ResultWriter
+      run.childrenSucceeded(this::resultArray, childRuns());
       return;
     }
+    ArrayNode out = resultArray();
     parent.resume(() -> {
       parent.waiting = false;
       States.complete(parent, out);
     });
+  }
+
+  private ArrayNode resultArray() {
+    ArrayNode out = Json.NODES.arrayNode(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      out.add(results.get(i));
+    }
+    return out;
   }
 
   /** What became of each child so far (a Distributed Map's). */

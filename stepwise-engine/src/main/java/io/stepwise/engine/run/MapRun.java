@@ -301,11 +301,11 @@ final class MapRun implements MapRunReader.Run {
   }
 
   /** Every child has ended and the run tolerated the failures: write the results, then end the state. */
-  void childrenSucceeded(ArrayNode compact, List<ChildRun> children) {
+  void childrenSucceeded(java.util.function.Supplier<ArrayNode> compact, List<ChildRun> children) {
     ResultWriter w = m.resultWriter();
     if (w == null) {
       written(children);
-      succeed(compact);
+      succeed(compact.get());
     } else if (w.resource() == null) {
       written(children);
       succeed(ResultFiles.stateOutput(w, id, children, compact, f.exec.lastTimestamp()));
@@ -349,7 +349,7 @@ final class MapRun implements MapRunReader.Run {
       return;
     }
     ResultFiles.PutObject file = files.next();
-    MapRunCalls.schedule(f, m.resultWriter().resource(), file.request(), new MapRunCalls.Then() {
+    MapRunCalls.schedule(f, m.resultWriter().resource(), file.request(), file.recorded(), new MapRunCalls.Then() {
       @Override
       public void succeeded(JsonNode output) {
         writeNext(files, done);

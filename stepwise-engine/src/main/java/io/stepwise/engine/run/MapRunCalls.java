@@ -25,9 +25,17 @@ final class MapRunCalls {
   }
 
   static void schedule(Frame f, String resource, JsonNode request, Then then) {
+    schedule(f, resource, request, request, then);
+  }
+
+  /**
+   * A call whose history event records {@code recorded} in place of the request: a result file's
+   * body can be tens of megabytes, and replay needs only the call's outcome, not what it sent.
+   */
+  static void schedule(Frame f, String resource, JsonNode request, JsonNode recorded, Then then) {
     ResourceArn kind = ResourceArn.of(resource);
     EventDetails details =
-        new EventDetails.TaskScheduled(Tasks.resourceType(kind), kind.resource(), f.exec.info.region(), request, null, null);
+        new EventDetails.TaskScheduled(Tasks.resourceType(kind), kind.resource(), f.exec.info.region(), recorded, null, null);
     long id = f.exec.append(f, EventType.TaskScheduled, details);
     TaskRequest req = new TaskRequest(resource, request, f.state.name(), f.exec.info.executionArn, f.scope(request).context(), null);
     PendingTask p = new PendingTask(id, f, kind, req, null, null, then);

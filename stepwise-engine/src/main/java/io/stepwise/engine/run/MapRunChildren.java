@@ -124,18 +124,28 @@ final class MapRunChildren {
     return pendingRedriveItems;
   }
 
-  /** What became of each child so far: succeeded, failed, aborted if running or stopped, pending if never started. */
-  List<ChildRun> runs(JsonNode[] results) {
+  /**
+   * What became of each child so far: succeeded, failed, aborted if running or stopped, pending if
+   * never started. Each entry is made when it is read, its output read back from the results, so
+   * the ResultWriter goes through 100,000 children without holding them all as trees.
+   */
+  List<ChildRun> runs(Results results) {
     boolean express = "EXPRESS".equals(((MapState) fan.parent.state).executionType());
-    List<ChildRun> out = new ArrayList<>(inputs.size());
-    for (int i = 0; i < inputs.size(); i++) {
-      ChildRun.Status status = redrives[i] < 0 ? ChildRun.Status.PENDING
-          : running[i] != null || aborted[i] ? ChildRun.Status.ABORTED
-          : failed[i] ? ChildRun.Status.FAILED : ChildRun.Status.SUCCEEDED;
-      String error = status == ChildRun.Status.ABORTED ? "States.Aborted" : errors[i];
-      out.add(new ChildRun(i, run.identity().childArn(i, express), status, inputs.get(i),
-          status == ChildRun.Status.SUCCEEDED ? results[i] : null, error, causes[i], Math.max(0, redrives[i])));
-    }
-    return out;
+    return new java.util.AbstractList<>() {
+      @Override
+      public ChildRun get(int i) {
+        ChildRun.Status status = redrives[i] < 0 ? ChildRun.Status.PENDING
+            : running[i] != null || aborted[i] ? ChildRun.Status.ABORTED
+            : failed[i] ? ChildRun.Status.FAILED : ChildRun.Status.SUCCEEDED;
+        String error = status == ChildRun.Status.ABORTED ? "States.Aborted" : errors[i];
+        return new ChildRun(i, run.identity().childArn(i, express), status, inputs.get(i),
+            status == ChildRun.Status.SUCCEEDED ? results.get(i) : null, error, causes[i], Math.max(0, redrives[i]));
+      }
+
+      @Override
+      public int size() {
+        return inputs.size();
+      }
+    };
   }
 }

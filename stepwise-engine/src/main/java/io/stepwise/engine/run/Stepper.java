@@ -178,9 +178,22 @@ public final class Stepper {
     return p;
   }
 
-  /** What this execution's Map Runs have received from outside (children's ends, UpdateMapRun), with when: store them with its history. */
+  /**
+   * What this execution's Map Runs have received from outside (children's ends, UpdateMapRun), with
+   * when: store them with its history. Empty after {@link #storesInputsItself}.
+   */
   public java.util.List<io.stepwise.engine.ChildEnding> childEndings() {
     return exec.childEndings();
+  }
+
+  /**
+   * The caller stores every input it steps (as the durable runtime does), so the stepper need not
+   * keep the Map Runs' inputs for {@link #childEndings}: a Distributed Map of 100,000 children
+   * would otherwise hold every child's output in memory until the execution ends.
+   */
+  public Stepper storesInputsItself() {
+    exec.forgetChildEndings();
+    return this;
   }
 
   /** How many times the execution was redriven. */

@@ -129,6 +129,35 @@ public final class CommandTarget extends LocalTarget {
     permits.release();
   }
 
+  /**
+   * Starts a worker now, before any call, as Lambda's provisioned concurrency keeps a sandbox
+   * initialised: its interpreter starts and loads the handler while nothing waits, so the first
+   * call is a warm one. Waits at most {@code maxWaitMillis} for the worker to say it is ready (the
+   * protocol's {@code {"ready":true}} line); true when it did. Does nothing, and is true, when a
+   * worker is idle already; false when none could be started (the first call then reports why).
+   */
+  public boolean warm(long maxWaitMillis) {
+    if (closed) {
+      return false;
+    }
+    Worker w = idle.peekFirst();
+    if (w != null) {
+      return w.awaitReady(maxWaitMillis);
+    }
+    if (!permits.tryAcquire()) {
+      return true; // every worker is busy: they are warm already
+    }
+    try {
+      w = take();
+    } catch (IOException e) {
+      permits.release();
+      log.warn("{}: cannot start {}: {}", function, spec.command(), e.getMessage());
+      return false;
+    }
+    release(w);
+    return w.awaitReady(maxWaitMillis);
+  }
+
   /** How many worker processes are alive (for tests and the log). */
   public int liveWorkers() {
     return (int) all.stream().filter(Worker::alive).count();

@@ -35,6 +35,8 @@ final class Worker {
   private final Logger log;
   private final AtomicReference<Call> current = new AtomicReference<>();
   private volatile boolean ended;
+  /** Completes when the worker says its handler is loaded ({@code {"ready":true}}), or when it ends. */
+  private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private volatile boolean stopping;
 
   private Worker(String function, Process process, Logger log) {
@@ -49,6 +51,25 @@ final class Worker {
     Thread.ofVirtual().name("lambda-" + function + "-stdout").start(w::readResponses);
     Thread.ofVirtual().name("lambda-" + function + "-stderr").start(w::readLog);
     return w;
+  }
+
+  /**
+   * Waits until the worker has said it is ready (the protocol's optional {@code {"ready":true}}
+   * line, which the helpers send once the handler is loaded) or has ended, at most {@code millis};
+   * true when it said so in time. A worker that never says it waits the whole time.
+   */
+  boolean awaitReady(long millis) {
+    try {
+      ready.get(millis, TimeUnit.MILLISECONDS);
+      return !ended;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return false;
+    }
   }
 
   long pid() {
@@ -99,6 +120,10 @@ final class Worker {
       String line;
       while ((line = r.readLine()) != null) {
         JsonNode msg = Protocol.parse(line);
+        if (msg != null && msg.path("ready").asBoolean(false) && !msg.has("id")) {
+          ready.complete(null);
+          continue;
+        }
         String id = msg == null ? null : msg.path("id").asText(null);
         Call c = current.get();
         if (c == null || id == null || !id.equals(c.id())) {
@@ -112,6 +137,7 @@ final class Worker {
       // the stream ends with the process
     }
     ended = true;
+    ready.complete(null);
     int code = exitCode();
     Call c = current.get();
     if (c != null && finish(c, LambdaErrors.exited(c.id(), code)) && !stopping) {

@@ -123,6 +123,30 @@ class CommandFunctionTest {
   }
 
   @Test
+  void aWarmedFunctionsWorkerIsStartedAndReadyBeforeTheFirstCallWhichItAnswers() throws Exception {
+    engine(1, Duration.ofSeconds(10));
+    assertThat(target.liveWorkers()).isZero();
+    assertThat(target.warm(10_000)).as("the helper says it is ready once the handler is loaded").isTrue();
+    List<Long> pids = target.workerPids();
+    assertThat(pids).hasSize(1);
+    JsonNode first = direct("{}").output();
+    assertThat(first.get("pid").asLong()).as("the warmed worker answers").isEqualTo(pids.get(0));
+    assertThat(first.get("calls").asInt()).isEqualTo(1);
+    assertThat(target.warm(10_000)).as("an idle worker is warm already").isTrue();
+    assertThat(target.workerPids()).hasSize(1);
+  }
+
+  @Test
+  void warmingACommandThatNeverSaysItIsReadyWaitsOnlyAsLongAsAsked() throws Exception {
+    target = new CommandTarget(new io.stepwise.integrations.lambda.config.FunctionSpec.Command("silent", "sleep", List.of("30"),
+        java.util.Map.of(), dir, 1, Duration.ofSeconds(5), 128), java.util.Map.of());
+    long start = System.nanoTime();
+    assertThat(target.warm(300)).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(target.liveWorkers()).as("its worker is started all the same").isEqualTo(1);
+  }
+
+  @Test
   void workersRunInvocationsAtOnceUpToTheConcurrencyAndStayWarm() throws Exception {
     engine(2, Duration.ofSeconds(10));
     String map = """
