@@ -19,7 +19,9 @@ final class TaskChecker {
     if (s.require("Resource")) {
       resource(s, "Resource");
       String r = s.text("Resource");
-      String integration = r == null ? null : ServiceIntegrations.problem(r);
+      // a placeholder is filled in before AWS sees it; a value that is no ARN is reported by resource()
+      String integration = r == null || !ARN.matcher(r).matches() || SUBSTITUTION.matcher(r).matches() ? null
+          : ServiceIntegrations.problem(r);
       if (integration != null) {
         s.problem("Resource", integration);
       }

@@ -22,11 +22,17 @@ class ValidationCorpusTest {
   /**
    * File -> the only kind of problem it may have. AWS evaluates JSONPath with Jayway, whose syntax
    * has no script expressions {@code [(...)]} and no unquoted words in filters; asl-validator's
-   * JavaScript path library takes both.
+   * JavaScript path library takes both. AWS runs a Task's Resource only when it is a Lambda
+   * function, an activity or a service integration (its developer guide's "Specifying Resource
+   * ARNs in Tasks"); asl-validator takes any ARN, the ASL specification's {@code arn:aws:swf:...}
+   * example and a Lambda ARN without region or account among them.
    */
   private static final Map<String, String> DISAGREEMENTS = Map.of(
       "valid-path-array-context.json", "Invalid JSONPath '$[(@.length-1)].bar'",
-      "valid-current-value-predicate.json", "unexpected 'F' in filter");
+      "valid-current-value-predicate.json", "unexpected 'F' in filter",
+      "valid-parameters-issue104.json", "The resource provided arn:aws:lambda:::function:publish-to-slack-lambda is not recognized",
+      "valid-task-parameters.json", "The resource provided arn:aws:swf:us-east-1:123456789012:task:X is not recognized",
+      "valid-task-timeout-jsonata.json", "The resource provided arn:aws:swf:us-east-1:123456789012:task:X is not recognized");
 
   /**
    * {@code invalid-*} files AWS accepts: asl-validator wants a blank inside each JSONata delimiter,

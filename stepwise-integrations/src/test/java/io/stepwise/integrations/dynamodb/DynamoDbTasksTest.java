@@ -133,8 +133,9 @@ class DynamoDbTasksTest {
       assertThat(run("arn:aws:states:::dynamodb:" + action, "{\"TableName\": \"Inventory\", \"Key\": {\"pk\": {\"S\": \"b\"}}}").status())
           .as(action).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
-    ExecutionResult unknown = run("arn:aws:states:::dynamodb:query", "{}");
-    assertThat(unknown.error()).isEqualTo("States.TaskFailed");
-    assertThat(unknown.cause()).contains("arn:aws:states:::aws-sdk:dynamodb:<action>");
+    // an action the optimized integration lacks is refused when the definition loads, as AWS refuses it at creation
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> run("arn:aws:states:::dynamodb:query", "{}"))
+        .hasMessageContaining("The resource provided arn:aws:states:::dynamodb:query is not recognized")
+        .hasMessageContaining("arn:aws:states:::aws-sdk:dynamodb:query");
   }
 }

@@ -4,6 +4,7 @@ import static io.stepwise.server.TestServer.PASS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.server.TestServer;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,41 @@ class ValidateDefinitionTest {
     assertThat(t.sfn.validateStateMachineDefinition(b -> b.definition(staticResult)
         .severity(ValidateStateMachineDefinitionSeverity.WARNING)).diagnostics())
         .extracting(ValidateStateMachineDefinitionDiagnostic::code).containsExactly("PASS_RESULT_IS_STATIC");
+  }
+
+  @Test
+  void aFailsErrorOrCauseThatLooksLikeAPathIsWarnedAsNoPath() {
+    String fail = """
+        {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "$.error", "Cause": "a plain cause"}}}""";
+    ValidateStateMachineDefinitionResponse w = t.sfn.validateStateMachineDefinition(
+        b -> b.definition(fail).severity(ValidateStateMachineDefinitionSeverity.WARNING));
+    assertThat(w.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.OK);
+    assertThat(w.diagnostics()).extracting(ValidateStateMachineDefinitionDiagnostic::code, ValidateStateMachineDefinitionDiagnostic::location)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("NO_PATH", "/States/F/Error"));
+  }
+
+  @Test
+  void resourcesAwsDoesNotRecognizeAreInvalidResources() {
+    for (String resource : List.of("arn:aws:states:::dynamodb:query", "arn:aws:states:::dynamodb:getItem.sync",
+        "arn:aws:states:::lambda:invoke.sync", "arn:aws:states:::sqs:sendMessage.sync", "arn:aws:lambda:us-east-1::function:pay",
+        "arn:aws:lambda:us-east-1:123456789012:function:pay.v2", "arn:aws:sqs:us-east-1:123456789012:orders",
+        "arn:aws:states:us-east-1:123456789012:activity:")) {
+      ValidateStateMachineDefinitionResponse r = validate(
+          "{\"StartAt\": \"T\", \"States\": {\"T\": {\"Type\": \"Task\", \"Resource\": \"" + resource + "\", \"End\": true}}}");
+      assertThat(r.result()).as(resource).isEqualTo(ValidateStateMachineDefinitionResultCode.FAIL);
+      assertThat(r.diagnostics()).as(resource).singleElement().satisfies(d -> {
+        assertThat(d.code()).isEqualTo("INVALID_RESOURCE");
+        assertThat(d.location()).isEqualTo("/States/T/Resource");
+        assertThat(d.message()).startsWith("The resource provided " + resource + " is not recognized.");
+      });
+    }
+    for (String resource : List.of("arn:aws:states:::dynamodb:getItem", "arn:aws:states:::aws-sdk:dynamodb:query",
+        "arn:aws:states:::states:startExecution.sync:2", "arn:aws:states:::ecs:runTask.waitForTaskToken",
+        "arn:aws:lambda:eu-west-1:123456789012:function:pay:live", "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:pay",
+        "arn:aws:states:us-east-1:123456789012:activity:track", "arn:aws:states:::eks:call")) {
+      assertThat(validate("{\"StartAt\": \"T\", \"States\": {\"T\": {\"Type\": \"Task\", \"Resource\": \"" + resource
+          + "\", \"End\": true}}}").result()).as(resource).isEqualTo(ValidateStateMachineDefinitionResultCode.OK);
+    }
   }
 
   @Test

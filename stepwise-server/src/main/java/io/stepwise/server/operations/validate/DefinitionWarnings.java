@@ -9,7 +9,8 @@ import java.util.Map;
  * The warnings AWS's validator gives, for what is legal but likely a slip, in JSONPath states:
  * NO_DOLLAR, a payload template field whose value looks like a path or an intrinsic function but
  * whose name does not end in ".$" (so it is passed on as a literal string); PASS_RESULT_IS_STATIC,
- * a Pass state's Result that holds a path (Result is never evaluated).
+ * a Pass state's Result that holds a path (Result is never evaluated); NO_PATH, a field that has a
+ * Path twin (a Fail's Error and Cause) holding what looks like a path (it is taken as the text).
  */
 final class DefinitionWarnings {
   private static final String[] TEMPLATES = {"Parameters", "ResultSelector", "ItemSelector"};
@@ -24,6 +25,15 @@ final class DefinitionWarnings {
       }
       for (String field : TEMPLATES) {
         noDollar(state.get(field), pointer + "/" + field, out);
+      }
+      if ("Fail".equals(state.path("Type").asText())) {
+        for (String field : new String[] {"Error", "Cause"}) {
+          JsonNode v = state.get(field);
+          if (v != null && v.isTextual() && v.textValue().startsWith("$")) {
+            out.add(warning("NO_PATH", "The value of field '" + field + "' looks like a path, but the field name does not end with"
+                + " 'Path' (use " + field + "Path to read it from the input)", pointer + "/" + field));
+          }
+        }
       }
       JsonNode result = state.get("Result");
       if ("Pass".equals(state.path("Type").asText()) && result != null && holdsPath(result)) {
