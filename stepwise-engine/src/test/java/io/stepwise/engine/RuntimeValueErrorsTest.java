@@ -133,6 +133,10 @@ class RuntimeValueErrorsTest {
         // ResultPath
         c("ResultPath through a number", JSONPATH, "\"Type\":\"Pass\",\"End\":true,\"Result\":1,\"ResultPath\":\"$.a.b\"", "{\"a\":5}",
             "States.ResultPathMatchFailure", "Unable to apply step \"b\" to input 5"),
+        // Choice
+        c("Choice Variable missing", JSONPATH,
+            "\"Type\":\"Choice\",\"Default\":\"D\",\"Choices\":[{\"Variable\":\"$.v\",\"NumericEquals\":1,\"Next\":\"D\"}]},\"D\":{\"Type\":\"Succeed\"",
+            "{}", RUNTIME, "Invalid path '$.v': The choice state's condition path references an invalid value."),
         // Fail
         c("ErrorPath not a string", JSONPATH, "\"Type\":\"Fail\",\"ErrorPath\":\"$.e\"", "{\"e\":5}",
             RUNTIME, "The ErrorPath field must resolve to a string, but got: 5"),

@@ -135,6 +135,11 @@ public final class RuntimeCauses {
         "Map state input must be an array but was: " + (items == null ? "null" : Json.write(items)));
   }
 
+  /** A Choice rule's Variable (or ...Path operand) that finds nothing. */
+  public static StatesException choicePathMissing(String path) {
+    return new StatesException(StatesErrors.RUNTIME, "Invalid path '" + path + "': The choice state's condition path references an invalid value.");
+  }
+
   /** A definite path in a value field (a {@code .$} key, ErrorPath, MaxConcurrencyPath) that found nothing. */
   public static StatesException pathNotFound(String path, String field, JsonNode input) {
     return new StatesException(
