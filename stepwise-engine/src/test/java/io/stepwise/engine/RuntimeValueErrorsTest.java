@@ -166,4 +166,31 @@ class RuntimeValueErrorsTest {
     assertThat(r.error()).isEqualTo(error);
     assertThat(r.cause()).isEqualTo(PREFIX + cause);
   }
+
+  @org.junit.jupiter.api.Test
+  void aNumberGivenAsTextInAPathFieldIsThatNumber() {
+    ExecutionResult r = engine.run(
+        Fixtures.machine("{\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Wait\",\"SecondsPath\":\"$.s\",\"End\":true}}}"),
+        "{\"s\":\"30\"}", Fixtures.options());
+
+    assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(r.events().get(2).timestamp() - r.events().get(1).timestamp()).isEqualTo(30_000);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aWrongJsonataValueIsCaughtByStatesAllButAWrongPathValueIsNot() {
+    String catcher = ",\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"Caught\"}]},\"Caught\":{\"Type\":\"Succeed\"}}}";
+    String jsonata = "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Task\","
+        + "\"Resource\":\"arn:aws:states:::aws-sdk:my:call\",\"End\":true,\"TimeoutSeconds\":\"{% $states.input.t %}\"" + catcher;
+    String jsonpath = "{\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Task\","
+        + "\"Resource\":\"arn:aws:states:::aws-sdk:my:call\",\"End\":true,\"TimeoutSecondsPath\":\"$.t\"" + catcher;
+
+    ExecutionResult caught = engine.run(Fixtures.machine(jsonata), "{\"t\":0}", Fixtures.options());
+    ExecutionResult failed = engine.run(Fixtures.machine(jsonpath), "{\"t\":0}", Fixtures.options());
+
+    assertThat(caught.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(Fixtures.types(caught)).contains(io.stepwise.engine.history.EventType.EvaluationFailed);
+    assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(failed.error()).isEqualTo(RUNTIME);
+  }
 }

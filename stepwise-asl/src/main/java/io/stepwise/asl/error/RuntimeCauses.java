@@ -135,6 +135,11 @@ public final class RuntimeCauses {
         "Map state input must be an array but was: " + (items == null ? "null" : Json.write(items)));
   }
 
+  /** An intrinsic function called with an argument it cannot take; {@code detail} says which and why. */
+  public static StatesException intrinsicArguments(String function, String detail) {
+    return new StatesException(StatesErrors.INTRINSIC_FAILURE, "Invalid arguments in " + function + ": " + detail);
+  }
+
   /** A Choice rule's Variable (or ...Path operand) that finds nothing. */
   public static StatesException choicePathMissing(String path) {
     return new StatesException(StatesErrors.RUNTIME, "Invalid path '" + path + "': The choice state's condition path references an invalid value.");

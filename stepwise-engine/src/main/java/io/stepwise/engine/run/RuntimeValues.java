@@ -36,7 +36,7 @@ public final class RuntimeValues {
       due = timestamp(source, Json.NODES.textNode(w.timestamp()));
     } else if (w.secondsPath() != null) {
       source = Source.path("SecondsPath", w.secondsPath().text());
-      due = now + seconds(source, w.secondsPath().read(scope)) * 1000;
+      due = now + seconds(source, numeric(w.secondsPath().read(scope))) * 1000;
     } else if (w.timestampPath() != null) {
       source = Source.path("TimestampPath", w.timestampPath().text());
       due = timestamp(source, w.timestampPath().read(scope));
@@ -160,7 +160,10 @@ public final class RuntimeValues {
     return Source.expression(field, e.text() == null ? field : e.text());
   }
 
-  /** AWS reads a number given as text ("1") in a ...Path field as that number. */
+  /**
+   * AWS reads a number given as text ("1") in a ...Path field as that number: its causes quote the
+   * value it failed to parse ("cannot be parsed as a long value", "not a valid integer").
+   */
   private static JsonNode numeric(JsonNode v) {
     if (v != null && v.isTextual()) {
       try {
