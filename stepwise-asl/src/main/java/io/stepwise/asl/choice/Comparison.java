@@ -1,8 +1,7 @@
 package io.stepwise.asl.choice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stepwise.asl.error.StatesErrors;
-import io.stepwise.asl.error.StatesException;
+import io.stepwise.asl.error.RuntimeCauses;
 import io.stepwise.asl.expr.Scope;
 import io.stepwise.asl.model.Condition;
 import io.stepwise.asl.path.JsonPath;
@@ -46,9 +45,7 @@ public final class Comparison implements Condition {
       return present == literal.booleanValue();
     }
     if (v == null) {
-      throw new StatesException(
-          StatesErrors.RUNTIME,
-          "Invalid path '" + variable.text() + "': The choice state's condition path references an invalid value.");
+      throw RuntimeCauses.choicePathMissing(variable.text());
     }
     if (op.kind == Operator.Kind.TYPE_TEST) {
       return typeTest(v) == literal.booleanValue();
@@ -57,9 +54,7 @@ public final class Comparison implements Condition {
     if (valuePath != null) {
       other = valuePath.read(scope);
       if (other == null) {
-        throw new StatesException(
-            StatesErrors.RUNTIME,
-            "Invalid path '" + valuePath.text() + "': The choice state's condition path references an invalid value.");
+        throw RuntimeCauses.choicePathMissing(valuePath.text());
       }
     }
     return compare(v, other);

@@ -3,7 +3,7 @@ package io.stepwise.asl.intrinsic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stepwise.asl.error.StatesErrors;
+import io.stepwise.asl.error.RuntimeCauses;
 import io.stepwise.asl.error.StatesException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -98,7 +98,7 @@ final class Args {
 
   /** States.IntrinsicFailure for this call. */
   StatesException fail(String detail) {
-    return new StatesException(StatesErrors.INTRINSIC_FAILURE, "Invalid arguments in " + call.function() + ": " + detail);
+    return RuntimeCauses.intrinsicArguments(String.valueOf(call.function()), detail);
   }
 
   private static String typeOf(JsonNode v) {

@@ -2,9 +2,9 @@ package io.stepwise.asl.jsonata;
 
 import com.dashjoin.jsonata.JException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.error.RuntimeCauses;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.error.StatesException;
-import io.stepwise.asl.json.Json;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +48,7 @@ final class JsonataErrors {
   private JsonataErrors() {}
 
   static String subject(String expression, String field) {
-    return "The JSONata expression '" + expression + "'" + (field == null ? "" : " specified for the field '" + field + "'");
+    return RuntimeCauses.subject(expression, field);
   }
 
   static StatesException error(String cause, String field) {
@@ -56,7 +56,7 @@ final class JsonataErrors {
   }
 
   static StatesException returnedNothing(String expression, String field) {
-    return error(subject(expression, field) + " returned nothing (undefined).", field);
+    return RuntimeCauses.returnedNothing(expression, field);
   }
 
   static StatesException unsupportedResult(String expression, String field) {
@@ -64,27 +64,12 @@ final class JsonataErrors {
   }
 
   static StatesException unexpectedType(String expression, String field, String expected, JsonNode value) {
-    return error(
-        subject(expression, field)
-            + " returned an unexpected result type. Expected '"
-            + expected
-            + "', but was '"
-            + typeName(value)
-            + "' for value: "
-            + Json.write(value),
-        field);
+    return RuntimeCauses.unexpectedType(expression, field, expected, value);
   }
 
   /** The JSON type of a value as AWS names it: object, array, string, number, boolean or null. */
   static String typeName(JsonNode value) {
-    return switch (value.getNodeType()) {
-      case OBJECT, POJO -> "object";
-      case ARRAY -> "array";
-      case STRING, BINARY -> "string";
-      case NUMBER -> "number";
-      case BOOLEAN -> "boolean";
-      case NULL, MISSING -> "null";
-    };
+    return RuntimeCauses.typeName(value);
   }
 
   /** The failure of an evaluation, as AWS words it. */

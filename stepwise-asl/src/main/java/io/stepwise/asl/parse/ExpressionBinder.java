@@ -1,8 +1,7 @@
 package io.stepwise.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stepwise.asl.error.StatesErrors;
-import io.stepwise.asl.error.StatesException;
+import io.stepwise.asl.error.RuntimeCauses;
 import io.stepwise.asl.expr.ExpressionSyntaxException;
 import io.stepwise.asl.expr.ValueExpression;
 import io.stepwise.asl.model.Expression;
@@ -44,7 +43,7 @@ final class ExpressionBinder {
     }
     try {
       JsonataTemplate t = JsonataTemplate.compile(v, field);
-      return t::evaluate;
+      return Expression.withText(t::evaluate, sourceText(v));
     } catch (ExpressionSyntaxException e) {
       f.problem(field, e.getMessage());
       return null;
@@ -61,28 +60,20 @@ final class ExpressionBinder {
     if (e == null || !JsonataTemplate.isExpression(v)) {
       return e;
     }
-    String text = v.textValue().substring(2, v.textValue().length() - 2).trim();
     return scope -> {
       JsonNode items = e.evaluate(scope);
       if (!items.isArray()) {
-        throw new StatesException(
-            StatesErrors.QUERY_EVALUATION_ERROR,
-            "The JSONata expression '" + text + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
-                + typeName(items) + "' for value: " + io.stepwise.asl.json.Json.write(items),
-            "Items");
+        throw RuntimeCauses.unexpectedType(e.text(), "Items", "array", items);
       }
       return items;
     };
   }
 
-  private static String typeName(JsonNode v) {
-    return switch (v.getNodeType()) {
-      case OBJECT -> "object";
-      case STRING -> "string";
-      case NUMBER -> "number";
-      case BOOLEAN -> "boolean";
-      case NULL -> "null";
-      default -> v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    };
+  /** What a cause quotes of a JSONata field: the expression between {% %}, or the field as written. */
+  private static String sourceText(JsonNode v) {
+    if (JsonataTemplate.isExpression(v)) {
+      return v.textValue().substring(2, v.textValue().length() - 2).trim();
+    }
+    return v.isTextual() ? v.textValue() : io.stepwise.asl.json.Json.write(v);
   }
 }

@@ -3,7 +3,7 @@ package io.stepwise.asl.path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stepwise.asl.error.StatesErrors;
+import io.stepwise.asl.error.RuntimeCauses;
 import io.stepwise.asl.error.StatesException;
 import io.stepwise.asl.expr.ExpressionSyntaxException;
 import io.stepwise.asl.json.Json;
@@ -92,9 +92,7 @@ public final class ReferencePath {
 
   // The corpus holds no ResultPathMatchFailure; this wording is our best knowledge of AWS's cause.
   private static StatesException cannotApply(String step, JsonNode node) {
-    return new StatesException(
-        StatesErrors.RESULT_PATH_MATCH_FAILURE,
-        "Unable to apply step \"" + step + "\" to input " + (node == null ? "null" : Json.write(node)));
+    return RuntimeCauses.resultPathMismatch(step, node);
   }
 
   @Override

@@ -3,8 +3,8 @@ package io.stepwise.engine.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stepwise.asl.error.RuntimeCauses;
 import io.stepwise.asl.error.StatesErrors;
-import io.stepwise.asl.error.StatesException;
 import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.ItemBatcher;
 import io.stepwise.asl.model.MapState;
@@ -26,8 +26,7 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
     EvalScope scope = f.scope(in);
     JsonNode items = MapItems.of(m, in, scope);
     if (items == null || !items.isArray()) {
-      String error = m.common().queryLanguage() == QueryLanguage.JSONATA ? StatesErrors.QUERY_EVALUATION_ERROR : StatesErrors.RUNTIME;
-      throw new StatesException(error, "Map state input must be an array but was: " + (items == null ? "null" : Json.write(items)));
+      throw RuntimeCauses.itemsNotArray(m.common().queryLanguage() == QueryLanguage.JSONATA, items);
     }
     return from(f, m, in, items);
   }
@@ -49,20 +48,15 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
 
   /** MaxConcurrency is read before MapStateStarted is recorded; 0 means no limit. */
   private static int concurrency(MapState m, EvalScope scope) {
+    // AWS lets a negative MaxConcurrencyPath through (its execution never ended, as recorded)
     Integer max = integer(m.maxConcurrency(), scope);
     return max == null ? 0 : max;
   }
 
   /** The tolerances, which AWS reads after recording MapStateStarted. */
   MapPlan withLimits(MapState m) {
-    Integer toleratedCount = integer(m.toleratedFailureCount(), scope);
-    Double toleratedPercentage = decimal(m.toleratedFailurePercentage(), scope);
-    if (toleratedPercentage != null && (toleratedPercentage < 0 || toleratedPercentage > 100)) {
-      throw new StatesException(StatesErrors.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
-    }
-    if (toleratedCount != null && toleratedCount < 0) {
-      throw new StatesException(StatesErrors.RUNTIME, "ToleratedFailureCount must be greater than or equal to 0.");
-    }
+    Integer toleratedCount = RuntimeValues.integer(m.toleratedFailureCount(), scope, 0);
+    Double toleratedPercentage = RuntimeValues.percentage(m.toleratedFailurePercentage(), scope);
     return new MapPlan(inputs, maxConcurrency, toleratedCount, toleratedPercentage, scope);
   }
 
@@ -88,8 +82,8 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
   }
 
   private static List<JsonNode> batch(List<JsonNode> items, ItemBatcher b, EvalScope scope) {
-    Integer maxItems = integer(b.maxItemsPerBatch(), scope);
-    Integer maxBytes = integer(b.maxInputBytesPerBatch(), scope);
+    Integer maxItems = RuntimeValues.integer(b.maxItemsPerBatch(), scope, 1);
+    Integer maxBytes = RuntimeValues.integer(b.maxInputBytesPerBatch(), scope, 1);
     JsonNode batchInput = b.batchInput() == null ? null : b.batchInput().evaluate(scope);
     List<JsonNode> batches = new ArrayList<>();
     ArrayNode current = null;
@@ -115,70 +109,8 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
     return batches;
   }
 
+  /** An integer Map field read as {@link RuntimeValues} reads it, with no range of its own. */
   static Integer integer(NumberField field, EvalScope scope) {
-    if (field == null) {
-      return null;
-    }
-    return switch (field) {
-      case NumberField.Fixed fx -> (int) fx.value();
-      case NumberField.FromPath p -> {
-        JsonNode v = numeric(p.path().read(scope));
-        if (v == null || !v.canConvertToExactIntegral()) {
-          throw new StatesException(
-              StatesErrors.RUNTIME,
-              "The " + p.field() + " field refers to value \"" + show(v) + "\" which is not a valid integer: " + p.path().text());
-        }
-        yield v.intValue();
-      }
-      case NumberField.FromExpression e -> {
-        JsonNode v = e.expression().evaluate(scope);
-        if (v == null || !v.canConvertToExactIntegral()) {
-          throw new StatesException(StatesErrors.QUERY_EVALUATION_ERROR, "The " + e.field() + " field must be an integer but was: " + show(v));
-        }
-        yield v.intValue();
-      }
-    };
+    return RuntimeValues.integer(field, scope);
   }
-
-  private static Double decimal(NumberField field, EvalScope scope) {
-    if (field == null) {
-      return null;
-    }
-    return switch (field) {
-      case NumberField.Fixed fx -> fx.value();
-      case NumberField.FromPath p -> {
-        JsonNode v = numeric(p.path().read(scope));
-        if (v == null || !v.isNumber()) {
-          throw new StatesException(
-              StatesErrors.RUNTIME,
-              "The " + p.field() + " field refers to value \"" + show(v) + "\" which is not a valid float: " + p.path().text());
-        }
-        yield v.doubleValue();
-      }
-      case NumberField.FromExpression e -> {
-        JsonNode v = e.expression().evaluate(scope);
-        if (v == null || !v.isNumber()) {
-          throw new StatesException(StatesErrors.QUERY_EVALUATION_ERROR, "The " + e.field() + " field must be a number but was: " + show(v));
-        }
-        yield v.doubleValue();
-      }
-    };
-  }
-
-  /** AWS reads a number given as text ("1") as that number. */
-  private static JsonNode numeric(JsonNode v) {
-    if (v != null && v.isTextual()) {
-      try {
-        return Json.NODES.numberNode(new java.math.BigDecimal(v.textValue().trim()));
-      } catch (NumberFormatException e) {
-        return v;
-      }
-    }
-    return v;
-  }
-
-  private static String show(JsonNode v) {
-    return v == null ? "null" : v.isTextual() ? v.textValue() : Json.write(v);
-  }
-
 }

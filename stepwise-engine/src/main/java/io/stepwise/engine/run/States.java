@@ -1,7 +1,7 @@
 package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stepwise.asl.choice.Timestamps;
+import io.stepwise.asl.error.RuntimeCauses;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.error.StatesException;
 import io.stepwise.asl.model.ChoiceRule;
@@ -18,16 +18,12 @@ import io.stepwise.asl.model.TaskState;
 import io.stepwise.asl.model.WaitState;
 import io.stepwise.engine.run.StateExit.Way;
 import io.stepwise.engine.step.TimerKind;
-import java.time.Instant;
 
 /**
  * The body of each state type, between its Entered event and its Exited event. Bodies that
  * must wait set the frame waiting and hand the engine a task, a timer or child frames.
  */
 final class States {
-  /** The longest Wait AWS accepts: 99999999 seconds. */
-  static final long MAX_WAIT_SECONDS = 99_999_999L;
-
   private States() {}
 
   static void body(Frame f) {
@@ -104,65 +100,10 @@ final class States {
 
   private static void waitState(Frame f, WaitState w) {
     JsonNode in = Pipeline.inputPath(w.common().inputPath(), f.input, f);
-    long now = f.enteredTime;
-    long due;
-    if (w.seconds() != null) {
-      due = now + w.seconds() * 1000;
-    } else if (w.timestamp() != null) {
-      due = timestamp(w.timestamp(), "Timestamp");
-    } else if (w.secondsPath() != null) {
-      JsonNode v = w.secondsPath().read(f.scope(in));
-      if (v == null || !v.canConvertToExactIntegral() || v.asLong() < 0) {
-        throw new StatesException(
-            StatesErrors.RUNTIME, "The SecondsPath parameter does not reference an input value: " + w.secondsPath().text());
-      }
-      if (v.asLong() > MAX_WAIT_SECONDS) {
-        throw new StatesException(StatesErrors.RUNTIME, "Wait state delay is too long.");
-      }
-      due = now + v.asLong() * 1000;
-    } else if (w.timestampPath() != null) {
-      JsonNode v = w.timestampPath().read(f.scope(in));
-      if (v == null || !v.isTextual() || Timestamps.parse(v.textValue()) == null) {
-        throw new StatesException(
-            StatesErrors.RUNTIME,
-            "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: "
-                + w.timestampPath().text()
-                + (v == null ? "" : " == " + (v.isTextual() ? v.textValue() : io.stepwise.asl.json.Json.write(v))));
-      }
-      due = timestamp(v.textValue(), "TimestampPath");
-    } else if (w.secondsExpression() != null) {
-      JsonNode v = w.secondsExpression().evaluate(f.scope(in));
-      if (v == null || !v.canConvertToExactIntegral() || v.asLong() < 0) {
-        throw new StatesException(
-            StatesErrors.QUERY_EVALUATION_ERROR,
-            "The JSONata expression for the field 'Seconds' must return a non-negative integer, but returned: " + show(v));
-      }
-      due = now + v.asLong() * 1000;
-    } else {
-      JsonNode v = w.timestampExpression().evaluate(f.scope(in));
-      if (v == null || !v.isTextual() || Timestamps.parse(v.textValue()) == null) {
-        throw new StatesException(
-            StatesErrors.QUERY_EVALUATION_ERROR,
-            "The JSONata expression for the field 'Timestamp' must return an ISO-8601 timestamp, but returned: " + show(v));
-      }
-      due = timestamp(v.textValue(), "Timestamp");
-    }
-    if ((due - now) / 1000 > Integer.MAX_VALUE) {
-      // AWS keeps the delay in a 32-bit count of seconds
-      throw new StatesException(StatesErrors.RUNTIME, "Wait state delay is too long.");
-    }
+    long due = RuntimeValues.waitDue(w, f.scope(in), f.enteredTime);
     f.held = in;
     f.waiting = true;
-    f.timer = f.exec.timer(TimerKind.WAIT, Math.max(due, now), f, null);
-  }
-
-  private static long timestamp(String text, String field) {
-    Instant t = Timestamps.parse(text);
-    if (t == null) {
-      throw new StatesException(
-          StatesErrors.RUNTIME, "The " + field + " parameter does not reference a valid ISO-8601 extended offset date-time format string: " + text);
-    }
-    return t.toEpochMilli();
+    f.timer = f.exec.timer(TimerKind.WAIT, due, f, null);
   }
 
   /** The Wait's timer fired: leave the state. */
@@ -181,22 +122,22 @@ final class States {
     String error = s.error();
     String cause = s.cause();
     if (s.errorValue() != null) {
-      error = text(s.errorValue().evaluate(f.scope(f.input)), "ErrorPath");
+      error = text(f, s.errorValue(), "Error");
     }
     if (s.causeValue() != null) {
-      cause = text(s.causeValue().evaluate(f.scope(f.input)), "CausePath");
+      cause = text(f, s.causeValue(), "Cause");
     }
     f.fail(error, cause);
   }
 
-  private static String show(JsonNode v) {
-    return v == null ? "undefined" : io.stepwise.asl.json.Json.write(v);
-  }
-
-  private static String text(JsonNode v, String field) {
+  /** A Fail's ErrorPath or CausePath (Error or Cause in JSONata), which must give a string. */
+  private static String text(Frame f, io.stepwise.asl.model.Expression e, String field) {
+    JsonNode v = e.evaluate(f.scope(f.input));
     if (v == null || !v.isTextual()) {
-      throw new StatesException(
-          StatesErrors.RUNTIME, "The " + field + " field must resolve to a string, but got: " + (v == null ? "null" : v.toString()));
+      RuntimeCauses.Source source = f.jsonata()
+          ? RuntimeCauses.Source.expression(field, e.text() == null ? field : e.text())
+          : RuntimeCauses.Source.path(field + "Path", e.text());
+      throw RuntimeCauses.notString(source, v);
     }
     return v.textValue();
   }

@@ -2,12 +2,9 @@ package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.error.StatesErrors;
-import io.stepwise.asl.error.StatesException;
-import io.stepwise.asl.expr.Scope;
 import io.stepwise.asl.model.ResourceArn;
 import io.stepwise.asl.model.StateCommon;
 import io.stepwise.asl.model.TaskState;
-import io.stepwise.asl.model.TimeLimit;
 import io.stepwise.engine.history.EventDetails;
 import io.stepwise.engine.history.EventType;
 import io.stepwise.engine.step.TimerKind;
@@ -41,8 +38,8 @@ final class Tasks {
       f.fail(StatesErrors.RUNTIME, Payloads.tooDeep("The state/task '" + t.name() + "' has an input, after Parameters or Arguments,"));
       return;
     }
-    Long timeout = seconds(t.timeout(), scope);
-    Long heartbeat = seconds(t.heartbeat(), scope);
+    Long timeout = RuntimeValues.timeLimit(t.timeout(), scope);
+    Long heartbeat = RuntimeValues.timeLimit(t.heartbeat(), scope);
     TaskEvents events = TaskEvents.of(kind);
     String token = f.taskToken;
     EventDetails details = switch (events) {
@@ -71,25 +68,6 @@ final class Tasks {
 
   static String resourceType(ResourceArn kind) {
     return kind.resourceType() != null ? kind.resourceType() : kind.type() == ResourceArn.Type.ACTIVITY ? "activity" : "custom";
-  }
-
-  private static Long seconds(TimeLimit limit, Scope scope) {
-    if (limit == null) {
-      return null;
-    }
-    return switch (limit) {
-      case TimeLimit.Fixed fx -> fx.seconds();
-      case TimeLimit.FromPath p -> positive(p.path().read(scope), p.field(), p.path().text());
-      case TimeLimit.FromExpression e -> positive(e.expression().evaluate(scope), e.field(), e.field());
-    };
-  }
-
-  private static Long positive(JsonNode v, String field, String path) {
-    if (v == null || !v.canConvertToExactIntegral() || v.asLong() <= 0) {
-      throw new StatesException(
-          StatesErrors.RUNTIME, "The " + field + " field references an invalid value: " + path + " must be a positive integer");
-    }
-    return v.asLong();
   }
 
   /**
