@@ -20,7 +20,17 @@ public sealed interface Command {
    * An activity task ({@link #isActivity()}) is not started yet: it waits for a worker's
    * GetActivityTask, delivered as {@link StepInput.ActivityStarted} with the request's task token.
    */
-  record ScheduleTask(long scheduledEventId, ResourceArn resource, TaskRequest request) implements Command {
+  record ScheduleTask(long scheduledEventId, ResourceArn resource, TaskRequest request, io.stepwise.engine.mock.MockCall mock)
+      implements Command {
+    public ScheduleTask(long scheduledEventId, ResourceArn resource, TaskRequest request) {
+      this(scheduledEventId, resource, request, null);
+    }
+
+    /** Its answer is a mock's (the execution's test case names a mocked response for its state): no service is called. */
+    public boolean isMocked() {
+      return mock != null;
+    }
+
     /** Its outcome comes by its task token: a {@code .waitForTaskToken} task, or a {@code .sync} one its job's end answers. */
     public boolean isCallback() {
       return request.taskToken() != null;
