@@ -32,6 +32,12 @@ public final class CommandCodec {
         o.put("scheduledEventId", s.scheduledEventId());
         o.put("resource", s.resource().arn());
         o.set("request", request(s.request()));
+        if (s.mock() != null) {
+          ObjectNode m = o.putObject("mock");
+          m.put("testCase", s.mock().testCase());
+          m.put("response", s.mock().response());
+          m.put("call", s.mock().call());
+        }
         yield o;
       }
       case Command.CancelTask c -> {
@@ -62,7 +68,8 @@ public final class CommandCodec {
     String what = "a " + kind + " command";
     return switch (kind) {
       case "ScheduleTask" -> new Command.ScheduleTask(Fields.whole(o, "scheduledEventId", what),
-          ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"));
+          ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"),
+          mock(Fields.optionalValue(o, "mock"), what + "'s mock"));
       case "CancelTask" -> new Command.CancelTask(Fields.whole(o, "scheduledEventId", what),
           ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"));
       case "StartTimer" -> new Command.StartTimer(Fields.whole(o, "timerId", what), Fields.constant(o, "kind", TimerKind.class, what),
@@ -73,6 +80,17 @@ public final class CommandCodec {
       case "Finish" -> new Command.Finish(Fields.constant(o, "status", ExecutionStatus.class, what));
       default -> throw new CodecException("a command: unknown command '" + kind + "'");
     };
+  }
+
+  private static io.stepwise.engine.mock.MockCall mock(JsonNode m, String what) {
+    if (m == null || m.isNull()) {
+      return null;
+    }
+    long call = Fields.whole(m, "call", what);
+    if (call < 0 || call > Integer.MAX_VALUE) {
+      throw new CodecException(what + ": call " + call + " is not a call number");
+    }
+    return new io.stepwise.engine.mock.MockCall(Fields.requiredText(m, "testCase", what), Fields.requiredText(m, "response", what), (int) call);
   }
 
   private static ObjectNode request(TaskRequest r) {
