@@ -10,14 +10,29 @@ import java.util.Optional;
  *
  * @param stateMachines the test cases of each state machine, by machine name and then case name
  * @param responses the mocked responses by name
+ * @param source where it was read from, for messages (a file's path), or null
  */
-public record MockConfig(Map<String, Map<String, TestCase>> stateMachines, Map<String, MockedResponse> responses) {
+public record MockConfig(Map<String, Map<String, TestCase>> stateMachines, Map<String, MockedResponse> responses, String source) {
   /** No state machine has test cases. */
-  public static final MockConfig EMPTY = new MockConfig(Map.of(), Map.of());
+  public static final MockConfig EMPTY = new MockConfig(Map.of(), Map.of(), null);
 
   public MockConfig {
     stateMachines = Map.copyOf(stateMachines);
     responses = Map.copyOf(responses);
+  }
+
+  public MockConfig(Map<String, Map<String, TestCase>> stateMachines, Map<String, MockedResponse> responses) {
+    this(stateMachines, responses, null);
+  }
+
+  /** The same configuration, saying where it was read from. */
+  public MockConfig from(String where) {
+    return new MockConfig(stateMachines, responses, where);
+  }
+
+  /** Whether it holds any test case (an empty configuration is what an engine has without one). */
+  public boolean isEmpty() {
+    return stateMachines.isEmpty() && responses.isEmpty();
   }
 
   public boolean hasStateMachine(String name) {
