@@ -2,6 +2,8 @@ package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.json.Json;
+import io.stepwise.engine.mock.MockAnswer;
+import io.stepwise.engine.mock.MockCall;
 import io.stepwise.engine.step.Command;
 import io.stepwise.engine.task.TaskFailure;
 import io.stepwise.engine.task.TaskHandler;
@@ -40,9 +42,9 @@ final class Invocations {
     }
   }
 
-  /** The task ended without its outcome: its handler, if one answers it, is asked to stop its work (an exact-ARN invoker is not). */
+  /** The task ended without its outcome: its handler, if one answers it, is asked to stop its work (an exact-ARN invoker or a mock is not). */
   void cancel(Command.CancelTask task) {
-    if (config.invokers().containsKey(task.request().resource())) {
+    if (task.mock() != null || config.invokers().containsKey(task.request().resource())) {
       return;
     }
     for (TaskHandler h : config.handlers()) {
@@ -53,7 +55,7 @@ final class Invocations {
     }
   }
 
-  /** Whether anything registered answers the task: an invoker for its ARN, a handler, or the fallback. */
+  /** Whether anything answers the task: its mock, an invoker for its ARN, a handler, or the fallback. */
   boolean answers(Command.ScheduleTask task) {
     return task.isMocked()
         || config.invokers().containsKey(task.request().resource())
@@ -96,7 +98,7 @@ final class Invocations {
    * Functions Local's does.
    */
   private JsonNode mocked(Command.ScheduleTask task) {
-    io.stepwise.engine.mock.MockCall m = task.mock();
+    MockCall m = task.mock();
     if (config.mocks().response(m.response()).isEmpty()) {
       throw new TaskFailure("States.Runtime", "The state '" + task.request().stateName() + "' of the test case '" + m.testCase()
           + "' is mocked by the response '" + m.response() + "', which the mock configuration does not hold");
@@ -104,8 +106,8 @@ final class Invocations {
     return switch (config.mocks().answer(m).orElseThrow(() -> new TaskFailure("States.Runtime",
         "The mocked response '" + m.response() + "' of the state '" + task.request().stateName() + "' (test case '" + m.testCase()
             + "') has no answer for call " + m.call() + " (calls are counted from 0; every call of a mocked state needs one)"))) {
-      case io.stepwise.engine.mock.MockAnswer.Return r -> r.value().deepCopy(); // the configuration's own stays as read
-      case io.stepwise.engine.mock.MockAnswer.Throw t -> throw new TaskFailure(t.error(), t.cause());
+      case MockAnswer.Return r -> r.value().deepCopy(); // the configuration's own stays as read
+      case MockAnswer.Throw t -> throw new TaskFailure(t.error(), t.cause());
     };
   }
 

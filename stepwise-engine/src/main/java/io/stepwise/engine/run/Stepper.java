@@ -223,7 +223,7 @@ public final class Stepper {
       }
     }
     for (PendingTask p : exec.takeCancelledTasks()) {
-      commands.add(new Command.CancelTask(p.scheduledEventId, p.kind, p.request));
+      commands.add(new Command.CancelTask(p.scheduledEventId, p.kind, p.request, p.mock));
     }
     for (PendingChild c : exec.takeNewChildren()) {
       c.announced = true;

@@ -32,12 +32,7 @@ public final class CommandCodec {
         o.put("scheduledEventId", s.scheduledEventId());
         o.put("resource", s.resource().arn());
         o.set("request", request(s.request()));
-        if (s.mock() != null) {
-          ObjectNode m = o.putObject("mock");
-          m.put("testCase", s.mock().testCase());
-          m.put("response", s.mock().response());
-          m.put("call", s.mock().call());
-        }
+        mock(o, s.mock());
         yield o;
       }
       case Command.CancelTask c -> {
@@ -45,6 +40,7 @@ public final class CommandCodec {
         o.put("scheduledEventId", c.scheduledEventId());
         o.put("resource", c.resource().arn());
         o.set("request", request(c.request()));
+        mock(o, c.mock());
         yield o;
       }
       case Command.StartTimer t -> Fields.object(KIND, "StartTimer").put("timerId", t.timerId()).put("kind", t.kind().name()).put("due", t.due());
@@ -71,7 +67,8 @@ public final class CommandCodec {
           ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"),
           mock(Fields.optionalValue(o, "mock"), what + "'s mock"));
       case "CancelTask" -> new Command.CancelTask(Fields.whole(o, "scheduledEventId", what),
-          ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"));
+          ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"),
+          mock(Fields.optionalValue(o, "mock"), what + "'s mock"));
       case "StartTimer" -> new Command.StartTimer(Fields.whole(o, "timerId", what), Fields.constant(o, "kind", TimerKind.class, what),
           Fields.whole(o, "due", what));
       case "CancelTimer" -> new Command.CancelTimer(Fields.whole(o, "timerId", what));
@@ -80,6 +77,13 @@ public final class CommandCodec {
       case "Finish" -> new Command.Finish(Fields.constant(o, "status", ExecutionStatus.class, what));
       default -> throw new CodecException("a command: unknown command '" + kind + "'");
     };
+  }
+
+  /** A mocked task's call, {"testCase", "response", "call"}, when it has one. */
+  private static void mock(ObjectNode o, io.stepwise.engine.mock.MockCall mock) {
+    if (mock != null) {
+      o.putObject("mock").put("testCase", mock.testCase()).put("response", mock.response()).put("call", mock.call());
+    }
   }
 
   private static io.stepwise.engine.mock.MockCall mock(JsonNode m, String what) {

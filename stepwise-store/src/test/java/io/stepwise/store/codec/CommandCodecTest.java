@@ -46,6 +46,8 @@ class CommandCodecTest {
     Command.ScheduleTask back = (Command.ScheduleTask) roundTrip(s);
     assertThat(back.mock()).isEqualTo(s.mock());
     assertThat(CommandCodec.encode(s)).contains("\"mock\":{\"testCase\":\"Happy\",\"response\":\"Charged\",\"call\":0}");
+    Command.CancelTask cancel = new Command.CancelTask(s.scheduledEventId(), s.resource(), s.request(), s.mock());
+    assertThat(((Command.CancelTask) roundTrip(cancel)).mock()).isEqualTo(s.mock());
     machines.engine.close();
   }
 
