@@ -254,6 +254,33 @@ class MockedTasksTest {
   }
 
   @Test
+  void aThrowOfALambdaFunctionOrAnActivityRecordsItsKindsFailedEvent() {
+    assertThat(taskEvents(run(oneTask(FUNCTION, ""), "Fails", new Counting())))
+        .containsExactly(EventType.LambdaFunctionScheduled, EventType.LambdaFunctionStarted, EventType.LambdaFunctionFailed);
+    ExecutionResult activity = run(oneTask(ACTIVITY, ""), "Fails", new Counting());
+    assertThat(activity.error()).isEqualTo("Lambda.ResourceNotReadyException");
+    assertThat(taskEvents(activity)).containsExactly(EventType.ActivityScheduled, EventType.ActivityStarted, EventType.ActivityFailed);
+  }
+
+  @Test
+  void distributedMapChildrenRunWithTheParentsTestCaseEachCountingItsOwnCalls() {
+    String map = """
+        {"StartAt":"Each","States":{"Each":{"Type":"Map","Label":"Orders","ItemsPath":"$.items",
+          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+            "StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{},"End":true}}},
+          "End":true}}}""";
+    ExecutionResult r;
+    try (Engine engine = Fixtures.engine().mocks(MockConfigParser.parse(MOCKS)).build()) {
+      r = engine.run(Fixtures.machine(map), Json.parse("{\"items\":[1,2,3]}"), Fixtures.options().withTestCase("Numbered"));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(Json.write(r.output())).isEqualTo("[\"zero\",\"zero\",\"zero\"]");
+    assertThat(r.children()).hasSize(3).allSatisfy(c -> assertThat(c.record().testCase()).isEqualTo("Numbered"));
+  }
+
+  @Test
   void aTestCaseTheConfigurationDoesNotHoldIsRefusedAtTheStart() {
     try (Engine engine = Fixtures.engine().mocks(MockConfigParser.parse(MOCKS)).build()) {
       assertThatThrownBy(() -> engine.run(Fixtures.machine(oneTask(FUNCTION, "")), Json.NODES.objectNode(),
