@@ -25,15 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
  * A Standard execution started with a test case, durable on SQLite: it waits, the runtime and the
  * store go away (as in a crash), and after the restart its mocked task and its mocked activity are
  * still answered by their mocks, calls numbered on from the history, while an execution with no
- * test case calls the real task and waits for a worker.
+ * test case calls the real task and waits for a worker. Mocked callback and .sync tasks end at once
+ * with their mocks, nothing being registered to answer them.
  */
 class MockedExecutionsTest {
   private static final String ACTIVITY = "arn:aws:states:us-east-1:123456789012:activity:pack";
   private static final String MOCKS = """
-      {"StateMachines":{"Shop":{"TestCases":{"Mocked":{"Price":"Priced","Pack":"Packed"}}}},
+      {"StateMachines":{"Shop":{"TestCases":{"Mocked":{"Price":"Priced","Pack":"Packed","Ask":"Asked","Child":"Ran"}}}},
        "MockedResponses":{
          "Priced":{"0":{"Throw":{"Error":"Shop.Busy","Cause":"try again"}},"1":{"Return":7}},
-         "Packed":{"0":{"Return":"packed"}}}}""";
+         "Packed":{"0":{"Return":"packed"}},
+         "Asked":{"0":{"Return":"answered"}},
+         "Ran":{"0":{"Throw":{"Error":"States.TaskFailed","Cause":"child failed"}}}}}""";
   private static final StateMachine SHOP = StateMachineParser.parse("""
       {"StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":1,"Next":"Price"},
         "Price":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:shop:price","ResultPath":"$.price",
@@ -77,6 +80,22 @@ class MockedExecutionsTest {
       Thread.sleep(20);
     }
     throw new AssertionError(arn + " did not end: " + store.execution(arn));
+  }
+
+  @Test
+  void mockedCallbackAndSyncTasksEndAtOnceWithTheirMocksWithNothingToAnswerThem() throws Exception {
+    StateMachine m = StateMachineParser.parse("""
+        {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+          "Parameters":{"MessageBody":{"token.$":"$$.Task.Token"}},"ResultPath":"$.ask","Next":"Child"},
+          "Child":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2","Parameters":{"StateMachineArn":"x"},
+            "Catch":[{"ErrorEquals":["States.TaskFailed"],"ResultPath":"$.child","Next":"Done"}],"End":true},
+          "Done":{"Type":"Pass","End":true}}}""");
+    String arn = runtime().start(m, RunOptions.defaults().withNames("Shop", "callbacks").withTestCase("Mocked"), Json.parse("{}"))
+        .executionArn();
+    ExecutionRow end = awaitEnd(arn);
+    assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(end.output()).isEqualTo("{\"ask\":\"answered\",\"child\":{\"Error\":\"States.TaskFailed\",\"Cause\":\"child failed\"}}");
+    assertThat(store.history(arn).stream().map(HistoryEvent::type)).doesNotContain(EventType.TaskSubmitted);
   }
 
   @Test
