@@ -52,6 +52,18 @@ final class RunCommand implements Callable<Integer> {
           + " the callback sends.")
   String taskResponses;
 
+  @Option(
+      names = "--mock-config",
+      paramLabel = "FILE",
+      description = "A mock configuration in Step Functions Local's format (MockConfigFile.json: StateMachines with their"
+          + " TestCases, MockedResponses): with --test-case, the execution's mocked Task states are answered by their"
+          + " mocked responses (docs/testing.md). A file that cannot be used is refused, every problem at its JSON Pointer.")
+  String mockConfig;
+
+  @Option(names = "--test-case", paramLabel = "NAME",
+      description = "The test case of --mock-config to run with, one of the TestCases of the state machine (--name, or the file name).")
+  String testCase;
+
   @Option(names = "--name", paramLabel = "NAME", description = "The state machine's name (default: the file name).")
   String machineName;
 
@@ -76,7 +88,21 @@ final class RunCommand implements Callable<Integer> {
       }
       return ExitCodes.INVALID_DEFINITION;
     }
+    String name = machineName != null ? machineName : baseName(definition);
     Engine.Builder builder = Engine.builder().fastTime(fastTime);
+    if (testCase != null && mockConfig == null) {
+      throw new Inputs.InputException("--test-case " + testCase + " needs --mock-config FILE, the mock configuration that holds it");
+    }
+    if (mockConfig != null) {
+      io.stepwise.engine.mock.MockConfig mocks = MockConfigFiles.read(Path.of(mockConfig));
+      if (testCase != null) {
+        String refusal = MockConfigFiles.refusal(mocks, name, testCase);
+        if (refusal != null) {
+          throw new Inputs.InputException("--test-case: " + refusal);
+        }
+      }
+      builder.mocks(mocks);
+    }
     // Lambda is always emulated, so that a function with no response fails as on AWS (not found)
     LambdaFunctions.Builder lambdas = LambdaFunctions.withSystemClockAndRandomIds();
     if (taskResponses != null) {
@@ -90,8 +116,9 @@ final class RunCommand implements Callable<Integer> {
       throw new Inputs.InputException("--input: " + e.getMessage());
     }
     RunOptions options = RunOptions.defaults()
-        .withNames(machineName != null ? machineName : baseName(definition), executionName)
-        .withType(express ? ExecutionType.EXPRESS : ExecutionType.STANDARD);
+        .withNames(name, executionName)
+        .withType(express ? ExecutionType.EXPRESS : ExecutionType.STANDARD)
+        .withTestCase(testCase);
     ExecutionResult result;
     try (Engine engine = builder.build()) {
       result = engine.run(machine, inputNode, options);

@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
       "",
       "Each setting is taken from its option, else its environment variable, else the configuration file"
           + " (--config FILE, STEPWISE_CONFIG, else stepwise.yaml in the working directory, when there is one), else its default. The file's keys:"
-          + " host, port, data, region, account, maxInFlight, retention, auth (mode, credentials), services, functions"
+          + " host, port, data, region, account, maxInFlight, retention, auth (mode, credentials), mockConfig, services, functions"
           + " (Lambda functions: docs/integrations.md; 'stepwise functions list' shows them)."},
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE + " Also: a setting or the configuration file cannot be used, the port"
@@ -99,6 +99,13 @@ final class ServeCommand implements Callable<Integer> {
           + " Repeatable (STEPWISE_SERVICES_<SERVICE>[_<KEY>]; services in the file).")
   List<String> services = List.of();
 
+  @Option(names = "--mock-config", paramLabel = "FILE",
+      description = "Step Functions Local's mock configuration (MockConfigFile.json): StartExecution of STATE_MACHINE_ARN#TestCase"
+          + " runs with that test case's mocked responses (STEPWISE_MOCK_CONFIG, mockConfig; else SFN_MOCK_CONFIG, else"
+          + " MockConfigFile.json in the working directory when there is one, as Step Functions Local). A file that cannot be"
+          + " used is refused at start, every problem at its JSON Pointer.")
+  String mockConfig;
+
   /** The environment and working directory settings are read from (a test's own). */
   Map<String, String> env = System.getenv();
   Path workDir = Path.of("").toAbsolutePath();
@@ -120,6 +127,7 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, Setting.RETENTION, retention);
     put(flags, Setting.AUTH, auth);
     put(flags, Setting.CREDENTIALS, credentials);
+    put(flags, Setting.MOCK_CONFIG, mockConfig);
     return ServeSettings.resolve(flags, services, config, env, workDir);
   }
 
@@ -150,6 +158,13 @@ final class ServeCommand implements Callable<Integer> {
     } else {
       log.info("No configuration file ({} is not in {}): settings from flags, STEPWISE_* variables and defaults", ConfigFile.NAME, workDir);
     }
+    io.stepwise.engine.mock.MockConfig mocks;
+    try {
+      mocks = mocks(settings);
+    } catch (Inputs.InputException e) {
+      System.err.println("stepwise serve: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     Integrations integrations;
     try {
       integrations = Integrations.open(new IntegrationContext(settings.services(), settings.functions(), settings.configDir(),
@@ -163,7 +178,7 @@ final class ServeCommand implements Callable<Integer> {
       log.info("{}: {}", i.service(), i.describe());
     }
     io.stepwise.engine.Engine.Builder engineBuilder = io.stepwise.engine.Engine.builder().region(settings.region())
-        .account(settings.account());
+        .account(settings.account()).mocks(mocks);
     integrations.handlers().forEach(engineBuilder::handler);
     var nested = new io.stepwise.server.operations.executions.NestedExecutions(settings.data().resolve("nested-executions.json"));
     engineBuilder.handler(nested);
@@ -224,6 +239,29 @@ final class ServeCommand implements Callable<Integer> {
       // the JVM is shutting down: the hook is what stopped us
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The mock configuration: the setting's file, else Step Functions Local's SFN_MOCK_CONFIG, else its
+   * MockConfigFile.json in the working directory when there is one; none (no test cases) otherwise.
+   */
+  private io.stepwise.engine.mock.MockConfig mocks(ServeSettings settings) {
+    Path file = settings.mockConfig();
+    String sfnLocal = env.get(MockConfigFiles.SFN_LOCAL_ENV);
+    if (file == null && sfnLocal != null && !sfnLocal.isBlank()) {
+      file = workDir.resolve(sfnLocal.strip());
+    }
+    if (file == null && java.nio.file.Files.isRegularFile(workDir.resolve(MockConfigFiles.SFN_LOCAL_NAME))) {
+      file = workDir.resolve(MockConfigFiles.SFN_LOCAL_NAME);
+    }
+    if (file == null) {
+      return io.stepwise.engine.mock.MockConfig.EMPTY;
+    }
+    io.stepwise.engine.mock.MockConfig mocks = MockConfigFiles.read(file);
+    int cases = mocks.stateMachines().values().stream().mapToInt(java.util.Map::size).sum();
+    log.info("Mock configuration {}: {} test cases of {} state machines, {} mocked responses (start ARN#TestCase to use one)",
+        file, cases, mocks.stateMachines().size(), mocks.responses().size());
+    return mocks;
   }
 
   /** Once a minute, or more often for a retention shorter than ten minutes (a tenth of it, at least a second). */

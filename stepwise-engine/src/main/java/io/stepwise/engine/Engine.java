@@ -215,6 +215,7 @@ public final class Engine implements AutoCloseable {
     private TaskInvoker fallback;
     private int payloadLimit = 256 * 1024;
     private java.util.function.Supplier<String> uuids = Ids::randomUuid;
+    private io.stepwise.engine.mock.MockConfig mocks = io.stepwise.engine.mock.MockConfig.EMPTY;
 
     public Builder region(String region) {
       this.region = region;
@@ -284,8 +285,18 @@ public final class Engine implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The mock configuration (Step Functions Local's MockConfigFile) whose test cases executions
+     * may run with ({@code RunOptions.withTestCase}, kept in the execution's record): a mocked
+     * Task state is answered by its mocked response before any invoker or handler is asked.
+     */
+    public Builder mocks(io.stepwise.engine.mock.MockConfig config) {
+      this.mocks = Objects.requireNonNull(config, "mocks");
+      return this;
+    }
+
     public Engine build() {
-      return new Engine(new EngineConfig(region, account, clock, fastTime, invokers, handlers, fallback, payloadLimit, uuids));
+      return new Engine(new EngineConfig(region, account, clock, fastTime, invokers, handlers, fallback, payloadLimit, uuids, mocks));
     }
   }
 }

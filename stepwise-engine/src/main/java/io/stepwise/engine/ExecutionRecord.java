@@ -12,6 +12,8 @@ package io.stepwise.engine;
  * @param payloadLimit the most bytes a state's output or a task's input or result could take
  *     ({@code Integer.MAX_VALUE}: not checked)
  * @param definitionSha256 the SHA-256 of the definition text it runs (StateMachine.definitionSha256)
+ * @param testCase the mock configuration's test case it runs with (started as {@code ARN#Case}),
+ *     or null: its mocked Task states answer from their mocked responses, after a restart too
  */
 public record ExecutionRecord(
     String executionArn,
@@ -21,7 +23,14 @@ public record ExecutionRecord(
     ExecutionType type,
     boolean synchronous,
     int payloadLimit,
-    String definitionSha256) {
+    String definitionSha256,
+    String testCase) {
+
+  /** An execution with no test case: its tasks call what is registered for their resources. */
+  public ExecutionRecord(String executionArn, String executionName, String stateMachineArn, String stateMachineName,
+      ExecutionType type, boolean synchronous, int payloadLimit, String definitionSha256) {
+    this(executionArn, executionName, stateMachineArn, stateMachineName, type, synchronous, payloadLimit, definitionSha256, null);
+  }
 
   /** The region, from the execution's ARN (arn:PARTITION:states:REGION:ACCOUNT:...). */
   public String region() {

@@ -13,11 +13,18 @@ package io.stepwise.engine;
  * @param versionArn the state machine version it is started through (a version or an alias
  *     ARN given to StartExecution), recorded in ExecutionStarted; null otherwise
  * @param aliasArn the alias it is started through, likewise
+ * @param testCase the test case of the engine's mock configuration it runs with, or null
  */
 public record RunOptions(
-    String stateMachineName, String executionName, String roleArn, ExecutionType type, boolean synchronous, String versionArn, String aliasArn) {
+    String stateMachineName, String executionName, String roleArn, ExecutionType type, boolean synchronous, String versionArn, String aliasArn,
+    String testCase) {
   public RunOptions(String stateMachineName, String executionName, String roleArn, ExecutionType type) {
-    this(stateMachineName, executionName, roleArn, type, false, null, null);
+    this(stateMachineName, executionName, roleArn, type, false, null, null, null);
+  }
+
+  public RunOptions(
+      String stateMachineName, String executionName, String roleArn, ExecutionType type, boolean synchronous, String versionArn, String aliasArn) {
+    this(stateMachineName, executionName, roleArn, type, synchronous, versionArn, aliasArn, null);
   }
 
   public static RunOptions defaults() {
@@ -25,24 +32,29 @@ public record RunOptions(
   }
 
   public RunOptions withNames(String machine, String execution) {
-    return new RunOptions(machine, execution, roleArn, type, synchronous, versionArn, aliasArn);
+    return new RunOptions(machine, execution, roleArn, type, synchronous, versionArn, aliasArn, testCase);
   }
 
   public RunOptions withRoleArn(String role) {
-    return new RunOptions(stateMachineName, executionName, role, type, synchronous, versionArn, aliasArn);
+    return new RunOptions(stateMachineName, executionName, role, type, synchronous, versionArn, aliasArn, testCase);
   }
 
   public RunOptions withType(ExecutionType t) {
-    return new RunOptions(stateMachineName, executionName, roleArn, t, synchronous, versionArn, aliasArn);
+    return new RunOptions(stateMachineName, executionName, roleArn, t, synchronous, versionArn, aliasArn, testCase);
   }
 
   /** As StartSyncExecution starts an Express execution. */
   public RunOptions withSynchronous(boolean sync) {
-    return new RunOptions(stateMachineName, executionName, roleArn, type, sync, versionArn, aliasArn);
+    return new RunOptions(stateMachineName, executionName, roleArn, type, sync, versionArn, aliasArn, testCase);
   }
 
   /** Started through a version (and an alias routing to it): ExecutionStarted records both. */
   public RunOptions withVersion(String version, String alias) {
-    return new RunOptions(stateMachineName, executionName, roleArn, type, synchronous, version, alias);
+    return new RunOptions(stateMachineName, executionName, roleArn, type, synchronous, version, alias, testCase);
+  }
+
+  /** Runs with this test case of the engine's mock configuration ({@code Engine.Builder.mocks}); null: none. */
+  public RunOptions withTestCase(String name) {
+    return new RunOptions(stateMachineName, executionName, roleArn, type, synchronous, versionArn, aliasArn, name);
   }
 }

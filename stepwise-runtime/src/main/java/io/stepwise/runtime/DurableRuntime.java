@@ -350,7 +350,7 @@ public final class DurableRuntime implements AutoCloseable {
 
   private static boolean needsMemory(Command c) {
     return switch (c) {
-      case Command.ScheduleTask t -> !t.isActivity() && !t.isCallback();
+      case Command.ScheduleTask t -> t.isMocked() || !t.isActivity() && !t.isCallback();
       case Command.Continue k -> true;
       case Command.StartChildExecution k -> true;
       default -> false;
@@ -363,7 +363,7 @@ public final class DurableRuntime implements AutoCloseable {
     for (Command c : step.commands()) {
       switch (c) {
         case Command.ScheduleTask t -> {
-          if (t.isActivity()) {
+          if (t.isActivity() && !t.isMocked()) { // a mocked activity is answered by its mock, like any task
             activities.offer(t.resource().arn(), new ActivityQueues.Offer(executionArn, t.request().taskToken(), Json.write(t.request().input())));
           } else if (!t.waitsForCallback() || engine.answers(t)) {
             dispatch(executionArn, t);

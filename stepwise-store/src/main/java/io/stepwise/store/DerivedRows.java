@@ -66,7 +66,8 @@ public final class DerivedRows {
       switch (c) {
         case Command.ScheduleTask s -> {
           String token = s.request().taskToken();
-          String activity = s.isActivity() ? s.resource().arn() : null;
+          // a mocked activity is no worker's: its mock answers it as any task's does
+          String activity = s.isActivity() && !s.isMocked() ? s.resource().arn() : null;
           rows.putTask(new TaskRow(arn, s.scheduledEventId(), CommandCodec.encode(s), token, activity, false, null));
           if (token != null) {
             rows.putToken(new TokenRow(token, arn, s.scheduledEventId(), activity));

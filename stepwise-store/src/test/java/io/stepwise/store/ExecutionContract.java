@@ -37,6 +37,23 @@ public interface ExecutionContract extends ContractBase {
   }
 
   @Test
+  default void anExecutionStartedWithATestCaseKeepsItInItsRecordAndItsMockedTaskRowsSayWhichCall() {
+    Driven d = machines().drivenWithTestCase("Orders", Machines.activity(Machines.ACTIVITY), "mocked", "{\"order\":1}", "Happy");
+    NewExecution start = d.start(1_000);
+    commit(start);
+    ExecutionRow row = store().execution(d.arn()).orElseThrow();
+    assertThat(row.record().testCase()).isEqualTo("Happy");
+    assertThat(row.record()).isEqualTo(d.record());
+    // the mocked activity is no worker's: its row is a task's, with the call its mock answers
+    var tasks = store().tasks(10, null).items().stream().filter(t -> t.executionArn().equals(d.arn())).toList();
+    assertThat(tasks).singleElement().satisfies(t -> {
+      assertThat(t.activityArn()).isNull();
+      assertThat(t.scheduleTask().mock()).isEqualTo(new io.stepwise.engine.mock.MockCall("Happy", "Worked", 0));
+    });
+    assertThat(store().activityTasks(Machines.ACTIVITY, 10)).isEmpty();
+  }
+
+  @Test
   default void aRunningExecutionHasNoOutputOrStopDate() {
     Driven d = machines().driven("Orders", Machines.TASK, "e1", "{\"amount\":5}");
     committed(d.start(1_000));

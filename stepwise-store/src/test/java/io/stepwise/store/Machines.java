@@ -76,7 +76,12 @@ public final class Machines {
   }
 
   public final Clock clock = new Clock();
-  public final Engine engine = Engine.builder().clock(clock).region(REGION).account(ACCOUNT).build();
+  /** Mocks for the test case "Happy" of the state machine "Orders": its Charge and Work states answered by mocks. */
+  public static final String MOCKS = """
+      {"StateMachines":{"Orders":{"TestCases":{"Happy":{"Charge":"Charged","Work":"Worked"}}}},
+       "MockedResponses":{"Charged":{"0":{"Return":{"charged":true}}},"Worked":{"0":{"Return":"done"}}}}""";
+  public final Engine engine = Engine.builder().clock(clock).region(REGION).account(ACCOUNT)
+      .mocks(io.stepwise.engine.mock.MockConfigParser.parse(MOCKS)).build();
 
   public static StateMachine parse(String json) {
     return StateMachineParser.parse(json);
@@ -89,6 +94,13 @@ public final class Machines {
 
   public Driven driven(String machineName, String definition, String name, String inputJson, ExecutionType type) {
     RunOptions options = new RunOptions(machineName, name, ROLE, type);
+    var input = Engine.parseInput(inputJson);
+    return new Driven(engine.stepper(parse(definition), input, options), input, ROLE);
+  }
+
+  /** As {@link #driven(String, String, String, String)}, started with a test case of {@link #MOCKS}. */
+  public Driven drivenWithTestCase(String machineName, String definition, String name, String inputJson, String testCase) {
+    RunOptions options = new RunOptions(machineName, name, ROLE, ExecutionType.STANDARD).withTestCase(testCase);
     var input = Engine.parseInput(inputJson);
     return new Driven(engine.stepper(parse(definition), input, options), input, ROLE);
   }

@@ -55,6 +55,7 @@ public final class ConfigFile {
       return Setting.RETENTION.parse(text(n));
     }));
     top.put("auth", new Key.Section(auth));
+    top.put("mockConfig", new Key.Value((n, dir) -> path(n, dir)));
     // the integrations' sections, read whole: ServicesSettings checks services (with the
     // environment and flags over it), the Lambda integration its functions
     top.put("services", new Key.Value((n, dir) -> {

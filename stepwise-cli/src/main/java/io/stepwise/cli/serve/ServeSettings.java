@@ -22,10 +22,11 @@ import java.util.Optional;
  * @param services how each integrated service is reached ({@code services:}, STEPWISE_SERVICES_*, --service)
  * @param functions the file's {@code functions:} section (Lambda functions), or null
  * @param configDir where the file's relative paths start: its folder, or the working directory
+ * @param mockConfig the mock configuration file (--mock-config, STEPWISE_MOCK_CONFIG, mockConfig), or null
  */
 public record ServeSettings(String host, int port, Path data, String region, String account, int maxInFlight,
     Optional<Duration> retention, Setting.AuthMode auth, Path credentials, Path configFile, ServicesSettings services,
-    JsonNode functions, Path configDir) {
+    JsonNode functions, Path configDir, Path mockConfig) {
 
   public static final String CONFIG_ENV = "STEPWISE_CONFIG";
 
@@ -59,7 +60,7 @@ public record ServeSettings(String host, int port, Path data, String region, Str
         (String) v.get(Setting.REGION), (String) v.get(Setting.ACCOUNT), (Integer) v.get(Setting.MAX_IN_FLIGHT), retention, auth,
         auth == Setting.AuthMode.SIGV4 ? credentials : null, file == null ? null : file.file(),
         services(file, env, serviceFlags), file == null ? null : (JsonNode) file.get("functions"),
-        file == null ? workDir : file.file().toAbsolutePath().getParent());
+        file == null ? workDir : file.file().toAbsolutePath().getParent(), (Path) v.get(Setting.MOCK_CONFIG));
   }
 
   private static ServicesSettings services(ConfigFile file, Map<String, String> env, List<String> flags) {

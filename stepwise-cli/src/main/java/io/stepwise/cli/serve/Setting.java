@@ -71,7 +71,9 @@ public enum Setting {
     case "sigv4" -> AuthMode.SIGV4;
     default -> throw new IllegalArgumentException("must be none or sigv4, not '" + t + "'");
   }),
-  CREDENTIALS("auth.credentials", "STEPWISE_CREDENTIALS", "--credentials", null, t -> t);
+  CREDENTIALS("auth.credentials", "STEPWISE_CREDENTIALS", "--credentials", null, t -> t),
+  /** Step Functions Local's mock configuration file (its SFN_MOCK_CONFIG is read after this, by ServeCommand). */
+  MOCK_CONFIG("mockConfig", "STEPWISE_MOCK_CONFIG", "--mock-config", null, t -> t);
 
   /** How requests are authenticated: none (any credentials accepted) or AWS Signature Version 4. */
   public enum AuthMode { NONE, SIGV4 }
@@ -101,7 +103,7 @@ public enum Setting {
   }
 
   boolean isPath() {
-    return this == DATA || this == CREDENTIALS;
+    return this == DATA || this == CREDENTIALS || this == MOCK_CONFIG;
   }
 
   /** A path as given, {@code ~/} meaning the home folder, relative ones against {@code dir}. */

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param payloadLimit the most bytes of UTF-8 JSON a task result, a task's input or a state's
  *     output may take (AWS: 256 KiB); more fails with States.DataLimitExceeded.
  *     Integer.MAX_VALUE turns the checks off
+ * @param mocks the mock configuration whose test cases executions may be started with
  */
 public record EngineConfig(
     String region,
@@ -28,11 +29,18 @@ public record EngineConfig(
     List<TaskHandler> handlers,
     TaskInvoker fallback,
     int payloadLimit,
-    java.util.function.Supplier<String> uuids) {
+    java.util.function.Supplier<String> uuids,
+    io.stepwise.engine.mock.MockConfig mocks) {
 
   public EngineConfig {
     invokers = Map.copyOf(invokers);
     handlers = List.copyOf(handlers);
+    mocks = mocks == null ? io.stepwise.engine.mock.MockConfig.EMPTY : mocks;
+  }
+
+  public EngineConfig(String region, String account, InstantSource clock, boolean fastTime, Map<String, TaskInvoker> invokers,
+      List<TaskHandler> handlers, TaskInvoker fallback, int payloadLimit, java.util.function.Supplier<String> uuids) {
+    this(region, account, clock, fastTime, invokers, handlers, fallback, payloadLimit, uuids, null);
   }
 
   String stateMachineArn(String name) {

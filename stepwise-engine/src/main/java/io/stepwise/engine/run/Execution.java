@@ -73,6 +73,8 @@ public final class Execution {
   private long durationDeadline;
   private boolean durationTimerSet;
   private final int maxEvents;
+  /** The test case's mocked states and their calls so far; null without a test case. */
+  private final MockCalls mockCalls;
 
   ExecutionStatus status = ExecutionStatus.RUNNING;
   JsonNode output;
@@ -90,6 +92,12 @@ public final class Execution {
     this.random = new SplittableRandom(info.executionArn.hashCode() * 0x9E3779B97F4A7C15L ^ info.startTime);
     this.durationDeadline = info.startTime + (info.type == ExecutionType.EXPRESS ? EXPRESS_MAX_MILLIS : STANDARD_MAX_MILLIS);
     this.maxEvents = info.type == ExecutionType.EXPRESS ? MAX_EXPRESS_EVENTS : MAX_EVENTS;
+    this.mockCalls = MockCalls.of(info, config.mocks());
+  }
+
+  /** The mocked call a Task state scheduled now makes, or null when its execution's test case (if any) does not mock it. */
+  io.stepwise.engine.mock.MockCall mockCall(String stateName) {
+    return mockCalls == null ? null : mockCalls.next(stateName);
   }
 
   boolean isRunning() {

@@ -2,6 +2,8 @@ package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.json.Json;
+import io.stepwise.engine.mock.MockAnswer;
+import io.stepwise.engine.mock.MockCall;
 import io.stepwise.engine.step.Command;
 import io.stepwise.engine.task.TaskFailure;
 import io.stepwise.engine.task.TaskHandler;
@@ -10,8 +12,9 @@ import io.stepwise.engine.task.TaskRequest;
 
 /**
  * Runs one pending task through whatever answers its resource and turns the result or failure
- * into an outcome. Who answers, first match wins: the {@link TaskInvoker} registered for the
- * exact ARN, then each {@link TaskHandler} in the order added, then the fallback. The engine
+ * into an outcome. Who answers, first match wins: the mock, when the execution's test case mocks
+ * the task's state ({@code Command.ScheduleTask.mock()}), then the {@link TaskInvoker} registered
+ * for the exact ARN, then each {@link TaskHandler} in the order added, then the fallback. The engine
  * knows no service; what a service returns is its handler's business.
  */
 final class Invocations {
@@ -39,9 +42,9 @@ final class Invocations {
     }
   }
 
-  /** The task ended without its outcome: its handler, if one answers it, is asked to stop its work (an exact-ARN invoker is not). */
+  /** The task ended without its outcome: its handler, if one answers it, is asked to stop its work (an exact-ARN invoker or a mock is not). */
   void cancel(Command.CancelTask task) {
-    if (config.invokers().containsKey(task.request().resource())) {
+    if (task.mock() != null || config.invokers().containsKey(task.request().resource())) {
       return;
     }
     for (TaskHandler h : config.handlers()) {
@@ -52,16 +55,17 @@ final class Invocations {
     }
   }
 
-  /** Whether anything registered answers the task: an invoker for its ARN, a handler, or the fallback. */
+  /** Whether anything answers the task: its mock, an invoker for its ARN, a handler, or the fallback. */
   boolean answers(Command.ScheduleTask task) {
-    return config.invokers().containsKey(task.request().resource())
+    return task.isMocked()
+        || config.invokers().containsKey(task.request().resource())
         || handlerFor(task) != null
         || config.fallback() != null;
   }
 
   /** Whether the task is a callback that its handler only hands on (TaskHandler.submits): its answer is TaskSubmitted. */
   private boolean submits(Command.ScheduleTask task) {
-    if (!task.isCallback() || config.invokers().containsKey(task.request().resource())) {
+    if (!task.isCallback() || task.isMocked() || config.invokers().containsKey(task.request().resource())) {
       return false;
     }
     TaskHandler h = handlerFor(task);
@@ -70,6 +74,9 @@ final class Invocations {
 
   private JsonNode call(Command.ScheduleTask task) throws Exception {
     TaskRequest req = task.request();
+    if (task.isMocked()) {
+      return mocked(task);
+    }
     TaskInvoker exact = config.invokers().get(req.resource());
     if (exact != null) {
       return exact.invoke(req);
@@ -83,6 +90,25 @@ final class Invocations {
     }
     throw new TaskFailure(
         "States.TaskFailed", "No handler is registered for the resource '" + req.resource() + "'");
+  }
+
+  /**
+   * A mock's answer: its Return, or its Throw as the task's failure. A call no range of its response
+   * covers fails with States.Runtime, which no Retry or Catch takes: the execution fails, as Step
+   * Functions Local's does.
+   */
+  private JsonNode mocked(Command.ScheduleTask task) {
+    MockCall m = task.mock();
+    if (config.mocks().response(m.response()).isEmpty()) {
+      throw new TaskFailure("States.Runtime", "The state '" + task.request().stateName() + "' of the test case '" + m.testCase()
+          + "' is mocked by the response '" + m.response() + "', which the mock configuration does not hold");
+    }
+    return switch (config.mocks().answer(m).orElseThrow(() -> new TaskFailure("States.Runtime",
+        "The mocked response '" + m.response() + "' of the state '" + task.request().stateName() + "' (test case '" + m.testCase()
+            + "') has no answer for call " + m.call() + " (calls are counted from 0; every call of a mocked state needs one)"))) {
+      case MockAnswer.Return r -> r.value().deepCopy(); // the configuration's own stays as read
+      case MockAnswer.Throw t -> throw new TaskFailure(t.error(), t.cause());
+    };
   }
 
   private TaskHandler handlerFor(Command.ScheduleTask task) {

@@ -60,7 +60,7 @@ final class MapRunChildren {
     ExecutionType type = "EXPRESS".equals(m.executionType()) ? ExecutionType.EXPRESS : ExecutionType.STANDARD;
     MapRunIdentity id = run.identity();
     ExecutionRecord record = new ExecutionRecord(id.childArn(i, type == ExecutionType.EXPRESS), id.childName(i), id.childMachineArn(),
-        id.childMachineName(), type, false, exec.info.payloadLimit, machine.definitionSha256());
+        id.childMachineName(), type, false, exec.info.payloadLimit, machine.definitionSha256(), exec.info.record().testCase());
     int items = run.itemsOf(inputs.get(i));
     failed[i] = false;
     aborted[i] = false;

@@ -17,6 +17,8 @@ final class PendingTask {
   final Long heartbeatSeconds;
   /** For a call a Map Run makes (its ItemReader, its ResultWriter): what to do with the outcome; null for a Task state. */
   final MapRunCalls.Then then;
+  /** The mocked response that answers it (its execution's test case mocks its state), or null. */
+  io.stepwise.engine.mock.MockCall mock;
   long startedEventId; // 0 until started
   /** A .waitForTaskToken task that nothing answers: it waits, for its timeouts or forever. */
   boolean awaitsCallback;

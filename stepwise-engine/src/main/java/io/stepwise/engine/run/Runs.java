@@ -136,8 +136,14 @@ public final class Runs {
     String arn = type == ExecutionType.EXPRESS
         ? prefix + ":express:" + machineName + ":" + executionName + ":" + config.uuids().get()
         : prefix + ":execution:" + machineName + ":" + executionName;
+    String testCase = options.testCase();
+    if (testCase != null && config.mocks().testCase(machineName, testCase).isEmpty()) {
+      throw new IllegalArgumentException(config.mocks().hasStateMachine(machineName)
+          ? "The mock configuration has no test case '" + testCase + "' for the state machine '" + machineName + "'"
+          : "The mock configuration has no state machine '" + machineName + "' (asked for its test case '" + testCase + "')");
+    }
     ExecutionRecord record = new ExecutionRecord(arn, executionName, config.stateMachineArn(machineName), machineName, type,
-        options.synchronous(), config.payloadLimit(), machine.definitionSha256());
+        options.synchronous(), config.payloadLimit(), machine.definitionSha256(), testCase);
     return new ExecutionInfo(record, options.roleArn(), input, start, options.versionArn(), options.aliasArn());
   }
 

@@ -225,17 +225,18 @@ public final class Stepper {
       exec.ensureDurationTimer();
       for (PendingTask p : exec.hasPendingTasks() ? exec.pendingTasks() : List.<PendingTask>of()) {
         if (!p.announced && !p.done && p.frame.live()) {
-          if (TaskEvents.of(p.kind).startsWhenScheduled()) {
+          if (TaskEvents.of(p.kind).startsWhenScheduled() || p.mock != null) {
             // started in the step that scheduled it, so a stored step never leaves a task half-begun
+            // (a mocked activity too: no worker takes it, its mock answers at once)
             Tasks.started(p, null);
           }
           p.announced = true;
-          commands.add(new Command.ScheduleTask(p.scheduledEventId, p.kind, p.request));
+          commands.add(new Command.ScheduleTask(p.scheduledEventId, p.kind, p.request, p.mock));
         }
       }
     }
     for (PendingTask p : exec.takeCancelledTasks()) {
-      commands.add(new Command.CancelTask(p.scheduledEventId, p.kind, p.request));
+      commands.add(new Command.CancelTask(p.scheduledEventId, p.kind, p.request, p.mock));
     }
     for (PendingChild c : exec.takeNewChildren()) {
       c.announced = true;

@@ -40,6 +40,8 @@ final class Tasks {
     }
     Long timeout = RuntimeValues.timeLimit(t.timeout(), scope);
     Long heartbeat = RuntimeValues.timeLimit(t.heartbeat(), scope);
+    // numbered before anything is recorded, so a test case the configuration lost fails the state, not half a task
+    io.stepwise.engine.mock.MockCall mock = f.exec.mockCall(t.name());
     TaskEvents events = TaskEvents.of(kind);
     String token = f.taskToken;
     EventDetails details = switch (events) {
@@ -61,6 +63,7 @@ final class Tasks {
     long id = f.exec.append(f, events.scheduled, details);
     TaskRequest request = new TaskRequest(t.resource(), params, t.name(), f.exec.info.executionArn, scope.context(), token);
     PendingTask p = new PendingTask(id, f, kind, request, timeout, heartbeat);
+    p.mock = mock;
     f.pending = p;
     f.waiting = true;
     f.exec.register(p);

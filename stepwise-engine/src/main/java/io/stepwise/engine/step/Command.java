@@ -20,7 +20,17 @@ public sealed interface Command {
    * An activity task ({@link #isActivity()}) is not started yet: it waits for a worker's
    * GetActivityTask, delivered as {@link StepInput.ActivityStarted} with the request's task token.
    */
-  record ScheduleTask(long scheduledEventId, ResourceArn resource, TaskRequest request) implements Command {
+  record ScheduleTask(long scheduledEventId, ResourceArn resource, TaskRequest request, io.stepwise.engine.mock.MockCall mock)
+      implements Command {
+    public ScheduleTask(long scheduledEventId, ResourceArn resource, TaskRequest request) {
+      this(scheduledEventId, resource, request, null);
+    }
+
+    /** Its answer is a mock's (the execution's test case names a mocked response for its state): no service is called. */
+    public boolean isMocked() {
+      return mock != null;
+    }
+
     /** Its outcome comes by its task token: a {@code .waitForTaskToken} task, or a {@code .sync} one its job's end answers. */
     public boolean isCallback() {
       return request.taskToken() != null;
@@ -43,9 +53,14 @@ public sealed interface Command {
    * The task ended without its outcome (it timed out, its branch or execution stopped): drop what
    * it returns, and ask whoever answers its resource to stop the work it started, as AWS makes a
    * best-effort attempt to cancel a {@code .sync} job ({@code TaskHandler.cancel}). The resource and
-   * request are the ScheduleTask's.
+   * request (and mocked call: a mock has no work to stop) are the ScheduleTask's.
    */
-  record CancelTask(long scheduledEventId, ResourceArn resource, TaskRequest request) implements Command {}
+  record CancelTask(long scheduledEventId, ResourceArn resource, TaskRequest request, io.stepwise.engine.mock.MockCall mock)
+      implements Command {
+    public CancelTask(long scheduledEventId, ResourceArn resource, TaskRequest request) {
+      this(scheduledEventId, resource, request, null);
+    }
+  }
 
   /**
    * Deliver {@link StepInput.TimerFired} with this id once the engine's clock reaches {@code due}

@@ -22,7 +22,14 @@ final class BackedServer implements AutoCloseable {
   final TestServer api;
 
   BackedServer(Path data, InstantSource clock, Consumer<Server.Builder> setup) {
-    engine = Engine.builder().region("us-east-1").account("123456789012").clock(clock).build();
+    this(data, clock, setup, e -> { });
+  }
+
+  /** As {@link #BackedServer(Path, InstantSource, Consumer)}, with more for the engine (mocks, handlers). */
+  BackedServer(Path data, InstantSource clock, Consumer<Server.Builder> setup, Consumer<Engine.Builder> engineSetup) {
+    Engine.Builder e = Engine.builder().region("us-east-1").account("123456789012").clock(clock);
+    engineSetup.accept(e);
+    engine = e.build();
     backend = ExecutionBackend.open(data, engine, clock);
     api = new TestServer(b -> {
       b.runningExecutions(backend::anyRunning)

@@ -25,7 +25,7 @@ import java.util.Optional;
 final class ExecutionReads {
   private static final String ROW = "SELECT arn, name, state_machine_arn, state_machine_name, type, synchronous, payload_limit,"
       + " definition_sha256, version_arn, alias_arn, map_run_arn, role_arn, input, start_date, status, output, error, cause, stop_date,"
-      + " event_count, revision, redrive_count, redrive_date FROM executions WHERE arn = ?";
+      + " event_count, revision, redrive_count, redrive_date, test_case FROM executions WHERE arn = ?";
   private static final String SUMMARY = "SELECT arn, name, state_machine_arn, version_arn, alias_arn, map_run_arn, type, status,"
       + " start_date, stop_date, redrive_count, redrive_date FROM executions";
   /** The chunks of an execution's history, found by its ARN. */
@@ -46,7 +46,7 @@ final class ExecutionReads {
           return Optional.empty();
         }
         ExecutionRecord record = new ExecutionRecord(q.getString(1), q.getString(2), q.getString(3), q.getString(4),
-            ExecutionType.valueOf(q.getString(5)), q.getInt(6) != 0, q.getInt(7), q.getString(8));
+            ExecutionType.valueOf(q.getString(5)), q.getInt(6) != 0, q.getInt(7), q.getString(8), q.getString(24));
         return Optional.of(new ExecutionRow(record, q.getString(9), q.getString(10), q.getString(11), q.getString(12), q.getString(13),
             q.getLong(14), ExecutionStatus.valueOf(q.getString(15)), q.getString(16), q.getString(17), q.getString(18), nullableLong(q, 19),
             q.getLong(20), q.getString(21), q.getInt(22), nullableLong(q, 23)));

@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SqliteWriter implements AutoCloseable {
   private static final String INSERT_EXECUTION = "INSERT INTO executions (arn, name, state_machine_arn, state_machine_name, version_arn,"
       + " alias_arn, map_run_arn, type, synchronous, payload_limit, definition_sha256, role_arn, input, start_date, status, output, error,"
-      + " cause, stop_date, event_count, id, revision, map_run_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      + " cause, stop_date, event_count, id, revision, map_run_items, test_case) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       + " ON CONFLICT (arn) DO NOTHING";
   /**
    * The most events one purge transaction deletes (it takes whole executions, at least one), so
@@ -150,6 +150,7 @@ final class SqliteWriter implements AutoCloseable {
     s.setLong(21, id);
     s.setString(22, n.revision());
     s.setInt(23, n.mapRunItems());
+    s.setString(24, r.testCase());
     if (s.executeUpdate() == 0) {
       return WriteChecks.exists(n); // ON CONFLICT (arn) DO NOTHING: it is stored already
     }

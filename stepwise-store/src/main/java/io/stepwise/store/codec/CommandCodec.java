@@ -32,6 +32,7 @@ public final class CommandCodec {
         o.put("scheduledEventId", s.scheduledEventId());
         o.put("resource", s.resource().arn());
         o.set("request", request(s.request()));
+        mock(o, s.mock());
         yield o;
       }
       case Command.CancelTask c -> {
@@ -39,6 +40,7 @@ public final class CommandCodec {
         o.put("scheduledEventId", c.scheduledEventId());
         o.put("resource", c.resource().arn());
         o.set("request", request(c.request()));
+        mock(o, c.mock());
         yield o;
       }
       case Command.StartTimer t -> Fields.object(KIND, "StartTimer").put("timerId", t.timerId()).put("kind", t.kind().name()).put("due", t.due());
@@ -62,9 +64,11 @@ public final class CommandCodec {
     String what = "a " + kind + " command";
     return switch (kind) {
       case "ScheduleTask" -> new Command.ScheduleTask(Fields.whole(o, "scheduledEventId", what),
-          ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"));
+          ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"),
+          mock(Fields.optionalValue(o, "mock"), what + "'s mock"));
       case "CancelTask" -> new Command.CancelTask(Fields.whole(o, "scheduledEventId", what),
-          ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"));
+          ResourceArn.of(Fields.requiredText(o, "resource", what)), request(Fields.requiredValue(o, "request", what), what + "'s request"),
+          mock(Fields.optionalValue(o, "mock"), what + "'s mock"));
       case "StartTimer" -> new Command.StartTimer(Fields.whole(o, "timerId", what), Fields.constant(o, "kind", TimerKind.class, what),
           Fields.whole(o, "due", what));
       case "CancelTimer" -> new Command.CancelTimer(Fields.whole(o, "timerId", what));
@@ -73,6 +77,24 @@ public final class CommandCodec {
       case "Finish" -> new Command.Finish(Fields.constant(o, "status", ExecutionStatus.class, what));
       default -> throw new CodecException("a command: unknown command '" + kind + "'");
     };
+  }
+
+  /** A mocked task's call, {"testCase", "response", "call"}, when it has one. */
+  private static void mock(ObjectNode o, io.stepwise.engine.mock.MockCall mock) {
+    if (mock != null) {
+      o.putObject("mock").put("testCase", mock.testCase()).put("response", mock.response()).put("call", mock.call());
+    }
+  }
+
+  private static io.stepwise.engine.mock.MockCall mock(JsonNode m, String what) {
+    if (m == null || m.isNull()) {
+      return null;
+    }
+    long call = Fields.whole(m, "call", what);
+    if (call < 0 || call > Integer.MAX_VALUE) {
+      throw new CodecException(what + ": call " + call + " is not a call number");
+    }
+    return new io.stepwise.engine.mock.MockCall(Fields.requiredText(m, "testCase", what), Fields.requiredText(m, "response", what), (int) call);
   }
 
   private static ObjectNode request(TaskRequest r) {

@@ -37,6 +37,21 @@ class CommandCodecTest {
   }
 
   @Test
+  void aMockedTaskComesBackWithItsMockedCall() {
+    Machines machines = new Machines();
+    Driven d = machines.drivenWithTestCase("Orders", Machines.TASK, "e", "{\"amount\":1}", "Happy");
+    d.start(0);
+    Command.ScheduleTask s = d.command(Command.ScheduleTask.class);
+    assertThat(s.mock()).isEqualTo(new io.stepwise.engine.mock.MockCall("Happy", "Charged", 0));
+    Command.ScheduleTask back = (Command.ScheduleTask) roundTrip(s);
+    assertThat(back.mock()).isEqualTo(s.mock());
+    assertThat(CommandCodec.encode(s)).contains("\"mock\":{\"testCase\":\"Happy\",\"response\":\"Charged\",\"call\":0}");
+    Command.CancelTask cancel = new Command.CancelTask(s.scheduledEventId(), s.resource(), s.request(), s.mock());
+    assertThat(((Command.CancelTask) roundTrip(cancel)).mock()).isEqualTo(s.mock());
+    machines.engine.close();
+  }
+
+  @Test
   void aScheduledTaskComesBackWithItsResourceRebuiltAndItsRequest() {
     Machines machines = new Machines();
     for (String definition : List.of(Machines.TASK, Machines.CALLBACK, Machines.activity(Machines.ACTIVITY), """

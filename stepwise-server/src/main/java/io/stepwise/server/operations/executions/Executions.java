@@ -107,16 +107,48 @@ public final class Executions {
     return alias.routing().get(alias.routing().size() - 1).stateMachineVersionArn();
   }
 
-  /** What both StartExecution and StartSyncExecution are given, checked: the target, the name (a UUID when none), the input. */
-  record Start(Target target, String name, JsonNode input) {}
+  /**
+   * What both StartExecution and StartSyncExecution are given, checked: the target, the name (a UUID
+   * when none), the input, and the test case of the mock configuration it runs with (null for none).
+   */
+  record Start(Target target, String name, JsonNode input, String testCase) {
+    /** The options to run it with: its test case's mocks, if it has one. */
+    io.stepwise.engine.RunOptions with(io.stepwise.engine.RunOptions options) {
+      return testCase == null ? options : options.withTestCase(testCase);
+    }
+  }
 
   Start start(StartExecution.Request r) {
-    Target t = target(r.stateMachineArn());
+    // Step Functions Local's selection of a test case: STATE_MACHINE_ARN#TestCaseName
+    String arn = r.stateMachineArn();
+    int hash = arn.indexOf('#');
+    String testCase = hash < 0 ? null : arn.substring(hash + 1);
+    Target t = target(hash < 0 ? arn : arn.substring(0, hash));
     String name = r.name() != null ? r.name() : engine.config().uuids().get();
     if (!io.stepwise.server.arn.Names.valid(name)) {
       throw Errors.invalidName(name);
     }
-    return new Start(t, name, input(r.input()));
+    JsonNode input = input(r.input());
+    if (testCase != null) {
+      checkTestCase(t.machine().name(), testCase);
+    }
+    return new Start(t, name, input, testCase);
+  }
+
+  /** The test case must be the mock configuration's for the state machine: else ValidationException naming both and the file. */
+  private void checkTestCase(String machine, String testCase) {
+    io.stepwise.engine.mock.MockConfig mocks = engine.config().mocks();
+    String file = mocks.source() == null ? "the mock configuration" : "the mock configuration " + mocks.source();
+    if (mocks.isEmpty() && mocks.source() == null) {
+      throw Errors.validation("The state machine ARN names the test case '" + testCase
+          + "', but no mock configuration is loaded (stepwise serve --mock-config FILE, or SFN_MOCK_CONFIG)");
+    }
+    if (!mocks.hasStateMachine(machine)) {
+      throw Errors.validation("The state machine '" + machine + "' is not in " + file + " (asked for its test case '" + testCase + "')");
+    }
+    if (mocks.testCase(machine, testCase).isEmpty()) {
+      throw Errors.validation("The test case '" + testCase + "' is not among the TestCases of the state machine '" + machine + "' in " + file);
+    }
   }
 
   static boolean isExpress(Target t) {

@@ -54,8 +54,8 @@ public final class StartExecution implements Operation<StartExecution.Request, S
     Executions.Target t = start.target();
     String name = start.name();
     var input = start.input();
-    RunOptions options = new RunOptions(t.machine().name(), name, t.roleArn(),
-        Executions.isExpress(t) ? ExecutionType.EXPRESS : ExecutionType.STANDARD).withVersion(t.versionArn(), t.aliasArn());
+    RunOptions options = start.with(new RunOptions(t.machine().name(), name, t.roleArn(),
+        Executions.isExpress(t) ? ExecutionType.EXPRESS : ExecutionType.STANDARD).withVersion(t.versionArn(), t.aliasArn()));
     if (Executions.isExpress(t)) {
       var started = executions.engine.start(t.definition(), input, options);
       return new Result(started.executionArn(), Instant.ofEpochMilli(started.startTime()));

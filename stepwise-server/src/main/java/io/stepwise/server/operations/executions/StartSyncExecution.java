@@ -65,8 +65,8 @@ public final class StartSyncExecution implements Operation<StartExecution.Reques
     }
     String name = start.name();
     var input = start.input();
-    RunOptions options = new RunOptions(t.machine().name(), name, t.roleArn(), ExecutionType.EXPRESS)
-        .withSynchronous(true).withVersion(t.versionArn(), t.aliasArn());
+    RunOptions options = start.with(new RunOptions(t.machine().name(), name, t.roleArn(), ExecutionType.EXPRESS)
+        .withSynchronous(true).withVersion(t.versionArn(), t.aliasArn()));
     ExecutionResult result = executions.engine.run(t.definition(), input, options);
     long began = result.events().get(0).timestamp();
     long ended = result.events().get(result.events().size() - 1).timestamp();
