@@ -1,6 +1,7 @@
 package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.expr.Scope;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.error.StatesErrors;
@@ -87,7 +88,7 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
     };
   }
 
-  private static List<JsonNode> batch(List<JsonNode> items, ItemBatcher b, EvalScope scope) {
+  static List<JsonNode> batch(List<JsonNode> items, ItemBatcher b, Scope scope) {
     Integer maxItems = integer(b.maxItemsPerBatch(), scope);
     Integer maxBytes = integer(b.maxInputBytesPerBatch(), scope);
     JsonNode batchInput = b.batchInput() == null ? null : b.batchInput().evaluate(scope);
@@ -115,7 +116,7 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
     return batches;
   }
 
-  static Integer integer(NumberField field, EvalScope scope) {
+  static Integer integer(NumberField field, Scope scope) {
     if (field == null) {
       return null;
     }

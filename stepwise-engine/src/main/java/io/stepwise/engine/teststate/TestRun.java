@@ -18,6 +18,7 @@ final class TestRun {
   final ObjectNode context;
   final InstantSource clock;
   final int retrierRetryCount;
+  final StateTest.MapSettings settings;
   private final SplittableRandom random = new SplittableRandom();
 
   JsonNode afterInputPath;
@@ -30,7 +31,8 @@ final class TestRun {
   Inspection.MapDetails map;
 
   TestRun(State state, JsonNode input, Map<String, JsonNode> variables, ObjectNode context, InstantSource clock,
-      int retrierRetryCount) {
+      int retrierRetryCount, StateTest.MapSettings settings) {
+    this.settings = settings;
     this.retrierRetryCount = retrierRetryCount;
     this.state = state;
     this.input = input;
