@@ -1,0 +1,365 @@
+package io.stepwise.server.teststate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.stepwise.asl.json.Json;
+import io.stepwise.engine.Engine;
+import io.stepwise.integrations.http.HttpInvoke;
+import io.stepwise.server.TestServer;
+import io.stepwise.server.backend.ExecutionBackend;
+import io.stepwise.server.operations.executions.ExecutionOperations;
+import io.stepwise.server.operations.executions.Executions;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.InspectionLevel;
+import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
+import software.amazon.awssdk.services.sfn.model.MockResponseValidationMode;
+import software.amazon.awssdk.services.sfn.model.SfnException;
+import software.amazon.awssdk.services.sfn.model.TestExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.TestStateRequest;
+import software.amazon.awssdk.services.sfn.model.TestStateResponse;
+import software.amazon.awssdk.services.sfn.model.ValidationException;
+
+/**
+ * TestState's answers where AWS's are recorded (the messages of its refusals, the context object,
+ * the stages it reports for a Pass and a Map, stateConfiguration for a Map, a mocked result held
+ * to the service's response shape) and an HTTP Task's request and response at TRACE, through the
+ * AWS SDK for Java v2.
+ */
+class TestStateAwsRulesTest {
+  @TempDir Path data;
+  private Engine engine;
+  private ExecutionBackend backend;
+  private TestServer api;
+  private SfnClient sfn;
+  private HttpServer http;
+  private final AtomicReference<String> received = new AtomicReference<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    http.createContext("/orders", ex -> {
+      received.set(ex.getRequestMethod() + " " + ex.getRequestURI() + " " + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      byte[] body = "{\"accepted\":true}".getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+      ex.sendResponseHeaders(ex.getRequestURI().getQuery() != null && ex.getRequestURI().getQuery().contains("fail") ? 500 : 200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    http.start();
+    engine = Engine.builder().region("us-east-1").account("123456789012").handler(new HttpInvoke()).build();
+    backend = ExecutionBackend.open(data, engine, InstantSource.system());
+    api = new TestServer(b -> b.operations(s -> ExecutionOperations.all(new Executions(s, backend, new SplittableRandom(1)))));
+    sfn = SfnClient.builder()
+        .endpointOverride(api.server.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+            .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+        .build();
+  }
+
+  @AfterEach
+  void stop() {
+    sfn.close();
+    api.close();
+    backend.close();
+    engine.close();
+    http.stop(0);
+  }
+
+  private TestStateResponse test(Consumer<TestStateRequest.Builder> request) {
+    return sfn.testState(request);
+  }
+
+  private <E extends SfnException> String refused(Class<E> type, Consumer<TestStateRequest.Builder> request) {
+    E e = catchThrowableOfType(type, () -> sfn.testState(request));
+    assertThat(e).as("the call should fail with " + type.getSimpleName()).isNotNull();
+    assertThat(e.statusCode()).isEqualTo(400);
+    return e.awsErrorDetails().errorMessage();
+  }
+
+  private static JsonNode json(String text) throws Exception {
+    return Json.parse(text);
+  }
+
+  private static final String LAMBDA = """
+      {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"End":true}""";
+
+  @Test
+  void refusalsAreAwssInItsWords() {
+    for (String type : new String[] {"Fail\",\"Error\":\"E", "Succeed"}) {
+      String state = "{\"Type\":\"" + type + "\"}";
+      assertThat(refused(ValidationException.class, b -> b.definition(state).mock(m -> m.errorOutput(e -> e.error("E")))))
+          .isEqualTo("State type '" + (type.startsWith("Fail") ? "Fail" : "Succeed") + "' is not supported when a mock is specified");
+    }
+    assertThat(refused(ValidationException.class, b -> b.definition(LAMBDA).mock(m -> m.result("{}")).revealSecrets(true)))
+        .isEqualTo("TestState does not support RevealSecrets when a mock is specified.");
+    assertThat(refused(ValidationException.class, b -> b.definition(LAMBDA)))
+        .isEqualTo("RoleArn must be specified when testing a Task state");
+    assertThat(test(b -> b.definition(LAMBDA).mock(m -> m.result("{}"))).status()).as("a mocked Task needs no role")
+        .isEqualTo(TestExecutionStatus.SUCCEEDED);
+
+    String map = """
+        {"Type":"Map","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}""";
+    assertThat(refused(ValidationException.class, b -> b.definition(map).input("[1]").mock(m -> m.result("{}"))))
+        .isEqualTo("Mocked result must be an array.");
+    String written = """
+        {"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","Parameters":{"Bucket":"b","Key":"k"}},
+         "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P",
+           "States":{"P":{"Type":"Pass","End":true}}},
+         "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"r"}},"End":true}""";
+    assertThat(refused(ValidationException.class, b -> b.definition(written).mock(m -> m.result("[1]"))))
+        .isEqualTo("Mocked result must be a JSON object.");
+    String parallel = """
+        {"Type":"Parallel","Branches":[{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},
+          {"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}}],"End":true}""";
+    assertThat(refused(ValidationException.class, b -> b.definition(parallel).mock(m -> m.result("{}"))))
+        .isEqualTo("Mocked result must be an array.");
+    assertThat(refused(ValidationException.class, b -> b.definition(parallel).mock(m -> m.result("[1]"))))
+        .isEqualTo("Mocked result must contain the same number of items as number of Parallel branches.");
+    assertThat(refused(InvalidDefinitionException.class, b -> b.definition(map)))
+        .isEqualTo("TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]");
+  }
+
+  @Test
+  void aGivenContextIsCheckedAsAwsChecksItAndSeenWhole() throws Exception {
+    String[][] cases = {
+      {"{\"Execution\":{\"Id\":1}}", "Execution.Id must be a string"},
+      {"{\"Map\":{}}", "'Map' field is not supported when mocking a Context object"},
+      {"{\"Execution\":{\"pokemon\":\"squirtle\"}}", "Field 'pokemon' is not allowed"},
+      {"{\"Pokedex\":{}}", "Field 'Pokedex' is not allowed"},
+      {"{\"Task\":{\"Token\":\"t\"}}",
+          "Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern"},
+    };
+    for (String[] c : cases) {
+      assertThat(refused(ValidationException.class, b -> b.definition(LAMBDA).mock(m -> m.result("{}")).context(c[0])))
+          .isEqualTo("Invalid Context object provided: " + c[1]);
+    }
+    String callback = """
+        {"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+         "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token","name.$":"$$.State.Name"}},"End":true}""";
+    TestStateResponse r = test(b -> b.definition(callback).mock(m -> m.result("{\"ok\":1}")).inspectionLevel(InspectionLevel.DEBUG)
+        .context("{\"State\":{\"Name\":\"Send\"},\"Task\":{\"Token\":\"abc\"}}"));
+    assertThat(json(r.inspectionData().afterParameters()).get("MessageBody")).isEqualTo(json("{\"token\":\"abc\",\"name\":\"Send\"}"));
+
+    String jsonata = """
+        {"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke",
+         "Arguments":{"FunctionName":"f","Payload":"{% $states.context %}"},"End":true}""";
+    TestStateResponse j = test(b -> b.definition(jsonata).mock(m -> m.result("{}")).inspectionLevel(InspectionLevel.DEBUG)
+        .context("{\"Execution\":{\"Name\":\"mine\"}}"));
+    assertThat(json(j.inspectionData().afterArguments()).get("Payload")).isEqualTo(json("{\"Execution\":{\"Name\":\"mine\"}}"));
+
+    String pass = """
+        {"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $states.context %}","End":true}""";
+    JsonNode made = json(test(b -> b.definition(pass)).output());
+    assertThat(made.at("/Execution/RoleArn").isNull()).as("no role given: null, as AWS shows it").isTrue();
+    assertThat(made.at("/State/Name").asText()).isEqualTo("StateName");
+    assertThat(made.get("State").has("RetryCount")).as("only a Task, Map or Parallel has a RetryCount").isFalse();
+  }
+
+  @Test
+  void aPassFailAndChoiceReportTheStagesAwsReports() {
+    TestStateResponse result = test(b -> b.definition("""
+        {"Type":"Pass","Result":{"k":1},"ResultPath":"$.r","End":true}""").input("{\"a\":1}").inspectionLevel(InspectionLevel.DEBUG));
+    var i = result.inspectionData();
+    assertThat(i.afterInputPath()).as("a Pass with a Result shows no input stages").isNull();
+    assertThat(i.afterParameters()).isNull();
+    assertThat(i.result()).isEqualTo("{\"k\":1}");
+    assertThat(i.afterResultSelector()).isEqualTo("{\"k\":1}");
+    assertThat(i.afterResultPath()).isEqualTo("{\"a\":1,\"r\":{\"k\":1}}");
+
+    TestStateResponse fail = test(b -> b.definition("{\"Type\":\"Fail\",\"Error\":\"E\"}").input("{\"a\":1}")
+        .inspectionLevel(InspectionLevel.DEBUG));
+    assertThat(fail.inspectionData().afterInputPath()).isEqualTo("{\"a\":1}");
+    assertThat(fail.inspectionData().input()).isEqualTo("{\"a\":1}");
+  }
+
+  private static final String TOLERANT_MAP = """
+      {"Type":"Map","ItemsPath":"$.items","ToleratedFailureCount":1,
+       "ItemProcessor":{"StartAt":"HandleItem","States":{"HandleItem":{"Type":"Pass","End":true}}},
+       %s"End":true}""";
+
+  @Test
+  void mapIterationFailureCountPastTheToleranceFailsTheMap() {
+    String input = "{\"items\":[\"a\",\"b\",\"c\"]}";
+    TestStateResponse within = test(b -> b.definition(TOLERANT_MAP.formatted("")).input(input).mock(m -> m.result("[1,1,1]"))
+        .stateConfiguration(c -> c.mapIterationFailureCount(1)).inspectionLevel(InspectionLevel.DEBUG));
+    assertThat(within.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+    assertThat(within.inspectionData().afterItemsPath()).isEqualTo("[\"a\",\"b\",\"c\"]");
+    assertThat(within.inspectionData().afterItemSelector()).as("no ItemSelector: not reported").isNull();
+    assertThat(within.inspectionData().maxConcurrency()).as("no MaxConcurrency: 0, as AWS reports it").isZero();
+    assertThat(within.inspectionData().toleratedFailureCount()).isEqualTo(1);
+
+    TestStateResponse past = test(b -> b.definition(TOLERANT_MAP.formatted("")).input(input).mock(m -> m.result("[0,0,1]"))
+        .stateConfiguration(c -> c.mapIterationFailureCount(2)));
+    assertThat(past.status()).isEqualTo(TestExecutionStatus.FAILED);
+    assertThat(past.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    assertThat(past.cause()).isEqualTo("The specified tolerated failure threshold was exceeded");
+
+    TestStateResponse caught = test(b -> b.definition(TOLERANT_MAP.formatted("""
+        "Catch":[{"ErrorEquals":["Other.Error"],"Next":"Other"},{"ErrorEquals":["States.ALL"],"Next":"HandleThreshold"}],"""))
+        .input(input).mock(m -> m.result("[0,0,1]")).stateConfiguration(c -> c.mapIterationFailureCount(2))
+        .inspectionLevel(InspectionLevel.DEBUG));
+    assertThat(caught.status()).isEqualTo(TestExecutionStatus.CAUGHT_ERROR);
+    assertThat(caught.nextState()).isEqualTo("HandleThreshold");
+    assertThat(caught.inspectionData().errorDetails().catchIndex()).isEqualTo(1);
+
+    String untolerant = TOLERANT_MAP.formatted("").replace("\"ToleratedFailureCount\":1,", "");
+    assertThat(test(b -> b.definition(untolerant).input(input).mock(m -> m.result("[0,0,1]"))
+        .stateConfiguration(c -> c.mapIterationFailureCount(2))).status())
+        .as("a Map that declares no tolerance is not judged, as AWS answers it").isEqualTo(TestExecutionStatus.SUCCEEDED);
+
+    String percent = TOLERANT_MAP.formatted("").replace("\"ToleratedFailureCount\":1", "\"ToleratedFailurePercentage\":34");
+    assertThat(test(b -> b.definition(percent).input(input).mock(m -> m.result("[1]"))
+        .stateConfiguration(c -> c.mapIterationFailureCount(1))).status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+    assertThat(test(b -> b.definition(percent).input(input).mock(m -> m.result("[1]"))
+        .stateConfiguration(c -> c.mapIterationFailureCount(2))).status()).isEqualTo(TestExecutionStatus.FAILED);
+  }
+
+  @Test
+  void errorCausedByStateNamesAStateInsideTheMap() {
+    String input = "{\"items\":[1]}";
+    TestStateResponse r = test(b -> b.definition(TOLERANT_MAP.formatted("")).input(input)
+        .mock(m -> m.errorOutput(e -> e.error("MockException").cause("Mock the error cause.")))
+        .stateConfiguration(c -> c.errorCausedByState("HandleItem").mapIterationFailureCount(0)));
+    assertThat(r.status()).isEqualTo(TestExecutionStatus.FAILED);
+    assertThat(r.error()).isEqualTo("MockException");
+    assertThat(r.cause()).isEqualTo("Mock the error cause.");
+    assertThat(refused(ValidationException.class, b -> b.definition(TOLERANT_MAP.formatted("")).input(input)
+        .mock(m -> m.errorOutput(e -> e.error("X"))).stateConfiguration(c -> c.errorCausedByState("Nowhere"))))
+        .isEqualTo("errorCausedByState 'Nowhere' is not a state of the Map state under test");
+    assertThat(refused(ValidationException.class, b -> b.definition(LAMBDA).mock(m -> m.errorOutput(e -> e.error("X")))
+        .stateConfiguration(c -> c.errorCausedByState("HandleItem"))))
+        .isEqualTo("errorCausedByState can only be specified when testing a Map or Parallel state");
+    assertThat(refused(ValidationException.class, b -> b.definition(LAMBDA).mock(m -> m.result("{}"))
+        .stateConfiguration(c -> c.mapIterationFailureCount(1))))
+        .isEqualTo("mapIterationFailureCount can only be specified when testing a Map state");
+  }
+
+  @Test
+  void mapItemReaderDataFeedsADistributedMapsItemsPointerSelectorAndBatcher() {
+    String map = """
+        {"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
+           "ReaderConfig":{"InputType":"JSON","ItemsPointer":"/orders"},"Parameters":{"Bucket":"b","Key":"k"}},
+         "ItemSelector":{"id.$":"$$.Map.Item.Value.id","at.$":"$$.Map.Item.Index"},
+         "ItemBatcher":{"MaxItemsPerBatch":2,"BatchInput":{"run":"r1"}},"MaxConcurrency":5,
+         "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P",
+           "States":{"P":{"Type":"Pass","End":true}}},"End":true}""";
+    TestStateResponse r = test(b -> b.definition(map).mock(m -> m.result("[1,2]")).inspectionLevel(InspectionLevel.DEBUG)
+        .stateConfiguration(c -> c.mapItemReaderData("{\"orders\":[{\"id\":\"x\"},{\"id\":\"y\"},{\"id\":\"z\"}]}")));
+    var i = r.inspectionData();
+    assertThat(i.afterItemsPointer()).isEqualTo("[{\"id\":\"x\"},{\"id\":\"y\"},{\"id\":\"z\"}]");
+    assertThat(i.afterItemSelector()).isEqualTo("[{\"at\":0,\"id\":\"x\"},{\"at\":1,\"id\":\"y\"},{\"at\":2,\"id\":\"z\"}]");
+    assertThat(i.afterItemBatcher()).isEqualTo("[{\"BatchInput\":{\"run\":\"r1\"},\"Items\":[{\"at\":0,\"id\":\"x\"},{\"at\":1,\"id\":\"y\"}]},"
+        + "{\"BatchInput\":{\"run\":\"r1\"},\"Items\":[{\"at\":2,\"id\":\"z\"}]}]");
+    assertThat(i.afterItemsPath()).as("an ItemReader's items have no ItemsPath").isNull();
+    assertThat(i.maxConcurrency()).isEqualTo(5);
+    assertThat(r.output()).isEqualTo("[1,2]");
+    assertThat(refused(ValidationException.class, b -> b.definition(TOLERANT_MAP.formatted("")).input("{\"items\":[]}")
+        .mock(m -> m.result("[]")).stateConfiguration(c -> c.mapItemReaderData("[]"))))
+        .isEqualTo("mapItemReaderData can only be specified when testing a Map state with an ItemReader");
+  }
+
+  private static final String START = """
+      {"Type":"Task","Resource":"arn:aws:states:::states:startExecution","Parameters":{"StateMachineArn":"arn"},"End":true}""";
+
+  @Test
+  void aMockedServiceResultIsHeldToTheServicesResponseShape() {
+    assertThat(refused(ValidationException.class, b -> b.definition(START).mock(m -> m.result("{\"StartDate\":\"2025-01-01\"}"))))
+        .isEqualTo("Mock result schema validation error: Required field 'ExecutionArn' is missing");
+    assertThat(refused(ValidationException.class, b -> b.definition(START)
+        .mock(m -> m.result("{\"ExecutionArn\":\"a\",\"StartDate\":true}"))))
+        .isEqualTo("Mock result schema validation error: Field 'StartDate' must be a string");
+    assertThat(test(b -> b.definition(START).mock(m -> m.result("{\"StartDate\":\"2025-01-01\"}")
+        .fieldValidationMode(MockResponseValidationMode.PRESENT))).status()).as("PRESENT: required fields may be absent")
+        .isEqualTo(TestExecutionStatus.SUCCEEDED);
+    assertThat(test(b -> b.definition(START).mock(m -> m.result("{\"StartDate\":7}")
+        .fieldValidationMode(MockResponseValidationMode.NONE))).status()).as("NONE: not checked").isEqualTo(TestExecutionStatus.SUCCEEDED);
+
+    String events = """
+        {"Type":"Task","Resource":"arn:aws:states:::events:putEvents","Parameters":{"Entries":[]},"End":true}""";
+    assertThat(refused(ValidationException.class, b -> b.definition(events).mock(m -> m.result("{\"Entries\":{}}"))))
+        .isEqualTo("Mock result schema validation error: Field 'Entries' must be an array");
+    assertThat(refused(ValidationException.class, b -> b.definition(events)
+        .mock(m -> m.result("{\"Entries\":[{\"EventId\":\"a\"},{\"EventId\":2}]}"))))
+        .isEqualTo("Mock result schema validation error: Field 'EventId' must be a string");
+    assertThat(test(b -> b.definition(events).mock(m -> m.result("{\"Entries\":[{\"EventId\":\"a\"}],\"Extra\":1}"))).status())
+        .as("a field the shape does not have is allowed").isEqualTo(TestExecutionStatus.SUCCEEDED);
+
+    assertThat(refused(ValidationException.class, b -> b.definition(LAMBDA).mock(m -> m.result("{\"StatusCode\":\"200\"}"))))
+        .isEqualTo("Mock result schema validation error: Field 'StatusCode' must be a number");
+    assertThat(test(b -> b.definition(LAMBDA).mock(m -> m.result("{\"StatusCode\":200,\"Payload\":{\"any\":\"json\"}}"))).status())
+        .isEqualTo(TestExecutionStatus.SUCCEEDED);
+
+    String s3 = """
+        {"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:getObject","Parameters":{"Bucket":"b","Key":"k"},"End":true}""";
+    assertThat(refused(ValidationException.class, b -> b.definition(s3).mock(m -> m.result("{\"StorageClass\":\"SOMEWHERE\"}"))))
+        .isEqualTo("Mock result schema validation error: Field 'StorageClass' is not an expected value");
+    assertThat(refused(ValidationException.class, b -> b.definition(s3).mock(m -> m.result("{\"ContentLength\":\"12\"}"))))
+        .isEqualTo("Mock result schema validation error: Field 'ContentLength' must be a number");
+    assertThat(test(b -> b.definition(s3).mock(m -> m.result("{\"StorageClass\":\"STANDARD\",\"ContentLength\":12}"))).status())
+        .isEqualTo(TestExecutionStatus.SUCCEEDED);
+
+    String function = """
+        {"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:f","End":true}""";
+    assertThat(test(b -> b.definition(function).mock(m -> m.result("[\"anything\"]"))).status())
+        .as("a Lambda function's own result has no service shape").isEqualTo(TestExecutionStatus.SUCCEEDED);
+  }
+
+  @Test
+  void traceShowsAnHttpTasksRequestAndResponse() throws Exception {
+    String endpoint = "http://127.0.0.1:" + http.getAddress().getPort() + "/orders";
+    String task = """
+        {"Type":"Task","Resource":"arn:aws:states:::http:invoke","Parameters":{"ApiEndpoint":"%s","Method":"POST",
+         "Headers":{"x-request":"r1"},"QueryParameters":{"q.$":"$.q"},"RequestBody":{"id":7}},"End":true}""".formatted(endpoint);
+    TestStateResponse r = test(b -> b.definition(task).roleArn(TestServer.ROLE).input("{\"q\":\"new\"}")
+        .inspectionLevel(InspectionLevel.TRACE));
+    assertThat(r.status()).as(String.valueOf(r.cause())).isEqualTo(TestExecutionStatus.SUCCEEDED);
+    assertThat(received.get()).isEqualTo("POST /orders?q=new {\"id\":7}");
+    var req = r.inspectionData().request();
+    assertThat(req.method()).isEqualTo("POST");
+    assertThat(req.url()).isEqualTo(endpoint + "?q=new");
+    assertThat(req.protocol()).isEqualTo("http");
+    assertThat(req.body()).isEqualTo("{\"id\":7}");
+    assertThat(json(req.headers()).get("x-request").asText()).isEqualTo("r1");
+    var res = r.inspectionData().response();
+    assertThat(res.statusCode()).isEqualTo("200");
+    assertThat(res.statusMessage()).isEqualTo("OK");
+    assertThat(res.body()).isEqualTo("{\"accepted\":true}");
+    assertThat(json(res.headers()).properties()).anySatisfy(h -> {
+      assertThat(h.getKey()).isEqualToIgnoringCase("Content-Type");
+      assertThat(h.getValue().asText()).isEqualTo("application/json");
+    });
+
+    TestStateResponse debug = test(b -> b.definition(task).roleArn(TestServer.ROLE).input("{\"q\":\"new\"}")
+        .inspectionLevel(InspectionLevel.DEBUG));
+    assertThat(debug.inspectionData().request()).as("only TRACE shows the HTTP exchange").isNull();
+
+    TestStateResponse failed = test(b -> b.definition(task).roleArn(TestServer.ROLE).input("{\"q\":\"fail\"}")
+        .inspectionLevel(InspectionLevel.TRACE));
+    assertThat(failed.status()).isEqualTo(TestExecutionStatus.FAILED);
+    assertThat(failed.error()).isEqualTo("States.Http.StatusCode.500");
+    assertThat(failed.inspectionData().response().statusCode()).isEqualTo("500");
+  }
+}
