@@ -49,15 +49,26 @@ final class MapDetailsReader {
       if (m.itemBatcher() != null) {
         batched = array(MapItems.batches(inputs, m.itemBatcher(), scope));
       }
+    } else if (m.itemReader() == null && r.jsonata()) {
+      throw new StatesException(StatesErrors.QUERY_EVALUATION_ERROR,
+          "Map state input must be an array but was: " + (items == null ? "null" : Json.write(items)));
     } else if (m.itemReader() == null) {
-      String error = r.jsonata() ? StatesErrors.QUERY_EVALUATION_ERROR : StatesErrors.RUNTIME;
-      throw new StatesException(error, "Map state input must be an array but was: " + (items == null ? "null" : Json.write(items)));
+      throw new StatesException(StatesErrors.RUNTIME, "Reference path \"" + referencePath(m) + "\" must point to array.");
     }
     Double tolerated = number(m.toleratedFailureCount(), scope);
     Double max = number(m.maxConcurrency(), scope);
     boolean itemsPath = !r.jsonata() && m.itemReader() == null;
     return new Inspection.MapDetails(itemsPath ? items : null, pointed, selected, batched, tolerated == null ? null : tolerated.intValue(),
         number(m.toleratedFailurePercentage(), scope), max == null ? 0 : max.intValue(), count);
+  }
+
+  /**
+   * The ItemsPath as AWS's TestState names it when it finds no array: a path into the context
+   * object ($$...) is written from its own root ($$.Execution.Input as $.Execution.Input).
+   */
+  private static String referencePath(MapState m) {
+    String path = m.itemsPath() == null ? "$" : m.itemsPath().text();
+    return path.startsWith("$$") ? path.substring(1) : path;
   }
 
   /** The mapItemReaderData as the reader would parse its source; without it, no items are known. */

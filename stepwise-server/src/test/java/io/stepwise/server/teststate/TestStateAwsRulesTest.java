@@ -238,6 +238,28 @@ class TestStateAwsRulesTest {
   }
 
   @Test
+  void aMapsItemsPathIntoTheGivenContextIsReadThereAndNamedAsAwsNamesIt() {
+    String context = "{\"Execution\":{\"Input\":{\"values\":[\"charizard\",\"pikachu\"]}}}";
+    String map = """
+        {"Type":"Map","ItemsPath":"%s","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}""";
+    TestStateResponse read = test(b -> b.definition(map.formatted("$$.Execution.Input.values")).input("[\"fire\"]").context(context)
+        .mock(m -> m.result("[\"A\",\"B\"]")).inspectionLevel(InspectionLevel.TRACE));
+    assertThat(read.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+    assertThat(read.inspectionData().afterItemsPath()).isEqualTo("[\"charizard\",\"pikachu\"]");
+    assertThat(read.output()).isEqualTo("[\"A\",\"B\"]");
+
+    TestStateResponse notArray = test(b -> b.definition(map.formatted("$$.Execution.Input")).input("[\"fire\"]").context(context)
+        .mock(m -> m.result("[]")).inspectionLevel(InspectionLevel.TRACE));
+    assertThat(notArray.status()).isEqualTo(TestExecutionStatus.FAILED);
+    assertThat(notArray.error()).isEqualTo("States.Runtime");
+    assertThat(notArray.cause()).isEqualTo("Reference path \"$.Execution.Input\" must point to array.");
+    assertThat(notArray.inspectionData().afterInputPath()).isEqualTo("[\"fire\"]");
+    assertThat(notArray.inspectionData().afterItemsPath()).isNull();
+    assertThat(test(b -> b.definition(map.formatted("$$")).input("[\"fire\"]").context(context).mock(m -> m.result("[]"))).cause())
+        .isEqualTo("Reference path \"$\" must point to array.");
+  }
+
+  @Test
   void errorCausedByStateNamesAStateInsideTheMap() {
     String input = "{\"items\":[1]}";
     TestStateResponse r = test(b -> b.definition(TOLERANT_MAP.formatted("")).input(input)
