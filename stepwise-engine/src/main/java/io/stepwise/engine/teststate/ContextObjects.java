@@ -54,6 +54,10 @@ final class ContextObjects {
     if (st instanceof TaskState || st instanceof ParallelState || st instanceof MapState) {
       s.put("RetryCount", t.retrierRetryCount());
     }
+    if (st instanceof TaskState task && StateTester.callback(task)) {
+      // inferred: a callback Task's Parameters commonly send $$.Task.Token, which must then be there
+      c.putObject("Task").put("Token", UUID.randomUUID().toString());
+    }
     return c;
   }
 

@@ -315,7 +315,7 @@ class TestStateApiTest {
     assertThat(r.nextState()).isEqualTo("Third");
 
     ValidationException missing = thrown(ValidationException.class, () -> test(b -> b.definition(machine).stateName("Fourth")));
-    assertThat(message(missing)).isEqualTo("State 'Fourth' does not exist in the state machine definition");
+    assertThat(message(missing)).as("AWS's words").isEqualTo("State not found in definition");
   }
 
   @Test

@@ -163,6 +163,10 @@ class TestStateAwsRulesTest {
         .context("{\"State\":{\"Name\":\"Send\"},\"Task\":{\"Token\":\"abc\"}}"));
     assertThat(json(r.inspectionData().afterParameters()).get("MessageBody")).isEqualTo(json("{\"token\":\"abc\",\"name\":\"Send\"}"));
 
+    TestStateResponse made = test(b -> b.definition(callback).mock(m -> m.result("{}")).inspectionLevel(InspectionLevel.DEBUG));
+    assertThat(json(made.inspectionData().afterParameters()).at("/MessageBody/token").asText())
+        .as("a made-up context gives a callback Task a token").isNotBlank();
+
     String jsonata = """
         {"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke",
          "Arguments":{"FunctionName":"f","Payload":"{% $states.context %}"},"End":true}""";
@@ -172,10 +176,11 @@ class TestStateAwsRulesTest {
 
     String pass = """
         {"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $states.context %}","End":true}""";
-    JsonNode made = json(test(b -> b.definition(pass)).output());
-    assertThat(made.at("/Execution/RoleArn").isNull()).as("no role given: null, as AWS shows it").isTrue();
-    assertThat(made.at("/State/Name").asText()).isEqualTo("StateName");
-    assertThat(made.get("State").has("RetryCount")).as("only a Task, Map or Parallel has a RetryCount").isFalse();
+    JsonNode own = json(test(b -> b.definition(pass)).output());
+    assertThat(own.at("/Execution/RoleArn").isNull()).as("no role given: null, as AWS shows it").isTrue();
+    assertThat(own.at("/State/Name").asText()).isEqualTo("StateName");
+    assertThat(own.get("State").has("RetryCount")).as("only a Task, Map or Parallel has a RetryCount").isFalse();
+    assertThat(own.has("Task")).isFalse();
   }
 
   @Test
