@@ -184,6 +184,25 @@ class TestStateAwsRulesTest {
   }
 
   @Test
+  void anOutputOrVariableOverTheLimitFailsTheState() {
+    String big = "x".repeat(150_000);
+    String task = """
+        {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","ResultPath":"$.r","End":true}""";
+    TestStateResponse r = test(b -> b.definition(task).input("{\"a\":\"" + big + "\"}")
+        .mock(m -> m.result("{\"b\":\"" + big + "\"}")));
+    assertThat(r.status()).isEqualTo(TestExecutionStatus.FAILED);
+    assertThat(r.error()).isEqualTo("States.DataLimitExceeded");
+    assertThat(r.cause()).isEqualTo("The state/task 'TestState' returned a result with a size exceeding the maximum number of bytes service limit.");
+
+    String assign = """
+        {"Type":"Pass","Assign":{"both.$":"States.Array($.a, $.a)"},"End":true}""";
+    TestStateResponse v = test(b -> b.definition(assign).input("{\"a\":\"" + big + "\"}"));
+    assertThat(v.status()).isEqualTo(TestExecutionStatus.FAILED);
+    assertThat(v.error()).isEqualTo("States.DataLimitExceeded");
+    assertThat(v.cause()).isEqualTo("The variable 'both' has a size of 300007 bytes, over the limit of 262144 bytes.");
+  }
+
+  @Test
   void aPassFailAndChoiceReportTheStagesAwsReports() {
     TestStateResponse result = test(b -> b.definition("""
         {"Type":"Pass","Result":{"k":1},"ResultPath":"$.r","End":true}""").input("{\"a\":1}").inspectionLevel(InspectionLevel.DEBUG));
