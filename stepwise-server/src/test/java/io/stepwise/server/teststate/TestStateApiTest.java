@@ -6,23 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.task.TaskFailure;
 import io.stepwise.server.TestServer;
-import io.stepwise.server.backend.ExecutionBackend;
-import io.stepwise.server.operations.executions.ExecutionOperations;
-import io.stepwise.server.operations.executions.Executions;
 import java.nio.file.Path;
-import java.time.InstantSource;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.InspectionLevel;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
@@ -35,9 +24,8 @@ import software.amazon.awssdk.services.sfn.model.TestStateResponse;
 import software.amazon.awssdk.services.sfn.model.ValidationException;
 
 /**
- * TestState through the AWS SDK for Java v2 (host prefix injection off, as for a local endpoint),
- * on a server whose executions are stored in a SQLite file: each state type, each inspection
- * level, mocks, and the refusals.
+ * TestState through the AWS SDK for Java v2 ({@link TestStateServer}): each state type, each
+ * inspection level, mocks, and the refusals.
  */
 class TestStateApiTest {
   private static final String DOUBLE = "arn:aws:lambda:us-east-1:123456789012:function:double";
@@ -45,14 +33,12 @@ class TestStateApiTest {
   private static final String SLOW = "arn:aws:lambda:us-east-1:123456789012:function:slow";
 
   @TempDir Path data;
-  private Engine engine;
-  private ExecutionBackend backend;
-  private TestServer api;
+  private TestStateServer server;
   private SfnClient sfn;
 
   @BeforeEach
   void start() {
-    engine = Engine.builder().region("us-east-1").account("123456789012")
+    Engine engine = Engine.builder().region("us-east-1").account("123456789012")
         .invoker(DOUBLE, req -> io.stepwise.asl.json.Json.NODES.objectNode().put("n", req.input().get("n").asInt() * 2))
         .invoker(BROKEN, req -> {
           throw new TaskFailure("Lambda.ServiceException", "the function is down");
@@ -62,24 +48,13 @@ class TestStateApiTest {
           return io.stepwise.asl.json.Json.NODES.objectNode();
         })
         .build();
-    backend = ExecutionBackend.open(data, engine, InstantSource.system());
-    api = new TestServer(b -> b.operations(s -> ExecutionOperations.all(new Executions(s, backend, new SplittableRandom(1)))));
-    sfn = SfnClient.builder()
-        .endpointOverride(api.server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
-            .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
-        .build();
+    server = new TestStateServer(data, engine);
+    sfn = server.sfn;
   }
 
   @AfterEach
   void stop() {
-    sfn.close();
-    api.close();
-    backend.close();
-    engine.close();
+    server.close();
   }
 
   private TestStateResponse test(Consumer<TestStateRequest.Builder> request) {
