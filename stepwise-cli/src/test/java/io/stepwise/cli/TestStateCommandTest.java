@@ -78,6 +78,31 @@ class TestStateCommandTest {
   }
 
   @Test
+  void traceShowsTheHttpTasksExchange() throws Exception {
+    com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    http.createContext("/ping", ex -> {
+      byte[] body = "pong".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    http.start();
+    try {
+      Path task = file("http.json", """
+          {"Type":"Task","Resource":"arn:aws:states:::http:invoke",
+           "Parameters":{"ApiEndpoint":"http://127.0.0.1:%d/ping","Method":"GET"},"End":true}""".formatted(http.getAddress().getPort()));
+      Cli.Outcome o = Cli.stepwise("test-state", "--definition", task.toString(), "--inspection-level", "TRACE");
+      assertThat(o.exit()).as(o.out() + o.err()).isZero();
+      JsonNode r = Json.parse(o.out());
+      assertThat(r.at("/inspectionData/request/method").asText()).isEqualTo("GET");
+      assertThat(r.at("/inspectionData/response/statusCode").asText()).isEqualTo("200");
+      assertThat(r.at("/inspectionData/response/body").asText()).isEqualTo("pong");
+    } finally {
+      http.stop(0);
+    }
+  }
+
+  @Test
   void refusalsPrintTheApisErrorAndExitTwoOrThree() throws Exception {
     Path bad = file("bad.json", "{\"Type\":\"Pass\",\"Colour\":\"red\",\"End\":true}");
     Cli.Outcome invalid = Cli.stepwise("test-state", "--definition", bad.toString());
