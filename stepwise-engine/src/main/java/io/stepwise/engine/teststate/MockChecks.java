@@ -16,6 +16,9 @@ import java.util.List;
  * AWS's where its answers are recorded (docs/testing.md says which are inferred).
  */
 final class MockChecks {
+  /** The name a state given on its own goes by (AWS's recorded tests name it so). */
+  private static final String TESTED = "TestState";
+
   private MockChecks() {}
 
   static void check(StateTest t) {
@@ -83,9 +86,6 @@ final class MockChecks {
       }
     }
   }
-
-  /** The name a state given on its own goes by (AWS's recorded tests name it so). */
-  private static final String TESTED = "TestState";
 
   private static boolean within(List<StateGraph> graphs, String name) {
     for (StateGraph g : graphs) {
