@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Runs Amazon States Language state machines as AWS Step Functions does.",
     subcommands = {
       RunCommand.class,
+      TestStateCommand.class,
       ValidateCommand.class,
       ServeCommand.class,
       FunctionsCommand.class,

@@ -116,7 +116,7 @@ public final class ItemReaders {
    *
    * @param maxItems MaxItems for JSONL and CSV, which stop reading there; 0 for all
    */
-  static JsonNode content(ReaderConfig c, JsonNode request, JsonNode content, int maxItems) {
+  public static JsonNode content(ReaderConfig c, JsonNode request, JsonNode content, int maxItems) {
     String type = c.inputType() == null ? "JSON" : c.inputType();
     if (type.equals("JSON") && !content.isTextual()) {
       return pointer(c, request, content);

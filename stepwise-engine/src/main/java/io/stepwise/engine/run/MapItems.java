@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.error.StatesErrors;
 import io.stepwise.asl.error.StatesException;
 import io.stepwise.asl.expr.Scope;
+import io.stepwise.asl.model.ItemBatcher;
 import io.stepwise.asl.model.MapState;
+import java.util.List;
 
 /** A Map state's items: its {@code Items} (JSONata), its {@code ItemsPath}, or its whole input; one reading for executions and TestState. */
 public final class MapItems {
@@ -26,5 +28,10 @@ public final class MapItems {
       return items;
     }
     return in;
+  }
+
+  /** The ItemBatcher's batches of these (selected) items, each {@code {"Items": [...], "BatchInput": ...}}, as executions make them. */
+  public static List<JsonNode> batches(List<JsonNode> items, ItemBatcher batcher, Scope scope) {
+    return MapPlan.batch(items, batcher, scope);
   }
 }

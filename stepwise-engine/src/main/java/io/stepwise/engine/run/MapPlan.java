@@ -1,6 +1,7 @@
 package io.stepwise.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stepwise.asl.expr.Scope;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.error.RuntimeCauses;
@@ -81,7 +82,7 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
     };
   }
 
-  private static List<JsonNode> batch(List<JsonNode> items, ItemBatcher b, EvalScope scope) {
+  static List<JsonNode> batch(List<JsonNode> items, ItemBatcher b, Scope scope) {
     Integer maxItems = RuntimeValues.integer(b.maxItemsPerBatch(), scope, 1);
     Integer maxBytes = RuntimeValues.integer(b.maxInputBytesPerBatch(), scope, 1);
     JsonNode batchInput = b.batchInput() == null ? null : b.batchInput().evaluate(scope);
@@ -110,7 +111,7 @@ record MapPlan(List<JsonNode> inputs, int maxConcurrency, Integer toleratedCount
   }
 
   /** An integer Map field read as {@link RuntimeValues} reads it, with no range of its own. */
-  static Integer integer(NumberField field, EvalScope scope) {
+  static Integer integer(NumberField field, Scope scope) {
     return RuntimeValues.integer(field, scope);
   }
 }

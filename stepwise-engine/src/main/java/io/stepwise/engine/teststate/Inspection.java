@@ -25,21 +25,24 @@ public record Inspection(
     MapDetails map) {
 
   /**
+   * A Map's items and limits as it would run them. Nulls when absent.
+   *
+   * @param afterItemsPath the items: ItemsPath over the effective input (JSONPath; not with an ItemReader)
+   * @param afterItemsPointer the ItemReader's items at its ReaderConfig.ItemsPointer
+   * @param afterItemSelector each iteration's input, after ItemSelector (only with one)
+   * @param afterItemBatcher the ItemBatcher's batches (only with one)
+   * @param maxConcurrency MaxConcurrency, 0 when absent
+   * @param itemCount how many items there are (not reported; for the tolerated percentage)
+   */
+  public record MapDetails(JsonNode afterItemsPath, JsonNode afterItemsPointer, JsonNode afterItemSelector, JsonNode afterItemBatcher,
+      Integer toleratedFailureCount, Double toleratedFailurePercentage, Integer maxConcurrency, int itemCount) {}
+
+  /**
    * Which handler took a failure.
    *
    * @param catchIndex the index of the Catch that took it, or null
    * @param retryIndex the index of the Retry that would retry it, or null
    * @param retryBackoffIntervalSeconds that retry's delay, or null
    */
-  /**
-   * A Map's items and limits as it would run them (an inline Map's; a Distributed Map's ItemReader
-   * is not read). Nulls when absent.
-   *
-   * @param afterItemsPath the items: ItemsPath (or JSONata Items) over the effective input
-   * @param afterItemSelector each iteration's input, after ItemSelector
-   */
-  public record MapDetails(JsonNode afterItemsPath, JsonNode afterItemSelector, Integer toleratedFailureCount,
-      Double toleratedFailurePercentage, Integer maxConcurrency) {}
-
   public record ErrorDetails(Integer catchIndex, Integer retryIndex, Integer retryBackoffIntervalSeconds) {}
 }

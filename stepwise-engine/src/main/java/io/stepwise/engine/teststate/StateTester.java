@@ -11,7 +11,6 @@ import io.stepwise.asl.model.FailState;
 import io.stepwise.asl.model.MapState;
 import io.stepwise.asl.model.ParallelState;
 import io.stepwise.asl.model.PassState;
-import io.stepwise.asl.model.ResourceArn;
 import io.stepwise.asl.model.State;
 import io.stepwise.asl.model.StateCommon;
 import io.stepwise.asl.model.SucceedState;
@@ -23,12 +22,10 @@ import io.stepwise.engine.step.StepInput;
 import io.stepwise.engine.task.TaskRequest;
 import io.stepwise.engine.teststate.TestExit.Way;
 import io.stepwise.asl.model.TimeLimit;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.UUID;
 
 /**
  * Runs one state once, as TestState does: its input processing, its body, its way out, with what
@@ -52,12 +49,23 @@ public final class StateTester {
    * @throws StateTestRefusedException when the state cannot be tested as asked
    */
   public StateTestResult test(StateTest t) {
-    refuseWhatCannotRun(t);
-    TestRun r = new TestRun(t.state(), t.input(), t.variables(), context(t), engine.config().clock(), t.retrierRetryCount());
+    return test(t, engine::invoke);
+  }
+
+  /**
+   * Tests the state, a Task's call made by {@code call} rather than by the engine's registered
+   * handlers (TestState's TRACE records an HTTP Task's request and response this way).
+   */
+  public StateTestResult test(StateTest t, TaskCall call) {
+    MockChecks.check(t);
+    ObjectNode context = t.context() != null
+        ? (ObjectNode) t.context().deepCopy()
+        : ContextObjects.madeUp(t, engine.config().region(), engine.config().account(), engine.config().clock().millis());
+    TestRun r = new TestRun(t.state(), t.input(), t.variables(), context, engine.config().clock(), t.retrierRetryCount(), t.map());
     try {
       return switch (t.state()) {
         case PassState p -> pass(r, p);
-        case TaskState task -> task(r, task, t.mock());
+        case TaskState task -> task(r, task, t.mock(), call);
         case ChoiceState c -> choice(r, c);
         case WaitState w -> waitState(r, w);
         case SucceedState s -> succeed(r, s);
@@ -70,49 +78,39 @@ public final class StateTester {
     }
   }
 
-  private static void refuseWhatCannotRun(StateTest t) {
-    State s = t.state();
-    boolean mockable = s instanceof TaskState || s instanceof ParallelState || s instanceof MapState;
-    if (t.mock() != null && !mockable) {
-      throw new StateTestRefusedException("A mock can only be specified for Task, Map, or Parallel states, not for a "
-          + s.typeName() + " state");
-    }
-    if (t.mock() != null) {
-      return;
-    }
-    if (s instanceof ParallelState || s instanceof MapState) {
-      throw new StateTestRefusedException("TestState supports " + s.typeName() + " states only with a mock");
-    }
-    if (s instanceof TaskState task) {
-      ResourceArn arn = task.resourceArn();
-      if (arn.type() == ResourceArn.Type.ACTIVITY) {
-        throw new StateTestRefusedException("TestState supports Activity tasks only with a mock");
-      }
-      if (arn.resource().endsWith(".sync") || arn.resource().contains(".sync:") || arn.resource().endsWith(".waitForTaskToken")) {
-        throw new StateTestRefusedException(
-            "TestState supports the .sync and .waitForTaskToken integration patterns only with a mock");
-      }
-    }
+  /** A Task whose resource waits for a callback or a child's end: .sync, .sync:2, .waitForTaskToken. */
+  static boolean callback(TaskState task) {
+    String res = task.resourceArn().resource();
+    return res.endsWith(".sync") || res.contains(".sync:") || res.endsWith(".waitForTaskToken");
   }
 
+  /**
+   * A Pass, with the stages AWS reports for it: with a Result, the Result (as result and after
+   * ResultSelector) and no input stages; without, InputPath and Parameters, whose value stands
+   * for the ResultSelector stage and no raw result.
+   */
   private static StateTestResult pass(TestRun r, PassState p) {
     StateCommon c = p.common();
     JsonNode value;
     if (r.jsonata()) {
       value = r.input; // a JSONata Pass has no InputPath, Parameters or Result
+    } else if (p.result() != null) {
+      value = p.result();
+      r.result = value;
+      r.afterResultSelector = value;
     } else {
       r.afterInputPath = TestExit.select(c.inputPath(), r.input, r);
       r.afterParameters = p.parameters() == null ? r.afterInputPath : p.parameters().evaluate(r.scope(r.afterInputPath));
-      value = p.result() != null ? p.result() : r.afterParameters;
-      r.result = value;
+      value = r.afterParameters;
+      r.afterResultSelector = value;
     }
     return TestExit.leave(r, Way.PASS, value, c.assign(), c.output(), p.resultPath(), p.next());
   }
 
-  private StateTestResult task(TestRun r, TaskState t, Mock mock) {
+  private StateTestResult task(TestRun r, TaskState t, Mock mock, TaskCall how) {
     JsonNode params = parameters(r, t.parameters());
     if (mock == null) {
-      mock = call(r, t, params);
+      mock = call(r, t, params, how);
     }
     return mocked(r, t, mock);
   }
@@ -137,6 +135,9 @@ public final class StateTester {
       r.afterParameters = null;
       r.afterArguments = null;
       r.map = MapDetailsReader.read(r, m, r.jsonata() ? r.input : r.afterInputPath);
+      if (mock instanceof Mock.Result && MapDetailsReader.exceedsTolerance(r.map, r.settings.iterationFailureCount())) {
+        return TestExit.fail(r, StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded");
+      }
     }
     return mocked(r, r.state, mock);
   }
@@ -145,7 +146,9 @@ public final class StateTester {
     return switch (mock) {
       case Mock.Failure f -> TestExit.fail(r, f.error(), f.cause());
       case Mock.Result res -> {
-        r.result = res.value();
+        if (!(s instanceof MapState)) {
+          r.result = res.value(); // AWS reports no raw result for a Map
+        }
         StateCommon c = s.common();
         yield TestExit.leave(r, Way.RESULT, res.value(), c.assign(), c.output(), resultPath(s), next(s));
       }
@@ -157,13 +160,13 @@ public final class StateTester {
    * a mock would give it. It may take the Task's TimeoutSeconds, and never more than the five
    * minutes AWS gives a TestState: then it is States.Timeout.
    */
-  private Mock call(TestRun r, TaskState t, JsonNode params) {
+  private static Mock call(TestRun r, TaskState t, JsonNode params, TaskCall how) {
     TaskRequest request = new TaskRequest(t.resource(), params, t.name(), executionArn(r.context), r.context, null);
     long limit = Math.min(MAX_SECONDS, timeoutSeconds(t, r.scope(r.jsonata() ? r.input : r.afterInputPath)));
     CompletableFuture<StepInput> call = new CompletableFuture<>();
     Thread thread = Thread.ofVirtual().name("teststate-" + t.name()).start(() -> {
       try {
-        call.complete(engine.invoke(new Command.ScheduleTask(0, t.resourceArn(), request)));
+        call.complete(how.call(new Command.ScheduleTask(0, t.resourceArn(), request)));
       } catch (RuntimeException e) {
         call.completeExceptionally(e);
       }
@@ -243,6 +246,9 @@ public final class StateTester {
   }
 
   private static StateTestResult fail(TestRun r, FailState s) {
+    if (!r.jsonata()) {
+      r.afterInputPath = r.input; // a Fail has no InputPath; AWS shows its input there
+    }
     String error = s.error();
     String cause = s.cause();
     if (s.errorValue() != null) {
@@ -278,52 +284,6 @@ public final class StateTester {
       case MapState m -> m.next();
       default -> null;
     };
-  }
-
-  /**
-   * The context object ($$) the state sees: an execution made up for the test, its state and
-   * when it was entered, with what the test gave laid over it, field by field.
-   */
-  private ObjectNode context(StateTest t) {
-    String region = engine.config().region();
-    String account = engine.config().account();
-    String now = Instant.ofEpochMilli(engine.config().clock().millis()).toString();
-    String name = UUID.randomUUID().toString();
-    ObjectNode c = Json.NODES.objectNode();
-    ObjectNode e = c.putObject("Execution");
-    e.put("Id", "arn:aws:states:" + region + ":" + account + ":execution:TestStateMachine:" + name);
-    e.set("Input", t.input());
-    e.put("Name", name);
-    if (t.roleArn() != null) {
-      e.put("RoleArn", t.roleArn());
-    }
-    e.put("StartTime", now);
-    e.put("RedriveCount", 0);
-    ObjectNode m = c.putObject("StateMachine");
-    m.put("Id", "arn:aws:states:" + region + ":" + account + ":stateMachine:TestStateMachine");
-    m.put("Name", "TestStateMachine");
-    ObjectNode s = c.putObject("State");
-    s.put("Name", t.state().name());
-    s.put("EnteredTime", now);
-    State st = t.state();
-    if (st instanceof TaskState || st instanceof ParallelState || st instanceof MapState) {
-      s.put("RetryCount", t.retrierRetryCount());
-    }
-    if (t.context() != null && t.context().isObject()) {
-      merge(c, (ObjectNode) t.context());
-    }
-    return c;
-  }
-
-  private static void merge(ObjectNode into, ObjectNode from) {
-    from.fields().forEachRemaining(f -> {
-      JsonNode mine = into.get(f.getKey());
-      if (mine instanceof ObjectNode o && f.getValue() instanceof ObjectNode theirs) {
-        merge(o, theirs);
-      } else {
-        into.set(f.getKey(), f.getValue());
-      }
-    });
   }
 
   private static String executionArn(JsonNode context) {

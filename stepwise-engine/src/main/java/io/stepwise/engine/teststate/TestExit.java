@@ -136,7 +136,8 @@ final class TestExit {
       r.errorDetails = new Inspection.ErrorDetails(i, null, null);
       try {
         JsonNode out = output(r, Way.CATCH, errorOutput, c.assign(), c.output(), c.resultPath());
-        return new StateTestResult(TestStatus.CAUGHT_ERROR, out, error, cause, c.next(), r.inspection());
+        StateTestResult over = r.tooLarge(out);
+        return over != null ? over : new StateTestResult(TestStatus.CAUGHT_ERROR, out, error, cause, c.next(), r.inspection());
       } catch (StatesException e) {
         // a Catcher's own failure is not caught again
         return r.failed(e.error(), e.cause());

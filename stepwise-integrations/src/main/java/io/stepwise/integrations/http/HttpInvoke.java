@@ -1,5 +1,12 @@
 package io.stepwise.integrations.http;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stepwise.asl.error.StatesErrors;
@@ -61,6 +68,14 @@ public final class HttpInvoke implements TaskHandler {
 
   @Override
   public JsonNode invoke(ResourceArn resource, TaskRequest request) throws InterruptedException {
+    return invoke(request, exchange -> {});
+  }
+
+  /**
+   * The call, with what went over the wire handed to {@code seen} before the outcome is given
+   * (also when it fails): TestState's TRACE level shows it.
+   */
+  public JsonNode invoke(TaskRequest request, Consumer<HttpExchange> seen) throws InterruptedException {
     HttpTaskRequest call = HttpTaskRequest.read(request.input());
     HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
         .timeout(limit)
@@ -68,12 +83,35 @@ public final class HttpInvoke implements TaskHandler {
     call.headers().forEach(b::header);
     b.header("User-Agent", HttpHeaderRules.USER_AGENT_PREFIX + region(request.executionArn()));
     b.header("Range", HttpHeaderRules.RANGE);
-    ObjectNode answer = send(b.build());
+    HttpRequest built = b.build();
+    HttpExchange.Sent sent = new HttpExchange.Sent(call.uri().getScheme(), call.method(), call.uri().toString(), built.headers().map(),
+        call.body() == null ? null : new String(call.body(), StandardCharsets.UTF_8));
+    ObjectNode answer;
+    try {
+      answer = send(built);
+    } catch (TaskFailure f) {
+      seen.accept(new HttpExchange(sent, null));
+      throw f;
+    }
+    seen.accept(new HttpExchange(sent, received(answer)));
     int status = answer.get("StatusCode").intValue();
     if (status < 200 || status > 299) {
       throw new TaskFailure("States.Http.StatusCode." + status, Json.write(answer));
     }
     return answer;
+  }
+
+  /** The answer as TRACE shows it, from the result made of it (its body as the text that came). */
+  private static HttpExchange.Received received(ObjectNode answer) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    answer.get("Headers").properties().forEach(e -> {
+      List<String> values = new ArrayList<>();
+      e.getValue().forEach(v -> values.add(v.asText()));
+      headers.put(e.getKey(), values);
+    });
+    JsonNode body = answer.get("ResponseBody");
+    return new HttpExchange.Received("HTTP/1.1", answer.get("StatusCode").intValue(), answer.get("StatusText").asText(), headers,
+        body.isTextual() ? body.textValue() : Json.write(body));
   }
 
   /** Sends and reads the whole answer within the limit. */

@@ -6,23 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.task.TaskFailure;
 import io.stepwise.server.TestServer;
-import io.stepwise.server.backend.ExecutionBackend;
-import io.stepwise.server.operations.executions.ExecutionOperations;
-import io.stepwise.server.operations.executions.Executions;
 import java.nio.file.Path;
-import java.time.InstantSource;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.InspectionLevel;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
@@ -35,9 +24,8 @@ import software.amazon.awssdk.services.sfn.model.TestStateResponse;
 import software.amazon.awssdk.services.sfn.model.ValidationException;
 
 /**
- * TestState through the AWS SDK for Java v2 (host prefix injection off, as for a local endpoint),
- * on a server whose executions are stored in a SQLite file: each state type, each inspection
- * level, mocks, and the refusals.
+ * TestState through the AWS SDK for Java v2 ({@link TestStateServer}): each state type, each
+ * inspection level, mocks, and the refusals.
  */
 class TestStateApiTest {
   private static final String DOUBLE = "arn:aws:lambda:us-east-1:123456789012:function:double";
@@ -45,14 +33,12 @@ class TestStateApiTest {
   private static final String SLOW = "arn:aws:lambda:us-east-1:123456789012:function:slow";
 
   @TempDir Path data;
-  private Engine engine;
-  private ExecutionBackend backend;
-  private TestServer api;
+  private TestStateServer server;
   private SfnClient sfn;
 
   @BeforeEach
   void start() {
-    engine = Engine.builder().region("us-east-1").account("123456789012")
+    Engine engine = Engine.builder().region("us-east-1").account("123456789012")
         .invoker(DOUBLE, req -> io.stepwise.asl.json.Json.NODES.objectNode().put("n", req.input().get("n").asInt() * 2))
         .invoker(BROKEN, req -> {
           throw new TaskFailure("Lambda.ServiceException", "the function is down");
@@ -62,24 +48,13 @@ class TestStateApiTest {
           return io.stepwise.asl.json.Json.NODES.objectNode();
         })
         .build();
-    backend = ExecutionBackend.open(data, engine, InstantSource.system());
-    api = new TestServer(b -> b.operations(s -> ExecutionOperations.all(new Executions(s, backend, new SplittableRandom(1)))));
-    sfn = SfnClient.builder()
-        .endpointOverride(api.server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
-            .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
-        .build();
+    server = new TestStateServer(data, engine);
+    sfn = server.sfn;
   }
 
   @AfterEach
   void stop() {
-    sfn.close();
-    api.close();
-    backend.close();
-    engine.close();
+    server.close();
   }
 
   private TestStateResponse test(Consumer<TestStateRequest.Builder> request) {
@@ -118,9 +93,9 @@ class TestStateApiTest {
     assertThat(i.input()).isEqualTo("{\"order\":{\"id\":7}}");
     assertThat(i.afterInputPath()).isEqualTo("{\"id\":7}");
     assertThat(i.afterParameters()).isEqualTo("{\"qty\":2,\"id\":7}");
-    assertThat(i.result()).isEqualTo("{\"qty\":2,\"id\":7}");
+    assertThat(i.result()).as("a Pass without Result reports no raw result, as AWS's").isNull();
+    assertThat(i.afterResultSelector()).as("AWS shows the Parameters' value there").isEqualTo("{\"qty\":2,\"id\":7}");
     assertThat(i.afterResultPath()).isEqualTo("{\"order\":{\"id\":7},\"line\":{\"qty\":2,\"id\":7}}");
-    assertThat(i.afterResultSelector()).as("a Pass has no ResultSelector").isNull();
     assertThat(i.afterArguments()).as("JSONata only").isNull();
     assertThat(r.output()).isEqualTo("{\"qty\":2,\"id\":7}");
 
@@ -134,7 +109,7 @@ class TestStateApiTest {
     String task = """
         {"Type":"Task","Resource":"%s","Parameters":{"n.$":"$.value"},"ResultSelector":{"doubled.$":"$.n"},
          "ResultPath":"$.out","Assign":{"last.$":"$.doubled"},"End":true}""".formatted(DOUBLE);
-    TestStateResponse r = test(b -> b.definition(task).input("{\"value\":21}").variables("{\"seen\":1}")
+    TestStateResponse r = test(b -> b.definition(task).roleArn(TestServer.ROLE).input("{\"value\":21}").variables("{\"seen\":1}")
         .inspectionLevel(InspectionLevel.DEBUG));
     assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
     assertThat(r.output()).isEqualTo("{\"value\":21,\"out\":{\"doubled\":42}}");
@@ -149,7 +124,7 @@ class TestStateApiTest {
 
   @Test
   void aTaskWithNothingRegisteredOrAFailingCallFails() {
-    TestStateResponse none = test(b -> b.definition("""
+    TestStateResponse none = test(b -> b.roleArn(TestServer.ROLE).definition("""
         {"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:nobody","End":true}"""));
     assertThat(none.status()).isEqualTo(TestExecutionStatus.FAILED);
     assertThat(none.error()).isEqualTo("States.TaskFailed");
@@ -157,7 +132,7 @@ class TestStateApiTest {
         "No handler is registered for the resource 'arn:aws:lambda:us-east-1:123456789012:function:nobody'");
     assertThat(none.output()).isNull();
 
-    TestStateResponse broken = test(b -> b.definition("""
+    TestStateResponse broken = test(b -> b.roleArn(TestServer.ROLE).definition("""
         {"Type":"Task","Resource":"%s","Catch":[{"ErrorEquals":["Lambda.ServiceException"],"Next":"Alarm"}],"End":true}"""
         .formatted(BROKEN)));
     assertThat(broken.status()).isEqualTo(TestExecutionStatus.CAUGHT_ERROR);
@@ -168,7 +143,7 @@ class TestStateApiTest {
   @Test
   void aCallPastItsTimeoutSecondsTimesOut() {
     long began = System.nanoTime();
-    TestStateResponse r = test(b -> b.definition("""
+    TestStateResponse r = test(b -> b.roleArn(TestServer.ROLE).definition("""
         {"Type":"Task","Resource":"%s","TimeoutSeconds":1,"End":true}""".formatted(SLOW)));
     assertThat(System.nanoTime() - began).isLessThan(20_000_000_000L);
     assertThat(r.status()).isEqualTo(TestExecutionStatus.FAILED);
@@ -290,7 +265,7 @@ class TestStateApiTest {
         {"Type":"Task","QueryLanguage":"JSONata","Resource":"%s","Arguments":{"n":"{%% $states.input.value + $base %%}"},
          "Assign":{"got":"{%% $states.result.n %%}"},"Output":{"total":"{%% $states.result.n %%}"},"Next":"After"}"""
         .formatted(DOUBLE);
-    TestStateResponse r = test(b -> b.definition(task).input("{\"value\":4}").variables("{\"base\":1}")
+    TestStateResponse r = test(b -> b.definition(task).roleArn(TestServer.ROLE).input("{\"value\":4}").variables("{\"base\":1}")
         .inspectionLevel(InspectionLevel.DEBUG));
     assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
     assertThat(r.output()).isEqualTo("{\"total\":10}");
@@ -315,7 +290,7 @@ class TestStateApiTest {
     assertThat(r.nextState()).isEqualTo("Third");
 
     ValidationException missing = thrown(ValidationException.class, () -> test(b -> b.definition(machine).stateName("Fourth")));
-    assertThat(message(missing)).isEqualTo("State 'Fourth' does not exist in the state machine definition");
+    assertThat(message(missing)).as("AWS's words").isEqualTo("State not found in definition");
   }
 
   @Test
@@ -323,13 +298,14 @@ class TestStateApiTest {
     String parallel = """
         {"Type":"Parallel","Branches":[{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}],
          "ResultSelector":{"first.$":"$[0]"},"Next":"Join"}""";
-    TestStateResponse r = test(b -> b.definition(parallel).mock(m -> m.result("[{\"a\":1},{\"b\":2}]"))
+    TestStateResponse r = test(b -> b.definition(parallel).mock(m -> m.result("[{\"a\":1}]"))
         .inspectionLevel(InspectionLevel.DEBUG));
     assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
     assertThat(r.output()).isEqualTo("{\"first\":{\"a\":1}}");
     assertThat(r.inspectionData().afterResultSelector()).isEqualTo("{\"first\":{\"a\":1}}");
-    ValidationException unmocked = thrown(ValidationException.class, () -> test(b -> b.definition(parallel)));
-    assertThat(message(unmocked)).isEqualTo("TestState supports Parallel states only with a mock");
+    InvalidDefinitionException unmocked = thrown(InvalidDefinitionException.class, () -> test(b -> b.definition(parallel)));
+    assertThat(message(unmocked)).isEqualTo("TestState API does not support Map or Parallel states. "
+        + "Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]");
 
     String map = """
         {"Type":"Map","ItemsPath":"$.items","ItemSelector":{"value.$":"$$.Map.Item.Value","at.$":"$$.Map.Item.Index"},
@@ -346,34 +322,44 @@ class TestStateApiTest {
     assertThat(mi.toleratedFailurePercentage()).isEqualTo(10f);
     assertThat(mi.toleratedFailureCount()).isNull();
     assertThat(mi.afterParameters()).as("a Map has no Parameters").isNull();
-    assertThat(message(thrown(ValidationException.class, () -> test(b -> b.definition(map)))))
-        .isEqualTo("TestState supports Map states only with a mock");
+    assertThat(mi.result()).as("AWS reports no raw result for a Map").isNull();
+    assertThat(message(thrown(InvalidDefinitionException.class, () -> test(b -> b.definition(map)))))
+        .startsWith("TestState API does not support Map or Parallel states.");
   }
 
   @Test
   void activitiesAndCallbacksRunOnAMockOnly() {
     String activity = """
         {"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:pack","End":true}""";
-    assertThat(message(thrown(ValidationException.class, () -> test(b -> b.definition(activity)))))
+    assertThat(message(thrown(ValidationException.class, () -> test(b -> b.definition(activity).roleArn(TestServer.ROLE)))))
         .isEqualTo("TestState supports Activity tasks only with a mock");
     assertThat(test(b -> b.definition(activity).mock(m -> m.result("{\"packed\":true}"))).output()).isEqualTo("{\"packed\":true}");
 
     String callback = """
         {"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
          "Parameters":{"MessageBody.$":"$$.Task.Token"},"End":true}""";
-    assertThat(message(thrown(ValidationException.class, () -> test(b -> b.definition(callback)))))
+    assertThat(message(thrown(ValidationException.class, () -> test(b -> b.definition(callback).roleArn(TestServer.ROLE)))))
         .isEqualTo("TestState supports the .sync and .waitForTaskToken integration patterns only with a mock");
   }
 
   @Test
-  void theContextObjectIsTheTestsOwnOrTheOneGiven() {
+  void theContextObjectIsTheTestsOwnOrTheOneGivenWhole() throws Exception {
     String task = """
-        {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"state.$":"$$.State.Name",
-         "execution.$":"$$.Execution.Name","retries.$":"$$.State.RetryCount"},"End":true}""";
-    TestStateResponse r = test(b -> b.definition(task).mock(m -> m.result("{}"))
-        .context("{\"Execution\":{\"Name\":\"given\"}}").inspectionLevel(InspectionLevel.DEBUG)
-        .stateConfiguration(c -> c.retrierRetryCount(1)));
-    assertThat(r.inspectionData().afterParameters()).isEqualTo("{\"execution\":\"given\",\"retries\":1,\"state\":\"TestState\"}");
+        {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"context.$":"$$"},"End":true}""";
+    TestStateResponse made = test(b -> b.definition(task).mock(m -> m.result("{}")).inspectionLevel(InspectionLevel.DEBUG)
+        .roleArn(TestServer.ROLE).stateConfiguration(c -> c.retrierRetryCount(1)));
+    var context = io.stepwise.asl.json.Json.parse(made.inspectionData().afterParameters()).get("context");
+    assertThat(context.at("/Execution/Id").asText()).as("an Express execution, as AWS makes it up")
+        .startsWith("arn:aws:states:us-east-1:123456789012:express:");
+    assertThat(context.at("/Execution/RoleArn").asText()).isEqualTo(TestServer.ROLE);
+    assertThat(context.at("/State/Name").asText()).as("AWS's TestState calls every state so").isEqualTo("StateName");
+    assertThat(context.at("/State/RetryCount").asInt()).isEqualTo(1);
+    assertThat(context.has("Task")).isFalse();
+
+    TestStateResponse given = test(b -> b.definition(task).mock(m -> m.result("{}"))
+        .context("{\"Execution\":{\"Name\":\"given\"}}").inspectionLevel(InspectionLevel.DEBUG));
+    assertThat(given.inspectionData().afterParameters()).as("the context given is the whole context")
+        .isEqualTo("{\"context\":{\"Execution\":{\"Name\":\"given\"}}}");
 
     ValidationException noMock = thrown(ValidationException.class, () -> test(b -> b.definition(task).context("{}")));
     assertThat(message(noMock)).isEqualTo("A context can only be specified together with a mock");
@@ -413,11 +399,13 @@ class TestStateApiTest {
     assertThat(message(count)).contains("'stateConfiguration.retrierRetryCount'").contains("greater than or equal to 0");
 
     ValidationException passMock = thrown(ValidationException.class, () -> test(b -> b.definition(PASS).mock(m -> m.result("{}"))));
-    assertThat(message(passMock)).isEqualTo("A mock can only be specified for Task, Map, or Parallel states, not for a Pass state");
-    thrown(ValidationException.class, () -> test(b -> b.definition(RETRIED)
-        .mock(m -> m.result("{}").errorOutput(e -> e.error("X")))));
+    assertThat(message(passMock)).isEqualTo("State type 'Pass' is not supported when a mock is specified");
+    assertThat(message(thrown(ValidationException.class, () -> test(b -> b.definition(RETRIED)
+        .mock(m -> m.result("{}").errorOutput(e -> e.error("X")))))))
+        .isEqualTo("A test mock should have only one of the following fields: [result, errorOutput].");
     thrown(ValidationException.class, () -> test(b -> b.definition(RETRIED).mock(m -> m.errorOutput(e -> e.cause("no error")))));
-    thrown(ValidationException.class, () -> test(b -> b.definition(RETRIED).mock(m -> m.result("{oops"))));
+    assertThat(message(thrown(ValidationException.class, () -> test(b -> b.definition(RETRIED).mock(m -> m.result("{oops"))))))
+        .isEqualTo("Mocked result must be valid JSON");
     thrown(ValidationException.class, () -> test(b -> b.definition("")));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.State;
+import io.stepwise.asl.model.TaskState;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.teststate.Mock;
 import io.stepwise.engine.teststate.StateTest;
@@ -39,13 +40,13 @@ public final class TestState implements Operation<TestState.Request, TestStateRe
   /** The model's InspectionLevel. */
   public enum InspectionLevel { INFO, DEBUG, TRACE }
 
-  /** The model's MockResponseValidationMode: read and checked; there are no service models to validate a mock against. */
+  /** The model's MockResponseValidationMode: how a mocked service result is held to the service's response shape. */
   public enum FieldValidationMode { STRICT, PRESENT, NONE }
 
   /** The request's mock: a result or an error output, never both. */
   public record MockRequest(String result, boolean hasErrorOutput, String error, String cause, FieldValidationMode mode) {}
 
-  /** The request's stateConfiguration; only retrierRetryCount bears on a single state. */
+  /** The request's stateConfiguration: retries made, and for a Map or Parallel what its iterations did. */
   public record Configuration(Integer retrierRetryCount, String errorCausedByState, Integer mapIterationFailureCount,
       String mapItemReaderData) {}
 
@@ -53,9 +54,11 @@ public final class TestState implements Operation<TestState.Request, TestStateRe
       String variables, String stateName, MockRequest mock, String context, Configuration configuration) {}
 
   private final StateTester tester;
+  private final HttpTraces http;
 
   public TestState(Engine engine) {
     this.tester = new StateTester(engine);
+    this.http = new HttpTraces(engine);
   }
 
   @Override
@@ -96,26 +99,41 @@ public final class TestState implements Operation<TestState.Request, TestStateRe
       StateMachineRules.checkRoleArn(r.roleArn());
     }
     Mock mock = mock(r.mock());
+    if (mock != null && Boolean.TRUE.equals(r.revealSecrets())) {
+      throw validation("TestState does not support RevealSecrets when a mock is specified.");
+    }
     if (r.context() != null && mock == null) {
       throw validation("A context can only be specified together with a mock");
     }
     State state = TestedStates.of(r.definition(), r.stateName());
+    if (state instanceof TaskState && mock == null && r.roleArn() == null) {
+      throw validation("RoleArn must be specified when testing a Task state");
+    }
+    if (mock instanceof Mock.Result result && state instanceof TaskState task) {
+      MockResultShapes.check(task, result.value(), r.mock().mode() == null ? FieldValidationMode.STRICT : r.mock().mode());
+    }
     JsonNode input = json(r.input(), "input");
     Map<String, JsonNode> variables = variables(r.variables());
     JsonNode ctx = r.context() == null ? null : json(r.context(), "context");
-    if (ctx != null && !ctx.isObject()) {
-      throw ApiException.client("InvalidExecutionInput", "The context must be a JSON object");
-    }
-    int retries = r.configuration() == null || r.configuration().retrierRetryCount() == null
-        ? 0 : r.configuration().retrierRetryCount();
+    Configuration c = r.configuration() == null ? new Configuration(null, null, null, null) : r.configuration();
+    int retries = c.retrierRetryCount() == null ? 0 : c.retrierRetryCount();
+    StateTest test = new StateTest(state, input, variables, ctx, mock, retries, r.roleArn(),
+        new StateTest.MapSettings(c.mapIterationFailureCount(), c.mapItemReaderData(), c.errorCausedByState()));
+    InspectionLevel level = r.inspectionLevel() == null ? InspectionLevel.INFO : r.inspectionLevel();
+    HttpTraces.Trace trace = null;
     StateTestResult result;
     try {
-      result = tester.test(new StateTest(state, input, variables, ctx, mock, retries, r.roleArn()));
+      if (level == InspectionLevel.TRACE && mock == null && state instanceof TaskState task && http.traces(task)) {
+        HttpTraces.Traced traced = http.call(test, tester);
+        result = traced.result();
+        trace = traced.trace();
+      } else {
+        result = tester.test(test);
+      }
     } catch (StateTestRefusedException e) {
-      throw validation(e.getMessage());
+      throw ApiException.client(e.invalidDefinition() ? "InvalidDefinition" : "ValidationException", e.getMessage());
     }
-    InspectionLevel level = r.inspectionLevel() == null ? InspectionLevel.INFO : r.inspectionLevel();
-    return new TestStateResponse(result, level != InspectionLevel.INFO);
+    return new TestStateResponse(result, level != InspectionLevel.INFO, trace);
   }
 
   private static Mock mock(MockRequest m) {
@@ -123,7 +141,7 @@ public final class TestState implements Operation<TestState.Request, TestStateRe
       return null;
     }
     if (m.result() != null && m.hasErrorOutput()) {
-      throw validation("A mock can specify either a result or an errorOutput, not both");
+      throw validation("A test mock should have only one of the following fields: [result, errorOutput].");
     }
     if (m.hasErrorOutput()) {
       if (m.error() == null) {
@@ -132,12 +150,12 @@ public final class TestState implements Operation<TestState.Request, TestStateRe
       return new Mock.Failure(m.error(), m.cause());
     }
     if (m.result() == null) {
-      throw validation("A mock must specify a result or an errorOutput");
+      throw validation("A test mock should have one of the following fields: [result, errorOutput].");
     }
     try {
       return new Mock.Result(Json.parse(m.result()));
     } catch (JsonProcessingException e) {
-      throw validation("The mock result is not valid JSON: " + Json.problem(e));
+      throw validation("Mocked result must be valid JSON");
     }
   }
 

@@ -38,7 +38,7 @@ final class TestedStates {
       StateMachine machine = StateMachineParser.parse(definition);
       State s = find(machine.graph(), stateName);
       if (s == null) {
-        throw ApiException.client("ValidationException", "State '" + stateName + "' does not exist in the state machine definition");
+        throw ApiException.client("ValidationException", "State not found in definition");
       }
       return s;
     }
