@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      TestCommand.class,
       ServeCommand.class,
       FunctionsCommand.class,
       MessagesCommand.class,
