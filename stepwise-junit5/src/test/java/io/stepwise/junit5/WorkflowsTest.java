@@ -1,0 +1,108 @@
+package io.stepwise.junit5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stepwise.asl.json.Json;
+import io.stepwise.engine.ExecutionStatus;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A test loads a definition, mocks its Task states by name, runs it in memory and asserts on the run. */
+@StepwiseTest
+class WorkflowsTest {
+  static final String ORDER = "../examples/testing/order.asl.json";
+  static final String RESERVED = "{\"StatusCode\":200,\"Payload\":{\"reservation\":\"R-1\"}}";
+  static final String PAID = "{\"StatusCode\":200,\"Payload\":{\"paymentId\":\"P-9\"}}";
+
+  private Workflows before;
+
+  @BeforeEach
+  void setUp(Workflows workflows) {
+    before = workflows;
+  }
+
+  @Test
+  void anOrderThatIsReservedPaidAndShippedSucceeds(Workflows workflows) {
+    assertThat(workflows).as("one Workflows per test, the same in @BeforeEach").isSameAs(before);
+    workflows.load(ORDER)
+        .mock("Reserve", Mock.returns(RESERVED))
+        .mock("TakePayment", Mock.returns(PAID))
+        .mock("Ship", Mock.returns("{\"MessageId\":\"m-1\"}"))
+        .run("{\"orderId\":\"O-1\",\"amount\":42}")
+        .assertSucceeded()
+        .assertOutput("{\"orderId\":\"O-1\",\"paymentId\":\"P-9\",\"reservation\":\"R-1\"}")
+        .assertStates("Reserve", "TakePayment", "WaitForCourier", "Ship", "Done")
+        .assertVariable("reservation", "\"R-1\"")
+        .assertVariable("shipped", "true")
+        .assertStateOutput("TakePayment", "{\"orderId\":\"O-1\",\"amount\":42,\"stock\":{\"reservation\":\"R-1\"},\"payment\":{\"paymentId\":\"P-9\"}}");
+  }
+
+  @Test
+  void aFailureThatIsCaughtEndsInTheFailState(Workflows workflows) {
+    workflows.load(ORDER)
+        .mock("Reserve", Mock.fails("Stock.Out", "none left"))
+        .run("{\"orderId\":\"O-3\"}")
+        .assertFailed("Order.OutOfStock", "The stock ran out before the order was reserved.")
+        .assertStates("Reserve", "OutOfStock");
+  }
+
+  @Test
+  void aSequenceAnswersOneCallEachSoARetryGetsTheNextAnswer(Workflows workflows) {
+    WorkflowRun run = workflows.load(ORDER)
+        .mock("Reserve", Mock.sequence(Mock.fails("Lambda.TooManyRequestsException", "slow down"), Mock.returns(RESERVED)))
+        .mock("TakePayment", Mock.returns(PAID))
+        .mock("Ship", Mock.returns("{}"))
+        .run("{\"orderId\":\"O-2\",\"amount\":5}")
+        .assertSucceeded();
+    assertThat(run.result().historyJson().findValuesAsText("type")).filteredOn("TaskFailed"::equals).hasSize(1);
+
+    workflows.load(ORDER)
+        .mock("Reserve", Mock.sequence(Mock.fails("Lambda.TooManyRequestsException"), Mock.fails("Lambda.TooManyRequestsException"),
+            Mock.fails("Lambda.TooManyRequestsException")))
+        .run()
+        .assertFailed("Lambda.TooManyRequestsException");
+    workflows.load(ORDER)
+        .mock("Reserve", Mock.sequence(Mock.fails("Lambda.TooManyRequestsException")))
+        .run()
+        .assertFailed("States.Runtime");
+  }
+
+  @Test
+  void aDefinitionOnTheClasspathWithAMockInStepFunctionsLocalsFormat(Workflows workflows) {
+    workflows.load("flows/greet.asl.json")
+        .mock("LookUp", Mock.of("{\"0\":{\"Return\":{\"Item\":{\"name\":{\"S\":\"Ada\"}}}}}"))
+        .run("{\"id\":\"7\"}")
+        .assertSucceeded()
+        .assertOutput("{\"greeting\":\"Hello, Ada\"}")
+        .assertVariable("person", "\"Ada\"");
+  }
+
+  @Test
+  void anUnmockedTaskGoesToAnInvokerOrFailsForWantOfOne(Workflows workflows) {
+    AtomicInteger calls = new AtomicInteger();
+    workflows.load("flows/greet.asl.json")
+        .invoker("arn:aws:states:::dynamodb:getItem", request -> {
+          calls.incrementAndGet();
+          return Json.parse("{\"Item\":{\"name\":{\"S\":\"Grace\"}}}");
+        })
+        .run("{\"id\":\"8\"}")
+        .assertOutput("{\"greeting\":\"Hello, Grace\"}");
+    assertThat(calls).hasValue(1);
+    WorkflowRun run = workflows.load("flows/greet.asl.json").run("{\"id\":\"9\"}");
+    assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(run.error()).isEqualTo("States.TaskFailed");
+  }
+
+  @Test
+  void mockingAStateTheDefinitionLacksOrThatIsNoTaskIsRefused(Workflows workflows) {
+    Workflow order = workflows.load(ORDER);
+    assertThatThrownBy(() -> order.mock("Pay", Mock.returns("1"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the definition has no state \"Pay\" (its Task states: Reserve, Ship, TakePayment)");
+    assertThatThrownBy(() -> order.mock("Done", Mock.returns("1"))).hasMessageStartingWith("the state \"Done\" is a Pass state");
+    assertThatThrownBy(() -> workflows.load("nowhere.asl.json")).hasMessageContaining("neither a classpath resource nor a file");
+    assertThatThrownBy(() -> workflows.define("{\"StartAt\":\"A\",\"States\":{}}")).hasMessageStartingWith("the definition given is not a valid definition:");
+    assertThatThrownBy(() -> Mock.of("{\"x\":{\"Return\":1}}")).hasMessageContaining("/x: \"x\" is not a call number or range");
+  }
+}
