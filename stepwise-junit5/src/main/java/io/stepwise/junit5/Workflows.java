@@ -4,9 +4,14 @@ import io.stepwise.asl.model.StateMachine;
 import io.stepwise.asl.parse.DefinitionException;
 import io.stepwise.asl.parse.StateMachineParser;
 import io.stepwise.engine.Engine;
+import io.stepwise.testing.SuiteParser;
+import io.stepwise.testing.SuiteResult;
+import io.stepwise.testing.SuiteRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * A test's state machines: {@link #load} one (from the classpath or a file) or {@link #define} one,
@@ -66,6 +74,45 @@ public final class Workflows implements AutoCloseable {
   /** A definition given as its JSON text; its state machine is named "StateMachine" unless {@link Workflow#named renamed}. */
   public Workflow define(String definitionJson) {
     return workflow(definitionJson, "the definition given", "StateMachine");
+  }
+
+  /**
+   * A suite file of {@code stepwise test} (docs/testing.md) as dynamic tests, one per case, for a
+   * {@code @TestFactory} method: {@code return workflows.suite("order-suite.yaml");}. The suite is
+   * checked whole first (a malformed one fails the factory with every problem) and its cases run
+   * at once; each test then passes or fails with its case's differences.
+   */
+  public Stream<DynamicTest> suite(String resourceOrPath) {
+    Path file = locate(resourceOrPath);
+    SuiteResult result;
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("these Workflows are closed: a Workflows lives for the test it was given to");
+      }
+    }
+    result = new SuiteRunner().run(SuiteParser.parse(file));
+    return result.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+      if (!c.passed()) {
+        throw new AssertionFailedError(c.text());
+      }
+    }));
+  }
+
+  /** A classpath resource in a folder (not inside a jar: a suite's paths are relative to its folder), else a file. */
+  private Path locate(String resourceOrPath) {
+    URL url = loader.getResource(resourceOrPath.startsWith("/") ? resourceOrPath.substring(1) : resourceOrPath);
+    if (url != null && url.getProtocol().equals("file")) {
+      try {
+        return Path.of(url.toURI());
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("cannot use the classpath resource " + url, e);
+      }
+    }
+    Path file = Path.of(resourceOrPath);
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("no suite " + resourceOrPath + ": neither a classpath resource in a folder nor a file");
+    }
+    return file;
   }
 
   private Workflow workflow(String text, String source, String name) {

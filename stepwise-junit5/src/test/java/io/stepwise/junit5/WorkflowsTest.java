@@ -5,7 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stepwise.asl.json.Json;
 import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.testing.InvalidSuiteException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +102,28 @@ class WorkflowsTest {
     WorkflowRun run = workflows.load("flows/greet.asl.json").run("{\"id\":\"9\"}");
     assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(run.error()).isEqualTo("States.TaskFailed");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> theExampleSuiteAsOneTestPerCase(Workflows workflows) {
+    return workflows.suite("../examples/testing/order-suite.yaml");
+  }
+
+  @Test
+  void aFailingCaseOfASuiteIsAFailingTestWithItsDifferences(Workflows workflows, @TempDir Path dir) throws Throwable {
+    Path suite = dir.resolve("s.yaml");
+    Files.writeString(suite, """
+        definition: {StartAt: P, States: {P: {Type: Pass, Result: 1, End: true}}}
+        cases: [{name: one, expect: {output: 1}}, {name: two, expect: {output: 2}}]
+        """);
+    List<DynamicTest> tests = workflows.suite(suite.toString()).toList();
+    assertThat(tests).extracting(DynamicTest::getDisplayName).containsExactly("one", "two");
+    tests.get(0).getExecutable().execute();
+    assertThatThrownBy(() -> tests.get(1).getExecutable().execute()).isInstanceOf(AssertionFailedError.class)
+        .hasMessage("output differs\n  expected: 2\n  actual:   1");
+    Files.writeString(suite, "definition: {}\ncases: []\n");
+    assertThatThrownBy(() -> workflows.suite(suite.toString())).isInstanceOf(InvalidSuiteException.class)
+        .hasMessageContaining("/cases: has no cases");
   }
 
   @Test

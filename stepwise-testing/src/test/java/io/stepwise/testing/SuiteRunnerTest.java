@@ -112,6 +112,18 @@ class SuiteRunnerTest {
   }
 
   @Test
+  void aMachineTimeoutEndsTheRunTimedOutWithoutWaitingForIt() {
+    SuiteResult r = new SuiteRunner().run(suite("""
+        definition: {TimeoutSeconds: 60, StartAt: W, States: {W: {Type: Wait, Seconds: 3600, End: true}}}
+        cases:
+          - name: times out
+            expect: {status: TIMED_OUT, states: [W]}
+        """));
+    assertThat(r.cases().get(0).passed()).as(r.cases().get(0).text()).isTrue();
+    assertThat(r.millis()).isLessThan(5_000);
+  }
+
+  @Test
   void statesListsWhatTheRunEnteredPastTheExpectedEnd() {
     assertThat(Comparison.states(List.of("A"), List.of("A", "B")).detail()).isEqualTo("at index 1 the run entered \"B\", expected no more states");
     assertThat(Comparison.states(List.of("A", "B"), List.of("A")).detail()).isEqualTo("at index 1 expected \"B\", but the run entered no more states");
