@@ -48,6 +48,22 @@ class WorkflowsTest {
         .assertStateOutput("TakePayment", "{\"orderId\":\"O-1\",\"amount\":42,\"stock\":{\"reservation\":\"R-1\"},\"payment\":{\"paymentId\":\"P-9\"}}");
   }
 
+  /** The example of docs/testing.md, "JUnit 5". */
+  @Test
+  void theDocumentedExample(Workflows workflows) {
+    workflows.load(ORDER)
+        .mock("Reserve", Mock.sequence(
+            Mock.fails("Lambda.TooManyRequestsException", "slow down"),
+            Mock.returns("{\"Payload\":{\"reservation\":\"R-1\"}}")))
+        .mock("TakePayment", Mock.returns("{\"Payload\":{\"paymentId\":\"P-9\"}}"))
+        .mock("Ship", Mock.of("{\"0\":{\"Return\":{}}}"))
+        .run("{\"orderId\":\"O-1\",\"amount\":42}")
+        .assertSucceeded()
+        .assertOutput("{\"orderId\":\"O-1\",\"paymentId\":\"P-9\",\"reservation\":\"R-1\"}")
+        .assertStates("Reserve", "TakePayment", "WaitForCourier", "Ship", "Done")
+        .assertVariable("reservation", "\"R-1\"");
+  }
+
   @Test
   void aFailureThatIsCaughtEndsInTheFailState(Workflows workflows) {
     workflows.load(ORDER)
