@@ -204,7 +204,7 @@ public final class SuiteParser {
       f.problem(at, "testCase needs mockConfig, the Step Functions Local file that holds it");
     } else if (file != null && fileCase != null) {
       files.testCase(file, fileCase, machineName, at, (state, response) -> {
-        checkState(state, at + "/testCase");
+        checkState(state, at + "/testCase", "the test case \"" + fileCase + "\" of " + file + " mocks \"" + state + "\", but ");
         byState.put(state, mocks.add(response.name(), response));
       });
     }
@@ -212,7 +212,7 @@ public final class SuiteParser {
     if (m != null && f.object(m, at + "/mocks", "mocks (state name to a mocked response)")) {
       for (Map.Entry<String, JsonNode> e : m.properties()) {
         String stateAt = Fields.child(at + "/mocks", e.getKey());
-        checkState(e.getKey(), stateAt);
+        checkState(e.getKey(), stateAt, "");
         JsonNode v = e.getValue();
         if (v.isTextual()) {
           MockedResponse r = shared.get(v.asText());
@@ -246,15 +246,15 @@ public final class SuiteParser {
   }
 
   /** A mock must be of a Task state of the definition (when the definition could be loaded at all). */
-  private void checkState(String state, String at) {
+  private void checkState(String state, String at, String prefix) {
     if (states == null) {
       return;
     }
     State s = states.get(state);
     if (s == null) {
-      f.problem(at, "the definition has no state \"" + state + "\"");
+      f.problem(at, prefix + "the definition has no state \"" + state + "\"");
     } else if (!s.typeName().equals("Task")) {
-      f.problem(at, "the state \"" + state + "\" is a " + s.typeName() + " state: only Task states can be mocked");
+      f.problem(at, prefix + "the state \"" + state + "\" is a " + s.typeName() + " state: only Task states can be mocked");
     }
   }
 

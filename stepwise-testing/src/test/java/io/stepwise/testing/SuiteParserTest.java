@@ -88,6 +88,14 @@ class SuiteParserTest {
         cases: [{name: a, mockConfig: MockConfigFile.json, testCase: Sad}]
         """)).extracting(Problem::toString).containsExactly(
         "/cases/0/testCase: the test case \"Sad\" is not among the TestCases of \"Pay\" in MockConfigFile.json (Happy)");
+    Files.writeString(dir.resolve("Other.json"), """
+        {"StateMachines":{"Pay":{"TestCases":{"Stale":{"Refund":"R"}}}},"MockedResponses":{"R":{"0":{"Return":1}}}}""");
+    assertThat(problems("""
+        definition: Pay.asl.json
+        cases: [{name: a, mockConfig: Other.json, testCase: Stale}, {name: b, mockConfig: none.json, testCase: X}]
+        """)).extracting(Problem::toString).containsExactly(
+        "/cases/0/testCase: the test case \"Stale\" of Other.json mocks \"Refund\", but the definition has no state \"Refund\"",
+        "/cases/1/mockConfig: the mock configuration " + dir.resolve("none.json") + " cannot be read: no such file");
     Suite suite = SuiteParser.parse("""
         definition: Pay.asl.json
         cases: [{name: a, mockConfig: MockConfigFile.json, testCase: Happy}]
