@@ -20,9 +20,11 @@ import picocli.CommandLine.Parameters;
     name = "test",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a test suite: cases of one state machine, each with its input, its mocked Task states (Step Functions"
-          + " Local's MockedResponses format) and what it expects (status, output, error, cause, the states entered,"
-          + " variables). Every case runs in memory with fast time; one line per case, then 'N passed, M failed'.",
+      "Runs a test suite: the cases of a state machine on mocked Task states, PASS or FAIL each.",
+      "",
+      "Each case has its input, its mocked Task states (Step Functions Local's MockedResponses format) and what it"
+          + " expects (status, output, error, cause, the states entered, variables). Every case runs in memory with"
+          + " fast time; one line per case, then 'N passed, M failed'.",
       "",
       "A malformed suite (its definition invalid too) is refused with exit code 2 before any case runs, every problem"
           + " at its JSON Pointer (docs/testing.md)."},
