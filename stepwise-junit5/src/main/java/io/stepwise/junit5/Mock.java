@@ -81,6 +81,11 @@ public final class Mock {
     }
   }
 
+  /** A mocked response already read (one of a Step Functions Local file). */
+  static Mock of(MockedResponse response) {
+    return new Mock(response.calls());
+  }
+
   /** The mocked response this mock is, under a name (the engine's form). */
   MockedResponse response(String name) {
     return new MockedResponse(name, calls);

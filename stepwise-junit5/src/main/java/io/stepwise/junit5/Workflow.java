@@ -6,12 +6,19 @@ import io.stepwise.asl.model.StateMachine;
 import io.stepwise.engine.Engine;
 import io.stepwise.engine.ExecutionResult;
 import io.stepwise.engine.RunOptions;
+import io.stepwise.engine.mock.InvalidMockConfigException;
 import io.stepwise.engine.mock.MockConfig;
+import io.stepwise.engine.mock.MockConfigParser;
 import io.stepwise.engine.mock.MockedResponse;
 import io.stepwise.engine.mock.TestCase;
 import io.stepwise.engine.task.TaskInvoker;
 import io.stepwise.testing.Outcome;
 import io.stepwise.testing.StateNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -61,6 +68,27 @@ public final class Workflow {
           + " (its Task states: " + String.join(", ", tasks) + ")");
     }
     mocks.put(state, Objects.requireNonNull(mock, "mock"));
+    return this;
+  }
+
+  /**
+   * Mocks the states that a test case of a Step Functions Local file (MockConfigFile.json) mocks,
+   * as they are mocked there; the test case is looked up under this machine's name ({@link #named}).
+   * A file that cannot be read or used, or a test case it does not hold, throws, naming the problem.
+   */
+  public Workflow mockConfig(Path file, String testCase) {
+    MockConfig config;
+    try {
+      config = MockConfigParser.parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the mock configuration " + file, e);
+    } catch (InvalidMockConfigException e) {
+      throw new IllegalArgumentException(file + ": invalid mock configuration\n" + e.getMessage(), e);
+    }
+    TestCase tc = config.testCase(name, testCase).orElseThrow(() -> new IllegalArgumentException(
+        "the test case \"" + testCase + "\" of the state machine \"" + name + "\" is not in " + file + " (its state machines: "
+            + String.join(", ", new TreeSet<>(config.stateMachines().keySet())) + "; named(...) says which machine this is)"));
+    tc.responses().forEach((state, response) -> mock(state, Mock.of(config.response(response).orElseThrow())));
     return this;
   }
 

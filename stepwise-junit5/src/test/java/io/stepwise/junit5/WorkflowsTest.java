@@ -105,6 +105,16 @@ class WorkflowsTest {
   }
 
   @Test
+  void aTestCaseOfAStepFunctionsLocalFileMocksItsStates(Workflows workflows) {
+    Path file = Path.of("../examples/testing/MockConfigFile.json");
+    workflows.load(ORDER).named("Order").mockConfig(file, "HappyPath")
+        .run("{\"orderId\":\"O-4\",\"amount\":7}")
+        .assertOutput("{\"orderId\":\"O-4\",\"paymentId\":\"P-9\",\"reservation\":\"R-1\"}");
+    assertThatThrownBy(() -> workflows.load(ORDER).mockConfig(file, "HappyPath")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the test case \"HappyPath\" of the state machine \"order\" is not in").hasMessageContaining("(its state machines: Order;");
+  }
+
+  @Test
   void anUnmockedTaskGoesToAnInvokerOrFailsForWantOfOne(Workflows workflows) {
     AtomicInteger calls = new AtomicInteger();
     workflows.load("flows/greet.asl.json")
