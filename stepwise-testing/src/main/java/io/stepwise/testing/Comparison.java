@@ -24,7 +24,8 @@ public final class Comparison {
       out.add(new Difference("cause", quote(expect.cause()), quote(actual.cause()), null));
     }
     if (expect.output() != null) {
-      Difference d = json("output", expect.output(), actual.output());
+      // an execution that did not succeed has no output: as JSON, null
+      Difference d = json("output", expect.output(), actual.output() == null ? Json.NODES.nullNode() : actual.output());
       if (d != null) {
         out.add(d);
       }

@@ -63,7 +63,7 @@ class SuiteRunnerTest {
           - name: nothing mocked
             expect: {status: SUCCEEDED}
           - name: expects the failure
-            expect: {error: States.TaskFailed, states: [Reserve]}
+            expect: {error: States.TaskFailed, states: [Reserve], output: null}
         """));
     Difference d = r.cases().get(0).differences().get(0);
     assertThat(d.field()).isEqualTo("status");
