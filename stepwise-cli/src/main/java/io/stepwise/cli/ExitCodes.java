@@ -18,7 +18,7 @@ public final class ExitCodes {
   /** The help text's list, the same in every command. */
   public static final String HEADING = "%nExit codes:%n";
   public static final String OK_LINE = "0:Success.";
-  public static final String FAILED_LINE = "1:The execution failed, timed out or was aborted (conformance: a pass rate below its floor; bench: a wrong result).";
+  public static final String FAILED_LINE = "1:The execution failed, timed out or was aborted (conformance: a pass rate below its floor; bench: a wrong result; test: a case failed).";
   public static final String USAGE_LINE = "2:Usage or input error: an unknown option, a missing or unreadable file, malformed JSON.";
   public static final String INVALID_LINE = "3:A definition is invalid.";
   public static final String INTERNAL_LINE = "70:An internal error (a bug in Stepwise).";
