@@ -192,20 +192,10 @@ public final class StateTester {
     };
   }
 
-  /** TimeoutSeconds(Path): a path or expression is read over the effective input, as an execution reads it. */
+  /** TimeoutSeconds(Path): a path or expression is read over the effective input, as an execution reads it, and fails as it would. */
   private static long timeoutSeconds(TaskState t, TestScope scope) {
-    if (t.timeout() == null) {
-      return MAX_SECONDS;
-    }
-    JsonNode v = switch (t.timeout()) {
-      case TimeLimit.Fixed f -> Json.NODES.numberNode(f.seconds());
-      case TimeLimit.FromPath p -> p.path().read(scope);
-      case TimeLimit.FromExpression e -> e.expression().evaluate(scope);
-    };
-    if (v == null || !v.canConvertToExactIntegral() || v.asLong() <= 0) {
-      throw new StatesException(StatesErrors.RUNTIME, "The TimeoutSeconds field references an invalid value: it must be a positive integer");
-    }
-    return v.asLong();
+    Long seconds = io.stepwise.engine.run.RuntimeValues.timeLimit(t.timeout(), scope);
+    return seconds == null ? MAX_SECONDS : seconds;
   }
 
   private static StateTestResult choice(TestRun r, ChoiceState c) {
@@ -233,7 +223,8 @@ public final class StateTester {
     if (!r.jsonata()) {
       r.afterInputPath = in;
     }
-    WaitDurations.check(w, r.scope(in));
+    // the duration is read only to fail as an execution would (the same texts); the tester does not wait
+    io.stepwise.engine.run.RuntimeValues.waitDue(w, r.scope(in), r.clock.millis());
     return TestExit.leave(r, Way.INPUT, in, w.common().assign(), w.common().output(), null, w.next());
   }
 

@@ -51,6 +51,23 @@ class StateTesterTest {
     assertThat(r.cause()).isEqualTo("Invalid path '$.missing' : No results for path: $['missing']");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"Type\":\"Wait\",\"SecondsPath\":\"$.s\",\"End\":true}|{\"s\":\"soon\"}",
+      "{\"Type\":\"Wait\",\"SecondsPath\":\"$.s\",\"End\":true}|{\"s\":-3}",
+      "{\"Type\":\"Wait\",\"TimestampPath\":\"$.t\",\"End\":true}|{\"t\":\"tomorrow\"}"})
+  void aWrongWaitValueFailsWithTheWordsAnExecutionUses(String stateAndInput) {
+    String[] parts = stateAndInput.split("\\|");
+    StateTestResult tested = run(parts[0], parts[1], null);
+    io.stepwise.engine.ExecutionResult ran = engine.run(StateMachineParser.parse("{\"StartAt\":\"S\",\"States\":{\"S\":" + parts[0] + "}}"),
+        parts[1], io.stepwise.engine.RunOptions.defaults().withNames("M", "e"));
+    assertThat(ran.status()).isEqualTo(io.stepwise.engine.ExecutionStatus.FAILED);
+    assertThat(tested.status()).isEqualTo(TestStatus.FAILED);
+    assertThat(tested.error()).isEqualTo(ran.error());
+    // an execution says where in its history the state was entered; a tested state has no history
+    assertThat(ran.cause()).isEqualTo("An error occurred while executing the state 'S' (entered at the event id #2). " + tested.cause());
+  }
+
   @Test
   void aFailingResultPathIsTheStatesOwnFailureAndCanBeCaught() {
     StateTestResult r = run("""
