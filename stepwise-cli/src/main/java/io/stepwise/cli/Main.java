@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       TestStateCommand.class,
       ValidateCommand.class,
+      GraphCommand.class,
       TestCommand.class,
       ServeCommand.class,
       FunctionsCommand.class,
