@@ -46,7 +46,7 @@ final class TaskResponses {
     }
     Map<String, List<JsonNode>> responses = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : root.properties()) {
-      String pointer = "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+      String pointer = io.stepwise.asl.json.JsonPointers.child("", e.getKey());
       List<JsonNode> list = new ArrayList<>();
       if (e.getValue().isArray()) {
         if (e.getValue().isEmpty()) {

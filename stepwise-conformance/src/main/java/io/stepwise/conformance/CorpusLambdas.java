@@ -63,7 +63,7 @@ final class CorpusLambdas implements AutoCloseable {
     List<CommandTarget> all;
     try (var files = Files.list(lambdasDir)) {
       all = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".py"))
-          .map(n -> (CommandTarget) forHandler(n.substring(0, n.length() - 3))).filter(java.util.Objects::nonNull).toList();
+          .map(n -> forHandler(n.substring(0, n.length() - 3))).filter(java.util.Objects::nonNull).toList();
     } catch (IOException e) {
       return; // no lambdas directory: the cases that need one say so when they run
     }
@@ -80,7 +80,7 @@ final class CorpusLambdas implements AutoCloseable {
   }
 
   /** The function running {@code lambdas/<handler>.py}, or null when the corpus has no such file. */
-  LambdaTarget forHandler(String handler) {
+  CommandTarget forHandler(String handler) {
     Path file = lambdasDir.resolve(handler + ".py");
     if (!handler.matches("[a-zA-Z0-9_]+") || !Files.isRegularFile(file)) {
       return null;

@@ -62,6 +62,6 @@ final class Fields {
 
   /** The JSON Pointer of a key under {@code parent} (RFC 6901: ~ and / escaped). */
   static String child(String parent, String key) {
-    return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+    return io.stepwise.asl.json.JsonPointers.child(parent, key);
   }
 }

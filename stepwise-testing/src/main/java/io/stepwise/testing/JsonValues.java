@@ -75,6 +75,6 @@ public final class JsonValues {
   }
 
   private static String pointer(String parent, String key) {
-    return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+    return io.stepwise.asl.json.JsonPointers.child(parent, key);
   }
 }

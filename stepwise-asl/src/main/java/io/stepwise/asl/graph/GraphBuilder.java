@@ -101,6 +101,6 @@ public final class GraphBuilder {
 
   /** A state's id: its JSON Pointer in the definition, names escaped as RFC 6901 says. */
   static String id(String pointer, String name) {
-    return (pointer.isEmpty() ? "" : pointer + "/") + "States/" + name.replace("~", "~0").replace("/", "~1");
+    return io.stepwise.asl.json.JsonPointers.child(pointer.isEmpty() ? "States" : pointer + "/States", name);
   }
 }

@@ -27,7 +27,7 @@ public final class GraphText {
     out.append("  rankdir=").append(d == Direction.LEFT_RIGHT ? "LR" : "TB").append(";\n");
     out.append("  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\"];\n");
     out.append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
-    dotChildren(g, null, ids, out, "  ");
+    dotChildren(byParent(g), null, ids, out, "  ");
     for (Edge e : g.edges()) {
       out.append("  ").append(ids.get(e.from())).append(" -> ").append(ids.get(e.to()));
       String style = switch (e.kind()) {
@@ -45,20 +45,17 @@ public final class GraphText {
     return out.append("}\n").toString();
   }
 
-  private static void dotChildren(WorkflowGraph g, String parent, Map<String, String> ids, StringBuilder out, String indent) {
-    for (Node n : g.nodes()) {
-      if (!java.util.Objects.equals(n.parent(), parent)) {
-        continue;
-      }
-      boolean container = g.nodes().stream().anyMatch(c -> n.id().equals(c.parent()));
-      if (container) {
+  private static void dotChildren(Map<String, List<Node>> byParent, String parent, Map<String, String> ids, StringBuilder out,
+      String indent) {
+    for (Node n : byParent.getOrDefault(parent, List.of())) {
+      if (byParent.containsKey(n.id())) {
         out.append(indent).append("subgraph cluster_").append(ids.get(n.id())).append(" {\n");
         out.append(indent).append("  label=\"").append(escape(label(n))).append("\";\n");
         if (n.kind() == Kind.STATE) {
           // a Parallel or Map is drawn as its box and, inside the cluster, what it runs
           out.append(indent).append("  ").append(ids.get(n.id())).append(" [label=\"").append(escape(label(n))).append("\"];\n");
         }
-        dotChildren(g, n.id(), ids, out, indent + "  ");
+        dotChildren(byParent, n.id(), ids, out, indent + "  ");
         out.append(indent).append("}\n");
       } else {
         out.append(indent).append(ids.get(n.id())).append(" [label=\"").append(escape(label(n))).append("\"")
@@ -73,7 +70,7 @@ public final class GraphText {
   public static String mermaid(WorkflowGraph g, Direction d) {
     Map<String, String> ids = shortIds(g);
     StringBuilder out = new StringBuilder("flowchart ").append(d == Direction.LEFT_RIGHT ? "LR" : "TD").append('\n');
-    mermaidChildren(g, null, ids, out, "  ");
+    mermaidChildren(byParent(g), null, ids, out, "  ");
     for (Edge e : g.edges()) {
       String arrow = switch (e.kind()) {
         case CATCH, RETRY -> "-.->";
@@ -89,16 +86,14 @@ public final class GraphText {
     return out.toString();
   }
 
-  private static void mermaidChildren(WorkflowGraph g, String parent, Map<String, String> ids, StringBuilder out, String indent) {
-    for (Node n : g.nodes()) {
-      if (!java.util.Objects.equals(n.parent(), parent)) {
-        continue;
-      }
+  private static void mermaidChildren(Map<String, List<Node>> byParent, String parent, Map<String, String> ids, StringBuilder out,
+      String indent) {
+    for (Node n : byParent.getOrDefault(parent, List.of())) {
       String id = ids.get(n.id());
       String text = mermaidText(label(n));
       if (n.kind() == Kind.GROUP) {
         out.append(indent).append("subgraph ").append(id).append(" [\"").append(text).append("\"]\n");
-        mermaidChildren(g, n.id(), ids, out, indent + "  ");
+        mermaidChildren(byParent, n.id(), ids, out, indent + "  ");
         out.append(indent).append("end\n");
         continue;
       }
@@ -106,12 +101,21 @@ public final class GraphText {
         case START, END -> id + "((\"" + text + "\"))";
         default -> n.type() != null && n.type().equals("Choice") ? id + "{\"" + text + "\"}" : id + "[\"" + text + "\"]";
       }).append('\n');
-      if (g.nodes().stream().anyMatch(c -> n.id().equals(c.parent()))) {
+      if (byParent.containsKey(n.id())) {
         out.append(indent).append("subgraph ").append(id).append("_in [\"").append(text).append("\"]\n");
-        mermaidChildren(g, n.id(), ids, out, indent + "  ");
+        mermaidChildren(byParent, n.id(), ids, out, indent + "  ");
         out.append(indent).append("end\n");
       }
     }
+  }
+
+  /** The nodes drawn inside each node (null: at the top), in node order; a key is a node that contains others. */
+  private static Map<String, List<Node>> byParent(WorkflowGraph g) {
+    Map<String, List<Node>> out = new java.util.HashMap<>();
+    for (Node n : g.nodes()) {
+      out.computeIfAbsent(n.parent(), k -> new java.util.ArrayList<>()).add(n);
+    }
+    return out;
   }
 
   private static String label(Node n) {

@@ -27,12 +27,9 @@ final class Fields {
   }
 
   String at(String field) {
-    return pointer + "/" + escape(field);
+    return io.stepwise.asl.json.JsonPointers.child(pointer, field);
   }
 
-  static String escape(String token) {
-    return token.replace("~", "~0").replace("/", "~1");
-  }
 
   String text(String field) {
     JsonNode v = node.get(field);

@@ -66,7 +66,7 @@ final class StateBinder {
     Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      Fields sf = new Fields(e.getValue(), f.at("States") + "/" + Fields.escape(e.getKey()), problems);
+      Fields sf = new Fields(e.getValue(), io.stepwise.asl.json.JsonPointers.child(f.at("States"), e.getKey()), problems);
       State s = state(e.getKey(), sf, ql);
       if (s != null) {
         states.put(e.getKey(), s);

@@ -74,7 +74,7 @@ final class DefinitionReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       p.nextToken();
-      JsonNode v = value(p, isContainer(p) ? Pointers.child(pointer, key) : pointer, report);
+      JsonNode v = value(p, isContainer(p) ? io.stepwise.asl.json.JsonPointers.child(pointer, key) : pointer, report);
       if (!seen.add(key)) {
         report.add(pointer, "duplicate key " + Site.quote(key));
       }
@@ -86,7 +86,7 @@ final class DefinitionReader {
   private static ArrayNode array(JsonParser p, String pointer, Report report) throws IOException {
     ArrayNode a = Json.NODES.arrayNode();
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      a.add(value(p, isContainer(p) ? Pointers.child(pointer, a.size()) : pointer, report));
+      a.add(value(p, isContainer(p) ? io.stepwise.asl.json.JsonPointers.child(pointer, a.size()) : pointer, report));
     }
     return a;
   }

@@ -35,11 +35,11 @@ final class JsonataChecks {
       }
     } else if (v.isArray()) {
       for (int i = 0; i < v.size(); i++) {
-        value(report, v.get(i), Pointers.child(pointer, i));
+        value(report, v.get(i), io.stepwise.asl.json.JsonPointers.child(pointer, i));
       }
     } else if (v.isObject()) {
       for (Map.Entry<String, JsonNode> e : v.properties()) {
-        value(report, e.getValue(), Pointers.child(pointer, e.getKey()));
+        value(report, e.getValue(), io.stepwise.asl.json.JsonPointers.child(pointer, e.getKey()));
       }
     }
   }

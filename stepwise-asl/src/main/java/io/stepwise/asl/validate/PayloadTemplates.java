@@ -30,7 +30,7 @@ final class PayloadTemplates {
   static void value(Report report, JsonNode v, String pointer) {
     if (v.isArray()) {
       for (int i = 0; i < v.size(); i++) {
-        value(report, v.get(i), Pointers.child(pointer, i));
+        value(report, v.get(i), io.stepwise.asl.json.JsonPointers.child(pointer, i));
       }
     } else if (v.isObject()) {
       object(report, v, pointer);
@@ -41,7 +41,7 @@ final class PayloadTemplates {
     Map<String, String> keyByName = new HashMap<>();
     for (Map.Entry<String, JsonNode> e : o.properties()) {
       String key = e.getKey();
-      String at = Pointers.child(pointer, key);
+      String at = io.stepwise.asl.json.JsonPointers.child(pointer, key);
       String name = key;
       if (key.endsWith(DYNAMIC)) {
         name = key.substring(0, key.length() - DYNAMIC.length());

@@ -27,7 +27,7 @@ final class Site {
   }
 
   Site item(int index) {
-    return new Site(node.get(index), Pointers.child(pointer, index), report);
+    return new Site(node.get(index), io.stepwise.asl.json.JsonPointers.child(pointer, index), report);
   }
 
   boolean isObject() {
@@ -43,7 +43,7 @@ final class Site {
   }
 
   String at(String field) {
-    return Pointers.child(pointer, field);
+    return io.stepwise.asl.json.JsonPointers.child(pointer, field);
   }
 
   void problem(String message) {

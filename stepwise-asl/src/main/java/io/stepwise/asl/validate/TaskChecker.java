@@ -17,11 +17,9 @@ final class TaskChecker {
 
   static void check(Site s, QueryLanguage ql) {
     if (s.require("Resource")) {
-      resource(s, "Resource");
-      String r = s.text("Resource");
       // a placeholder is filled in before AWS sees it; a value that is no ARN is reported by resource()
-      String integration = r == null || !ARN.matcher(r).matches() || SUBSTITUTION.matcher(r).matches() ? null
-          : ServiceIntegrations.problem(r);
+      String arn = resource(s, "Resource");
+      String integration = arn == null ? null : ServiceIntegrations.problem(arn);
       if (integration != null) {
         s.problem("Resource", integration);
       }
@@ -42,11 +40,19 @@ final class TaskChecker {
     }
   }
 
-  /** A Resource: an ARN, or a definition-substitution placeholder. */
-  static void resource(Site s, String field) {
+  /**
+   * A Resource: an ARN, or a definition-substitution placeholder. Returns the ARN when it is one,
+   * for the checks of what it names; null for a placeholder, a missing value or one reported here.
+   */
+  static String resource(Site s, String field) {
     String r = s.text(field);
-    if (r != null && !ARN.matcher(r).matches() && !SUBSTITUTION.matcher(r).matches()) {
-      s.problem(field, "must be an ARN (arn:partition:service:region:account:resource) or a ${...} placeholder");
+    if (r == null || SUBSTITUTION.matcher(r).matches()) {
+      return null;
     }
+    if (!ARN.matcher(r).matches()) {
+      s.problem(field, "must be an ARN (arn:partition:service:region:account:resource) or a ${...} placeholder");
+      return null;
+    }
+    return r;
   }
 }

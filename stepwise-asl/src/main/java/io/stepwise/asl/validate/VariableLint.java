@@ -42,10 +42,10 @@ final class VariableLint {
     if (states == null || !states.isObject()) {
       return;
     }
-    String statesAt = Pointers.child(pointer, "States");
+    String statesAt = io.stepwise.asl.json.JsonPointers.child(pointer, "States");
     Map<String, String> own = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : states.properties()) {
-      assignments(e.getValue(), Pointers.child(statesAt, e.getKey()), own);
+      assignments(e.getValue(), io.stepwise.asl.json.JsonPointers.child(statesAt, e.getKey()), own);
     }
     for (Map.Entry<String, String> e : own.entrySet()) {
       String trouble = nameTrouble(e.getKey());
@@ -68,20 +68,20 @@ final class VariableLint {
       if (!state.isObject()) {
         continue;
       }
-      String at = Pointers.child(statesAt, e.getKey());
+      String at = io.stepwise.asl.json.JsonPointers.child(statesAt, e.getKey());
       String stateQl = text(state.get("QueryLanguage"), ql);
       reads(state, at, stateQl, visible.keySet());
       JsonNode branches = state.get("Branches");
       if (branches != null && branches.isArray()) {
         for (int i = 0; i < branches.size(); i++) {
-          scope(branches.get(i), Pointers.child(Pointers.child(at, "Branches"), i), ql, visible);
+          scope(branches.get(i), io.stepwise.asl.json.JsonPointers.child(io.stepwise.asl.json.JsonPointers.child(at, "Branches"), i), ql, visible);
         }
       }
       for (String field : new String[] {"ItemProcessor", "Iterator"}) {
         JsonNode processor = state.get(field);
         if (processor != null && processor.isObject()) {
           boolean distributed = "DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText());
-          scope(processor, Pointers.child(at, field), ql, distributed ? Map.of() : visible);
+          scope(processor, io.stepwise.asl.json.JsonPointers.child(at, field), ql, distributed ? Map.of() : visible);
         }
       }
     }
@@ -92,12 +92,12 @@ final class VariableLint {
     if (!state.isObject()) {
       return;
     }
-    names(state.get("Assign"), Pointers.child(at, "Assign"), into);
+    names(state.get("Assign"), io.stepwise.asl.json.JsonPointers.child(at, "Assign"), into);
     for (String list : new String[] {"Choices", "Catch"}) {
       JsonNode items = state.get(list);
       if (items != null && items.isArray()) {
         for (int i = 0; i < items.size(); i++) {
-          names(items.get(i).get("Assign"), Pointers.child(Pointers.child(Pointers.child(at, list), i), "Assign"), into);
+          names(items.get(i).get("Assign"), io.stepwise.asl.json.JsonPointers.child(io.stepwise.asl.json.JsonPointers.child(io.stepwise.asl.json.JsonPointers.child(at, list), i), "Assign"), into);
         }
       }
     }
@@ -109,7 +109,7 @@ final class VariableLint {
     }
     for (String key : (Iterable<String>) assign::fieldNames) {
       String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
-      into.putIfAbsent(name, Pointers.child(at, key));
+      into.putIfAbsent(name, io.stepwise.asl.json.JsonPointers.child(at, key));
     }
   }
 

@@ -66,7 +66,7 @@ public final class VariableReferences {
       if (name.equals("Branches") || name.equals("ItemProcessor") || name.equals("Iterator")) {
         continue; // their states read in their own right
       }
-      walk(field.getValue(), Pointers.child(at, name), name, ql, read);
+      walk(field.getValue(), io.stepwise.asl.json.JsonPointers.child(at, name), name, ql, read);
     }
     return read;
   }
@@ -74,11 +74,11 @@ public final class VariableReferences {
   private static void walk(JsonNode v, String at, String key, String ql, Map<String, String> read) {
     if (v.isObject()) {
       for (Map.Entry<String, JsonNode> e : v.properties()) {
-        walk(e.getValue(), Pointers.child(at, e.getKey()), e.getKey(), ql, read);
+        walk(e.getValue(), io.stepwise.asl.json.JsonPointers.child(at, e.getKey()), e.getKey(), ql, read);
       }
     } else if (v.isArray()) {
       for (int i = 0; i < v.size(); i++) {
-        walk(v.get(i), Pointers.child(at, i), key, ql, read);
+        walk(v.get(i), io.stepwise.asl.json.JsonPointers.child(at, i), key, ql, read);
       }
     } else if (v.isTextual()) {
       String s = v.textValue();

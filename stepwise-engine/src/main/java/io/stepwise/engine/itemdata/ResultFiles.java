@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a ResultWriter writes for a Map Run, as AWS documents it: under
@@ -71,9 +72,10 @@ public final class ResultFiles {
     manifest.put("DestinationBucket", bucket.textValue());
     manifest.put("MapRunArn", run.arn());
     ObjectNode resultFiles = manifest.putObject("ResultFiles");
+    Map<String, byte[]> bodies = files(transformation, lines, run, children, stopMillis);
     for (String group : new String[] {"FAILED", "PENDING", "SUCCEEDED"}) {
       ArrayNode listed = resultFiles.putArray(group);
-      byte[] body = file(group, transformation, lines, run, children, stopMillis);
+      byte[] body = bodies.get(group);
       if (body == null) {
         continue;
       }
@@ -91,48 +93,75 @@ public final class ResultFiles {
     return new Export(files, output);
   }
 
-  /**
-   * One result file's bytes, or null when no child belongs in it. Entries are made and written one
-   * at a time, so a run of 100,000 children never holds more than the file itself: each entry's
-   * tree is garbage as soon as it is written.
-   */
-  private static byte[] file(String group, String transformation, boolean lines, MapRunIdentity run, List<ChildRun> children,
-      long stopMillis) {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    int written = 0;
-    try (com.fasterxml.jackson.core.JsonGenerator g = Json.MAPPER.createGenerator(bytes)) {
+  /** One result file being written: its bytes so far and how many entries they hold. */
+  private static final class FileBody implements AutoCloseable {
+    final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    final com.fasterxml.jackson.core.JsonGenerator g;
+    final boolean lines;
+    int entries;
+
+    FileBody(boolean lines) throws java.io.IOException {
+      this.lines = lines;
+      g = Json.MAPPER.createGenerator(bytes);
       g.setRootValueSeparator(null); // JSON Lines: each entry ends with its own newline
       if (!lines) {
         g.writeStartArray();
       }
+    }
+
+    void write(JsonNode entry) throws java.io.IOException {
+      g.writeTree(entry);
+      if (lines) {
+        g.writeRaw('\n');
+      }
+      entries++;
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      if (!lines) {
+        g.writeEndArray();
+      }
+      g.close();
+    }
+  }
+
+  /**
+   * Each result file's bytes by group, a group with no entry left out. The children are gone
+   * through once, each entry made and written at once, so a run of 100,000 children never holds
+   * more than the files themselves: each entry's tree is garbage as soon as it is written.
+   */
+  private static Map<String, byte[]> files(String transformation, boolean lines, MapRunIdentity run, List<ChildRun> children,
+      long stopMillis) {
+    Map<String, FileBody> writers = new java.util.HashMap<>();
+    try {
       for (ChildRun c : children) {
-        if (!group.equals(groupOf(c.status()))) {
-          continue;
+        String group = groupOf(c.status());
+        FileBody f = writers.get(group);
+        if (f == null) {
+          f = new FileBody(lines);
+          writers.put(group, f);
         }
         JsonNode entry = group.equals("SUCCEEDED") ? shaped(transformation, run, c, stopMillis) : metadata(run, c, stopMillis);
         if (group.equals("SUCCEEDED") && "FLATTEN".equals(transformation) && entry.isArray()) {
           for (JsonNode e : entry) {
-            written += entry(g, e, lines);
+            f.write(e);
           }
         } else {
-          written += entry(g, entry, lines);
+          f.write(entry);
         }
       }
-      if (!lines) {
-        g.writeEndArray();
+      Map<String, byte[]> out = new java.util.HashMap<>();
+      for (Map.Entry<String, FileBody> e : writers.entrySet()) {
+        e.getValue().close();
+        if (e.getValue().entries > 0) {
+          out.put(e.getKey(), e.getValue().bytes.toByteArray());
+        }
       }
+      return out;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e); // a byte array does not fail
     }
-    return written == 0 ? null : bytes.toByteArray();
-  }
-
-  private static int entry(com.fasterxml.jackson.core.JsonGenerator g, JsonNode entry, boolean lines) throws java.io.IOException {
-    g.writeTree(entry);
-    if (lines) {
-      g.writeRaw('\n');
-    }
-    return 1;
   }
 
   /** The Map's output with a WriterConfig and no Resource: the children's results shaped by Transformation. */

@@ -58,7 +58,7 @@ final class DefinitionWarnings {
       return;
     }
     for (Map.Entry<String, JsonNode> e : template.properties()) {
-      String at = pointer + "/" + States.escape(e.getKey());
+      String at = io.stepwise.asl.json.JsonPointers.child(pointer, e.getKey());
       JsonNode v = e.getValue();
       if (v.isTextual() && !e.getKey().endsWith(".$") && looksEvaluated(v.textValue())) {
         out.add(warning("NO_DOLLAR", "The value of field '" + e.getKey()

@@ -37,7 +37,7 @@ final class States {
       return;
     }
     for (Map.Entry<String, JsonNode> e : states.properties()) {
-      String at = pointer + "/States/" + escape(e.getKey());
+      String at = io.stepwise.asl.json.JsonPointers.child(pointer + "/States", e.getKey());
       JsonNode state = e.getValue();
       String ql = state.path("QueryLanguage").asText(null);
       boolean jsonata = ql == null ? jsonataMachine : ql.equals("JSONata");
@@ -57,7 +57,4 @@ final class States {
     }
   }
 
-  static String escape(String token) {
-    return token.replace("~", "~0").replace("/", "~1");
-  }
 }
