@@ -359,6 +359,7 @@ public final class DurableRuntime implements AutoCloseable {
 
   /** Carries out a stored step's commands. */
   void carryOut(String executionArn, Step step, Stepper stepper) {
+    tellStored(executionArn, step, stepper);
     List<Command.StartChildExecution> toStart = new ArrayList<>();
     for (Command c : step.commands()) {
       switch (c) {
@@ -429,6 +430,36 @@ public final class DurableRuntime implements AutoCloseable {
         l.accept(executionArn);
       } catch (RuntimeException e) {
         log.warn("A listener for the end of {} failed: {}", executionArn, e.toString());
+      }
+    }
+  }
+
+  /** Told the events of each step once stored, before its commands are carried out: the console's live view, execution logs, metrics. */
+  @FunctionalInterface
+  public interface StepListener {
+    /**
+     * On the thread that stored the step, which must not be held up: a listener that does more
+     * than note the events hands them on. The events are the step's, in order; never empty.
+     */
+    void stored(String executionArn, List<io.stepwise.engine.history.HistoryEvent> events, int redriveCount);
+  }
+
+  private final List<StepListener> stepListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds a listener told every stored step's events (see {@link StepListener}). */
+  public void onStored(StepListener listener) {
+    stepListeners.add(listener);
+  }
+
+  private void tellStored(String executionArn, Step step, Stepper stepper) {
+    if (stepListeners.isEmpty() || step.events().isEmpty()) {
+      return;
+    }
+    for (StepListener l : stepListeners) {
+      try {
+        l.stored(executionArn, step.events(), stepper.redriveCount());
+      } catch (RuntimeException e) {
+        log.warn("A listener for the steps of {} failed: {}", executionArn, e.toString());
       }
     }
   }

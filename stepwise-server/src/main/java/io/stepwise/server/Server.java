@@ -57,7 +57,8 @@ public final class Server implements AutoCloseable {
   private volatile int port = -1;
 
   private Server(ServerConfig config, Services services, List<Operation<?, ?>> operations, InstantSource clock,
-      Authenticator authenticator, List<JsonApi> apis, List<io.stepwise.integrations.api.QueryApi> queryApis) {
+      Authenticator authenticator, List<JsonApi> apis, List<io.stepwise.integrations.api.QueryApi> queryApis,
+      List<java.util.function.BiConsumer<io.javalin.config.JavalinConfig, Services>> routes) {
     this.config = config;
     this.services = services;
     this.inFlight = new InFlight(config.limits().maxInFlightRequests());
@@ -78,6 +79,9 @@ public final class Server implements AutoCloseable {
         jetty.setStopTimeout(Math.max(1, config.limits().shutdownGrace().toMillis()));
       });
       cfg.routes.post("/", endpoint::handle);
+      for (java.util.function.BiConsumer<io.javalin.config.JavalinConfig, Services> r : routes) {
+        r.accept(cfg, services);
+      }
       cfg.routes.error(404, AwsJsonEndpoint::notFound);
     });
   }
@@ -169,6 +173,7 @@ public final class Server implements AutoCloseable {
     private final List<Function<Services, List<Operation<?, ?>>>> groups = new ArrayList<>();
     private final List<JsonApi> apis = new ArrayList<>();
     private final List<io.stepwise.integrations.api.QueryApi> queryApis = new ArrayList<>();
+    private final List<java.util.function.BiConsumer<io.javalin.config.JavalinConfig, Services>> routes = new ArrayList<>();
 
     private Builder(ServerConfig config) {
       this.config = config;
@@ -219,6 +224,15 @@ public final class Server implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds HTTP routes beside the API's {@code POST /} (the console's pages and their data,
+     * {@code /metrics}), given the Javalin config while the server is made and the server's services.
+     */
+    public Builder routes(java.util.function.BiConsumer<io.javalin.config.JavalinConfig, Services> r) {
+      routes.add(r);
+      return this;
+    }
+
     /** Adds operations beyond the registry's, made from the server's services (the execution side). */
     public Builder operations(Function<Services, List<Operation<?, ?>>> factory) {
       groups.add(factory);
@@ -244,7 +258,7 @@ public final class Server implements AutoCloseable {
         ops.addAll(g.apply(services));
       }
       Authenticator auth = credentials == null ? Authenticator.ANY : new SigV4Verifier(credentials, config.region(), clock);
-      return new Server(config, services, ops, clock, auth, apis, queryApis);
+      return new Server(config, services, ops, clock, auth, apis, queryApis, routes);
     }
   }
 }
