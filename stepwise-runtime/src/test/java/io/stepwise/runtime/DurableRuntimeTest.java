@@ -95,6 +95,26 @@ class DurableRuntimeTest {
   }
 
   @Test
+  void stepListenersAreToldEveryStoredEventInOrderAndOneThatThrowsStopsNothing() throws Exception {
+    StateMachine m = machine("""
+        {"StartAt":"Price","States":{"Price":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:shop:price","End":true}}}""");
+    List<Long> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    DurableRuntime r = runtime();
+    r.onStored((arn, events, redrives) -> {
+      throw new IllegalStateException("a broken listener");
+    });
+    r.onStored((arn, events, redrives) -> events.forEach(e -> told.add(e.id())));
+    DurableRuntime.Started s = r.start(m, named("told"), Json.parse("{}"));
+    ExecutionRow end = awaitEnd(s.executionArn());
+    assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    List<Long> stored = store.history(s.executionArn()).stream().map(HistoryEvent::id).toList();
+    for (int i = 0; i < 500 && told.size() < stored.size(); i++) {
+      Thread.sleep(10); // the last step's listeners run just after its row shows the end
+    }
+    assertThat(told).containsExactlyElementsOf(stored);
+  }
+
+  @Test
   void startingAgainUnderTheSameNameIsIdempotentOnlyForTheSameInput() throws Exception {
     StateMachine m = machine("{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":30,\"End\":true}}}");
     DurableRuntime.Started first = runtime().start(m, named("once"), Json.parse("{\"a\":1}"));
