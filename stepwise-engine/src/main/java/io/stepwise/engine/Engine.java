@@ -41,6 +41,14 @@ public final class Engine implements AutoCloseable {
     this.runs = new Runs(config, executor);
   }
 
+  /**
+   * Adds an observer told the events of every step of the executions this engine starts in memory
+   * from here on ({@link #start}, {@link #run}), after the step.
+   */
+  public void observe(io.stepwise.engine.run.StepObserver observer) {
+    runs.observe(observer);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -26,11 +26,41 @@ public final class Runs {
     this.executor = executor;
   }
 
+  private final List<StepObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds an observer told the events of every step of the executions started from here on in memory. */
+  public void observe(StepObserver observer) {
+    observers.add(java.util.Objects.requireNonNull(observer, "observer"));
+  }
+
+  /** The listener that tells the observers each step's new events, then asks the caller's. */
+  private Driver.StepListener observed(Execution exec, Driver.StepListener listener) {
+    if (observers.isEmpty()) {
+      return listener;
+    }
+    int[] told = {0};
+    return eventCount -> {
+      if (eventCount > told[0]) {
+        List<HistoryEvent> events = List.copyOf(exec.events.subList(told[0], eventCount));
+        told[0] = eventCount;
+        for (StepObserver o : observers) {
+          try {
+            o.stepped(exec.info.executionArn, events, exec.info.redriveCount());
+          } catch (RuntimeException e) {
+            System.getLogger(Runs.class.getName()).log(System.Logger.Level.WARNING,
+                "An observer of the steps of " + exec.info.executionArn + " failed: " + e);
+          }
+        }
+      }
+      return listener.afterStep(eventCount);
+    };
+  }
+
   public ExecutionResult run(
       StateMachine machine, JsonNode input, RunOptions options, Driver.StepListener listener)
       throws InterruptedException {
     Execution exec = new Execution(machine, config, info(machine, options, input, config.clock().millis()), null);
-    Driver driver = new Driver(exec, invocations, executor).listener(listener);
+    Driver driver = new Driver(exec, invocations, executor).listener(observed(exec, listener));
     driver.run();
     return result(exec, driver.children(), exec.childEndings(), driver.childrenStuck());
   }
@@ -38,7 +68,7 @@ public final class Runs {
   /** Starts an execution in memory and runs it on the executor; its ARN is known at once, its result when it ends. */
   public io.stepwise.engine.Started start(StateMachine machine, JsonNode input, RunOptions options) {
     Execution exec = new Execution(machine, config, info(machine, options, input, config.clock().millis()), null);
-    Driver driver = new Driver(exec, invocations, executor);
+    Driver driver = new Driver(exec, invocations, executor).listener(observed(exec, Driver.StepListener.NONE));
     java.util.concurrent.CompletableFuture<ExecutionResult> done = new java.util.concurrent.CompletableFuture<>();
     executor.execute(() -> {
       try {
