@@ -213,7 +213,8 @@ auth:
   credentials: credentials
 YAML
 repo=$(pwd)
-(cd "$work/conf" && exec "$repo/stepwise" serve) > "$work/server-3.log" 2>&1 &
+# this server's own log is JSON lines (STEPWISE_LOG_FORMAT=json), on standard error
+(cd "$work/conf" && STEPWISE_LOG_FORMAT=json exec "$repo/stepwise" serve) > "$work/server-3.log" 2>&1 &
 pid=$!
 export AWS_ACCESS_KEY_ID=AKIDE2ESTEPWISE AWS_SECRET_ACCESS_KEY=e2e/secret+key
 for _ in $(seq 1 150); do
@@ -221,8 +222,12 @@ for _ in $(seq 1 150); do
   kill -0 "$pid" 2>/dev/null || { cat "$work/server-3.log"; echo "e2e: the server exited" >&2; exit 1; }
   sleep 0.2
 done
-grep -q "Settings from the configuration file $work/conf/stepwise.yaml" "$work/server-3.log" \
-  || { cat "$work/server-3.log"; echo "e2e: the log does not name the configuration file" >&2; exit 1; }
+LOG="$work/server-3.log" CONF="$work/conf/stepwise.yaml" python3 - <<'PY' || { cat "$work/server-3.log"; echo "e2e: the JSON log is wrong" >&2; exit 1; }
+import json, os
+lines = [json.loads(l) for l in open(os.environ["LOG"]) if l.strip()]
+assert all({"timestamp", "level", "loggerName", "formattedMessage"} <= l.keys() for l in lines), lines[:3]
+assert any(l["formattedMessage"].startswith("Settings from the configuration file " + os.environ["CONF"]) for l in lines)
+PY
 grep -q "Ended executions are kept 30d" "$work/server-3.log" || { cat "$work/server-3.log"; echo "e2e: no retention line" >&2; exit 1; }
 signed=$(sfn create-activity --name e2e-signed | field "['activityArn']")
 # DynamoDB's API on the same port takes signatures scoped to dynamodb
@@ -246,6 +251,16 @@ sm = good.create_state_machine(name="e2e-signed-sm", roleArn="arn:aws:iam::12345
     definition='{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}')["stateMachineArn"]
 arn = good.start_execution(stateMachineArn=sm)["executionArn"]
 d = good.describe_state_machine_for_execution(executionArn=arn)
+logged = good.create_state_machine(name="e2e-logged", roleArn="arn:aws:iam::123456789012:role/e2e",
+    definition='{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}', loggingConfiguration={"level": "ALL",
+    "includeExecutionData": True, "destinations": [{"cloudWatchLogsLogGroup": {"logGroupArn":
+    "arn:aws:logs:us-east-1:123456789012:log-group:e2e-logs:*"}}]})["stateMachineArn"]
+la = good.start_execution(stateMachineArn=logged, name="logged-1", input='{"n":1}')["executionArn"]
+import time
+for _ in range(100):
+    if good.describe_execution(executionArn=la)["status"] != "RUNNING":
+        break
+    time.sleep(0.1)
 assert d["stateMachineArn"] == sm and d["name"] == "e2e-signed-sm", d
 bad = boto3.client("stepfunctions", endpoint_url=os.environ["STEPWISE_ENDPOINT"], aws_access_key_id="AKIDUNKNOWN",
     aws_secret_access_key="x")
@@ -257,4 +272,12 @@ except botocore.exceptions.ClientError as e:
 print("e2e boto3: signed requests, DescribeStateMachineForExecution, an unknown key refused: ok")
 PY
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+# the execution log of the state machine with a loggingConfiguration: AWS's log event lines, in its group's file
+LOGS="$work/conf/data/execution-logs/e2e-logs.log" python3 - <<'PY' || { echo "e2e: the execution log is wrong" >&2; exit 1; }
+import json, os
+lines = [json.loads(l) for l in open(os.environ["LOGS"])]
+assert [l["type"] for l in lines] == ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"], lines
+assert lines[0]["execution_arn"].endswith(":execution:e2e-logged:logged-1") and lines[0]["details"]["input"] == '{"n":1}', lines[0]
+print("e2e: execution logs: ok")
+PY
 echo "e2e: stepwise.yaml and Signature Version 4 with the AWS CLI and boto3: ok"

@@ -106,6 +106,12 @@ final class ServeCommand implements Callable<Integer> {
           + " used is refused at start, every problem at its JSON Pointer.")
   String mockConfig;
 
+  @Option(names = "--execution-logs", paramLabel = "stdout|DIR",
+      description = "Where the execution logs of state machines with a loggingConfiguration go (AWS's CloudWatch Logs"
+          + " event lines, JSON): stdout, or a directory with one file per log group (STEPWISE_EXECUTION_LOGS,"
+          + " executionLogs; default DIR/execution-logs under --data).")
+  String executionLogs;
+
   /** The environment and working directory settings are read from (a test's own). */
   Map<String, String> env = System.getenv();
   Path workDir = Path.of("").toAbsolutePath();
@@ -114,6 +120,7 @@ final class ServeCommand implements Callable<Integer> {
   private volatile Server server;
   private volatile io.stepwise.server.backend.ExecutionBackend backend;
   private volatile Integrations integrations;
+  private volatile io.stepwise.server.logs.ExecutionLogs executionLogWriter;
 
   /** The settings this invocation resolves to (for tests). */
   ServeSettings settings() {
@@ -128,6 +135,7 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, Setting.AUTH, auth);
     put(flags, Setting.CREDENTIALS, credentials);
     put(flags, Setting.MOCK_CONFIG, mockConfig);
+    put(flags, Setting.EXECUTION_LOGS, executionLogs);
     return ServeSettings.resolve(flags, services, config, env, workDir);
   }
 
@@ -209,6 +217,18 @@ final class ServeCommand implements Callable<Integer> {
       integrations.close();
       return ExitCodes.USAGE;
     }
+    io.stepwise.server.logs.ExecutionLogs logs;
+    try {
+      logs = new io.stepwise.server.logs.ExecutionLogs(registry, logDestination(settings));
+    } catch (RuntimeException e) {
+      b.close();
+      System.err.println("stepwise serve: " + rootMessage(e));
+      integrations.close();
+      return ExitCodes.USAGE;
+    }
+    executionLogWriter = logs;
+    b.runtime().onStored(logs::stepped);
+    engine.observe(logs::stepped);
     Server.Builder builder = Server.builder(config).registry(registry).runningExecutions(b::anyRunning)
         .operations(services -> {
           var executions = new io.stepwise.server.operations.executions.Executions(services, b, new java.util.SplittableRandom());
@@ -264,6 +284,18 @@ final class ServeCommand implements Callable<Integer> {
     return mocks;
   }
 
+  /** Standard output, or the directory of one file per log group (by default under the data directory). */
+  private io.stepwise.server.logs.LogDestination logDestination(ServeSettings settings) {
+    String where = settings.executionLogs();
+    if ("stdout".equals(where)) {
+      log.info("Execution logs (of state machines whose loggingConfiguration asks for them) go to standard output");
+      return io.stepwise.server.logs.LogDestination.stream(System.out);
+    }
+    Path dir = where == null ? settings.data().resolve("execution-logs") : workDir.resolve(where);
+    log.info("Execution logs (of state machines whose loggingConfiguration asks for them) go to {}, one file per log group", dir);
+    return io.stepwise.server.logs.LogDestination.directory(dir);
+  }
+
   /** Once a minute, or more often for a retention shorter than ten minutes (a tenth of it, at least a second). */
   static Duration purgeEvery(Duration keep) {
     Duration tenth = keep.dividedBy(10);
@@ -282,6 +314,10 @@ final class ServeCommand implements Callable<Integer> {
     io.stepwise.server.backend.ExecutionBackend b = backend;
     if (b != null) {
       b.close(); // after the server: requests under way finish, then the last commits
+    }
+    io.stepwise.server.logs.ExecutionLogs l = executionLogWriter;
+    if (l != null) {
+      l.close(); // after the executions' last steps
     }
     Integrations i = integrations;
     if (i != null) {

@@ -56,6 +56,10 @@ public final class ConfigFile {
     }));
     top.put("auth", new Key.Section(auth));
     top.put("mockConfig", new Key.Value((n, dir) -> path(n, dir)));
+    top.put("executionLogs", new Key.Value((n, dir) -> {
+      String t = text(n).strip();
+      return t.equals("stdout") ? t : path(n, dir).toString();
+    }));
     // the integrations' sections, read whole: ServicesSettings checks services (with the
     // environment and flags over it), the Lambda integration its functions
     top.put("services", new Key.Value((n, dir) -> {

@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param functions the file's {@code functions:} section (Lambda functions), or null
  * @param configDir where the file's relative paths start: its folder, or the working directory
  * @param mockConfig the mock configuration file (--mock-config, STEPWISE_MOCK_CONFIG, mockConfig), or null
+ * @param executionLogs where execution logs are written: {@code stdout}, or a directory as given (relative to
+ *     the working directory, or to the configuration file's folder when it came from there); null: DATA/execution-logs
  */
 public record ServeSettings(String host, int port, Path data, String region, String account, int maxInFlight,
     Optional<Duration> retention, Setting.AuthMode auth, Path credentials, Path configFile, ServicesSettings services,
-    JsonNode functions, Path configDir, Path mockConfig) {
+    JsonNode functions, Path configDir, Path mockConfig, String executionLogs) {
 
   public static final String CONFIG_ENV = "STEPWISE_CONFIG";
 
@@ -60,7 +62,8 @@ public record ServeSettings(String host, int port, Path data, String region, Str
         (String) v.get(Setting.REGION), (String) v.get(Setting.ACCOUNT), (Integer) v.get(Setting.MAX_IN_FLIGHT), retention, auth,
         auth == Setting.AuthMode.SIGV4 ? credentials : null, file == null ? null : file.file(),
         services(file, env, serviceFlags), file == null ? null : (JsonNode) file.get("functions"),
-        file == null ? workDir : file.file().toAbsolutePath().getParent(), (Path) v.get(Setting.MOCK_CONFIG));
+        file == null ? workDir : file.file().toAbsolutePath().getParent(), (Path) v.get(Setting.MOCK_CONFIG),
+        (String) v.get(Setting.EXECUTION_LOGS));
   }
 
   private static ServicesSettings services(ConfigFile file, Map<String, String> env, List<String> flags) {

@@ -73,7 +73,14 @@ public enum Setting {
   }),
   CREDENTIALS("auth.credentials", "STEPWISE_CREDENTIALS", "--credentials", null, t -> t),
   /** Step Functions Local's mock configuration file (its SFN_MOCK_CONFIG is read after this, by ServeCommand). */
-  MOCK_CONFIG("mockConfig", "STEPWISE_MOCK_CONFIG", "--mock-config", null, t -> t);
+  MOCK_CONFIG("mockConfig", "STEPWISE_MOCK_CONFIG", "--mock-config", null, t -> t),
+  /** Where execution logs go: stdout, or a directory (one file per log group); null: DATA/execution-logs. */
+  EXECUTION_LOGS("executionLogs", "STEPWISE_EXECUTION_LOGS", "--execution-logs", null, t -> {
+    if (t.isBlank()) {
+      throw new IllegalArgumentException("must be stdout or a directory, not empty");
+    }
+    return t.strip();
+  });
 
   /** How requests are authenticated: none (any credentials accepted) or AWS Signature Version 4. */
   public enum AuthMode { NONE, SIGV4 }
