@@ -238,6 +238,8 @@ final class ServeCommand implements Callable<Integer> {
     if (keys != null) {
       builder.verifySignatures(keys);
     }
+    // the console reads through the API, so with signatures verified it shows nothing unsigned
+    builder.routes((cfg, services) -> io.stepwise.server.console.ConsoleRoutes.install(cfg));
     integrations.apis().forEach(builder::api);
     integrations.queryApis().forEach(builder::queryApi);
     Server s = builder.build();
@@ -250,6 +252,7 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     server = s;
+    log.info("The console: {}/", s.endpoint());
     Thread hook = new Thread(this::stop, "stepwise-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     stopped.await();

@@ -1,0 +1,158 @@
+package io.stepwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * The console as a person uses it, in real headless Chromium (Debian's chromium and
+ * chromium-driver; skipped, saying so, where they are not installed) against a real
+ * {@code stepwise serve}: find a state machine, start an execution with a checked JSON input, watch
+ * its state go from in progress to succeeded, open a failed state's error, redrive. The pages'
+ * screenshots are written to target/console-screenshots (the current ones are copied to docs/).
+ */
+class ConsoleBrowserTest {
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SHOTS = Path.of("target", "console-screenshots");
+
+  @TempDir Path dir;
+  private ServeCommand serve;
+  private CompletableFuture<Integer> exit;
+  private SfnClient sfn;
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        "skipped: the console's browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+    serve = new ServeCommand();
+    serve.workDir = dir;
+    serve.env = Map.of();
+    CommandLine cmd = new CommandLine(serve);
+    exit = CompletableFuture.supplyAsync(() -> cmd.execute("--port", "0", "--data", "store"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (serve.server() == null && !exit.isDone() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(serve.server()).as("the server started").isNotNull();
+    sfn = SfnClient.builder().endpointOverride(serve.server().endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create()).build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (sfn != null) {
+      sfn.close();
+    }
+    if (serve != null) {
+      serve.stop();
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  @Test
+  void startAnExecutionFromTheConsoleAndWatchItsStateGoFromInProgressToSucceeded() throws Exception {
+    sfn.createStateMachine(b -> b.name("Greeter").roleArn("arn:aws:iam::123456789012:role/r").definition("""
+        {"StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":2,"Next":"Greet"},
+          "Greet":{"Type":"Pass","Parameters":{"greeting.$":"States.Format('hello {}', $.who)"},"End":true}}}"""));
+    browser.get(serve.server().endpoint() + "/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-machine='Greeter']")));
+    screenshot("state-machines");
+    browser.findElement(By.cssSelector("a[data-machine='Greeter']")).click();
+
+    WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id("start-input")));
+    input.clear();
+    input.sendKeys("{\"who\": ");
+    browser.findElement(By.id("start-execution")).click();
+    assertThat(browser.findElement(By.id("start-problem")).getText()).as("an input that is not JSON is not sent")
+        .startsWith("The input is not JSON");
+    assertThat(browser.getCurrentUrl()).contains("#/machine/");
+    input.sendKeys("\"console\"}");
+    browser.findElement(By.id("start-execution")).click();
+
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector("tr[data-state='Pause']"), "data-status", "in-progress"));
+    screenshot("execution-running");
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector("tr[data-state='Greet']"), "data-status", "succeeded"));
+    assertThat(browser.findElement(By.cssSelector("tr[data-state='Pause']")).getAttribute("data-status")).isEqualTo("succeeded");
+    assertThat(browser.findElement(By.id("execution-status")).getText()).isEqualTo("SUCCEEDED");
+    assertThat(browser.findElement(By.id("execution-output")).getText()).contains("\"greeting\": \"hello console\"");
+    screenshot("execution-succeeded");
+  }
+
+  @Test
+  void openAFailedStatesErrorAndRedriveTheExecution() throws Exception {
+    String machine = sfn.createStateMachine(b -> b.name("Breaker").roleArn("arn:aws:iam::123456789012:role/r").definition("""
+        {"StartAt":"Prepare","States":{"Prepare":{"Type":"Pass","Next":"Boom"},
+          "Boom":{"Type":"Fail","Error":"Payment.Declined","Cause":"card expired"}}}""")).stateMachineArn();
+    String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name("order-7")).executionArn();
+    var d = sfn.describeExecution(b -> b.executionArn(arn));
+    for (int i = 0; i < 250 && d.status() == ExecutionStatus.RUNNING; i++) {
+      Thread.sleep(20);
+      d = sfn.describeExecution(b -> b.executionArn(arn));
+    }
+    assertThat(d.status()).isEqualTo(ExecutionStatus.FAILED);
+
+    browser.get(serve.server().endpoint() + "/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-machine='Breaker']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-execution='order-7']"))).click();
+    WebElement boom = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-state='Boom']")));
+    assertThat(boom.getAttribute("data-status")).isEqualTo("failed");
+    assertThat(browser.findElement(By.cssSelector("tr[data-state='Prepare']")).getAttribute("data-status")).isEqualTo("succeeded");
+    boom.click();
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-error"))).getText()).isEqualTo("Payment.Declined");
+    assertThat(browser.findElement(By.id("step-cause")).getText()).isEqualTo("card expired");
+    screenshot("execution-failed");
+
+    browser.findElement(By.id("redrive-execution")).click();
+    for (int i = 0; i < 250 && sfn.describeExecution(b -> b.executionArn(arn)).redriveCount() == 0; i++) {
+      Thread.sleep(20);
+    }
+    assertThat(sfn.describeExecution(b -> b.executionArn(arn)).redriveCount()).as("redriven from the page").isEqualTo(1);
+  }
+
+  private void screenshot(String name) throws Exception {
+    Files.createDirectories(SHOTS);
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(SHOTS.resolve(name + ".png"), png);
+  }
+}

@@ -1,0 +1,55 @@
+package io.stepwise.server.console;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Serves the console's page at {@code GET /} and its assets at {@code GET /console/NAME} from the
+ * jar. Only the files listed here are served (no path from the request reaches the class path).
+ */
+public final class ConsoleRoutes {
+  private static final Map<String, String> ASSETS = Map.of(
+      "index.html", "text/html; charset=utf-8",
+      "console.js", "text/javascript; charset=utf-8",
+      "console.css", "text/css; charset=utf-8");
+
+  private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
+
+  private ConsoleRoutes() {}
+
+  /** Adds the console's routes to the server being made. */
+  public static void install(JavalinConfig cfg) {
+    ConsoleRoutes r = new ConsoleRoutes();
+    cfg.routes.get("/", ctx -> r.serve(ctx, "index.html"));
+    cfg.routes.get("/console/{name}", ctx -> r.serve(ctx, ctx.pathParam("name")));
+  }
+
+  private void serve(Context ctx, String name) {
+    String type = ASSETS.get(name);
+    if (type == null) {
+      ctx.status(404).contentType("text/plain; charset=utf-8").result("The console has no file " + name);
+      return;
+    }
+    byte[] body = loaded.computeIfAbsent(name, ConsoleRoutes::read);
+    ctx.header("Cache-Control", "no-cache");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
+    ctx.contentType(type).result(body);
+  }
+
+  private static byte[] read(String name) {
+    try (InputStream in = ConsoleRoutes.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("the console's " + name + " is missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The web console: plain HTML, CSS and JavaScript shipped in the jar (no Node toolchain needed to
+ * run it), served beside the API. The pages read and act through the Step Functions API itself
+ * ({@code POST /} with {@code X-Amz-Target}), so they show exactly what the SDKs see.
+ */
+package io.stepwise.server.console;
