@@ -38,9 +38,9 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 /**
  * Lays out a {@link WorkflowGraph} with ELK's layered algorithm, the whole hierarchy at once
  * (INCLUDE_CHILDREN), so that edges inside a Parallel's branches and a Map's item processor are
- * routed with the rest and groups get the size their contents need. Retry loops are drawn by hand
- * beside their state: they join no two layers, and a self loop on a compound node is where ELK is
- * least predictable.
+ * routed with the rest and groups get the size their contents need. ELK routes a state's Retry as a
+ * self loop and makes room for its label; only on a Parallel or Map (a node with children, where
+ * ELK's self loops go astray) is the loop drawn by {@link RetryLoops}.
  */
 public final class GraphLayout {
   static final double STATE_HEIGHT = 36;
@@ -83,9 +83,9 @@ public final class GraphLayout {
       create(n, byId, compounds, elk, root);
     }
     Map<ElkEdge, Edge> edges = new LinkedHashMap<>();
-    List<Edge> retries = new ArrayList<>();
+    List<Edge> retries = new ArrayList<>(); // the self loops on compound nodes, drawn by hand
     for (Edge e : g.edges()) {
-      if (e.kind() == EdgeKind.RETRY || e.from().equals(e.to())) {
+      if (e.from().equals(e.to()) && compounds.contains(e.from())) {
         retries.add(e);
         continue;
       }
