@@ -8,7 +8,7 @@ import io.stepwise.asl.json.Json;
 final class Definitions {
   private Definitions() {}
 
-  /** Every kind of node and edge: a Choice with a long rule and a Default, Catch, Retry, a Parallel and a Map (with a Retry on it). */
+  /** Every kind of node and edge: a Choice with a long rule and a Default, Catch, Retry, a Parallel (one branch holding a Map) and a Map (with a Retry on it). */
   static final String EVERYTHING = """
       {"StartAt":"Check","States":{
         "Check":{"Type":"Choice","Choices":[
@@ -18,7 +18,11 @@ final class Definitions {
           "Retry":[{"ErrorEquals":["States.Timeout"],"MaxAttempts":2}],
           "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Reject"}]},
         "Fan":{"Type":"Parallel","Next":"Each","Branches":[
-          {"StartAt":"Email","States":{"Email":{"Type":"Pass","End":true}}},
+          {"StartAt":"Email","States":{"Email":{"Type":"Pass","Next":"PerLine"},
+            "PerLine":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"Line","States":{
+              "Line":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true,
+                "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Skip"}]},
+              "Skip":{"Type":"Pass","End":true}}}}}},
           {"StartAt":"Audit","States":{"Audit":{"Type":"Pass","Next":"Archive"},"Archive":{"Type":"Pass","End":true}}}]},
         "Each":{"Type":"Map","ItemsPath":"$.items","Next":"Done",
           "Retry":[{"ErrorEquals":["States.ALL"]}],

@@ -41,6 +41,11 @@ class GraphLayoutTest {
       }
     }
     assertNoSiblingsOverlap(l);
+    // a group nested two deep sits in its branch, which sits in the Parallel
+    PlacedNode line = byId.get("States/Fan/Branches/0/States/PerLine/ItemProcessor/States/Line");
+    assertThat(line.parent()).isEqualTo("States/Fan/Branches/0/States/PerLine/ItemProcessor");
+    PlacedNode fan = byId.get("States/Fan");
+    assertThat(fan.contains(line.x(), line.y()) && fan.contains(line.x() + line.width(), line.y() + line.height())).isTrue();
   }
 
   @ParameterizedTest
@@ -66,7 +71,8 @@ class GraphLayoutTest {
     Map<String, PlacedNode> down = byId(GraphLayout.layout(Definitions.graph(Definitions.EVERYTHING), Direction.TOP_DOWN));
     Map<String, PlacedNode> right = byId(GraphLayout.layout(Definitions.graph(Definitions.EVERYTHING), Direction.LEFT_RIGHT));
     for (String[] step : new String[][] {{"States/Charge", "States/Fan"}, {"States/Fan", "States/Each"},
-        {"States/Each", "States/Done"}, {"States/Fan/Branches/1/States/Audit", "States/Fan/Branches/1/States/Archive"}}) {
+        {"States/Each", "States/Done"}, {"States/Fan/Branches/1/States/Audit", "States/Fan/Branches/1/States/Archive"},
+        {"States/Fan/Branches/0/States/Email", "States/Fan/Branches/0/States/PerLine"}}) {
       assertThat(down.get(step[1]).y()).as(step[1] + " below " + step[0])
           .isGreaterThanOrEqualTo(down.get(step[0]).y() + down.get(step[0]).height());
       assertThat(right.get(step[1]).x()).as(step[1] + " right of " + step[0])
