@@ -17,7 +17,11 @@ public final class Labels {
     if (label == null || label.length() <= MAX_VISIBLE) {
       return label;
     }
-    return label.substring(0, MAX_VISIBLE - 1) + "…";
+    int cut = MAX_VISIBLE - 1;
+    if (Character.isHighSurrogate(label.charAt(cut - 1))) {
+      cut--; // never half a character: a lone surrogate is not text an SVG may hold
+    }
+    return label.substring(0, cut) + "…";
   }
 
   static double nodeTextWidth(String text) {

@@ -63,6 +63,13 @@ class RenderersTest {
   }
 
   @Test
+  void aLongLabelIsNeverCutInsideACharacter() {
+    String rule = "x".repeat(Labels.MAX_VISIBLE - 2) + "😀 and more";
+    assertThat(Labels.visible(rule)).isEqualTo("x".repeat(Labels.MAX_VISIBLE - 2) + "…");
+    assertThat(Labels.visible("short")).isEqualTo("short");
+  }
+
+  @Test
   void pngHasTheSignatureAndTheScaledSize() throws Exception {
     byte[] png = PngRenderer.render(layout, 2);
     assertThat(png).startsWith(0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a);
