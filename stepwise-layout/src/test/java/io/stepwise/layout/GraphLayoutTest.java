@@ -101,6 +101,24 @@ class GraphLayoutTest {
     }
   }
 
+  @Test
+  void layoutsAreTheSameEachTimeAndMayRunAtOnce() throws Exception {
+    // the console lays graphs out on request threads, and a redraw must not move anything
+    var graph = Definitions.graph(Definitions.EVERYTHING);
+    Layout first = GraphLayout.layout(graph, Direction.TOP_DOWN);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<java.util.concurrent.Future<Layout>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        runs.add(pool.submit(() -> GraphLayout.layout(graph, Direction.TOP_DOWN)));
+      }
+      for (var run : runs) {
+        Layout again = run.get();
+        assertThat(again.nodes()).isEqualTo(first.nodes());
+        assertThat(again.edges()).isEqualTo(first.edges());
+      }
+    }
+  }
+
   private static void assertNoSiblingsOverlap(Layout l) {
     Map<String, List<PlacedNode>> siblings = l.nodes().stream()
         .collect(Collectors.groupingBy(n -> Objects.requireNonNullElse(n.parent(), "")));
