@@ -129,7 +129,11 @@ public final class GraphLayout {
     if (existing != null) {
       return existing;
     }
-    ElkNode parent = n.parent() == null ? root : create(byId.get(n.parent()), byId, compounds, elk, root);
+    Node parentNode = n.parent() == null ? null : byId.get(n.parent());
+    if (n.parent() != null && parentNode == null) {
+      throw new IllegalArgumentException("node " + n.id() + " is inside " + n.parent() + ", which the graph does not have");
+    }
+    ElkNode parent = parentNode == null ? root : create(parentNode, byId, compounds, elk, root);
     ElkNode node = ElkGraphUtil.createNode(parent);
     node.setIdentifier(n.id());
     if (compounds.contains(n.id())) {
