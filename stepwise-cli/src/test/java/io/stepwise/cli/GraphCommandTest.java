@@ -39,7 +39,7 @@ class GraphCommandTest {
   }
 
   @Test
-  void aBrokenDefinitionIsRefusedWithItsProblemsAndSvgIsNotYetDrawn() throws Exception {
+  void aBrokenDefinitionIsRefusedWithItsProblems() throws Exception {
     Path bad = dir.resolve("bad.asl.json");
     Files.writeString(bad, "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"Nowhere\"}}}");
     Cli.Outcome o = Cli.stepwise("graph", bad.toString());
@@ -47,9 +47,33 @@ class GraphCommandTest {
     assertThat(o.err()).contains("/States/A/Next");
     Path def = dir.resolve("m.asl.json");
     Files.writeString(def, MACHINE);
-    Cli.Outcome svg = Cli.stepwise("graph", def.toString(), "--format", "svg");
-    assertThat(svg.exit()).isEqualTo(2);
-    assertThat(svg.err()).contains("| dot -Tsvg");
     assertThat(Cli.stepwise("graph", def.toString(), "--direction", "up").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void svgIsLaidOutHereWithEveryStateFindableById() throws Exception {
+    Path def = dir.resolve("m.asl.json");
+    Files.writeString(def, MACHINE);
+    Cli.Outcome o = Cli.stepwise("graph", def.toString(), "--format", "svg", "--direction", "LR");
+    assertThat(o.exit()).as(o.err()).isZero();
+    assertThat(o.out()).startsWith("<?xml").contains("<svg xmlns=\"http://www.w3.org/2000/svg\"",
+        "data-id=\"States/Check\"", "data-id=\"States/Big\"", "data-id=\"States/Small\"",
+        "sw-edge sw-edge-default", ">Default</text>", "&gt; 1").endsWith("</svg>\n");
+    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(o.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void pngIntoAFileAtTheScaleAsked() throws Exception {
+    Path def = dir.resolve("m.asl.json");
+    Files.writeString(def, MACHINE);
+    Path png = dir.resolve("m.png");
+    Cli.Outcome o = Cli.stepwise("graph", def.toString(), "--format", "png", "--scale", "1", "-o", png.toString());
+    assertThat(o.exit()).as(o.err()).isZero();
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+    assertThat(image).isNotNull();
+    assertThat(image.getWidth()).isGreaterThan(100);
+    assertThat(Cli.stepwise("graph", def.toString(), "--format", "png", "--scale", "0", "-o", png.toString()).err())
+        .contains("--scale must be");
   }
 }
