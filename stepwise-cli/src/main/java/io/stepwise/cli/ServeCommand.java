@@ -218,6 +218,8 @@ final class ServeCommand implements Callable<Integer> {
     if (keys != null) {
       builder.verifySignatures(keys);
     }
+    // GET /metrics; the guard lets every request through (loopback by default)
+    io.stepwise.metrics.ServerMetrics.attach(builder, engine, b.runtime(), ctx -> {});
     integrations.apis().forEach(builder::api);
     integrations.queryApis().forEach(builder::queryApi);
     Server s = builder.build();
