@@ -43,6 +43,9 @@ public final class ServerMetrics implements AutoCloseable {
     StepFunctionsMetrics states = new StepFunctionsMetrics(registry);
     runtime.onStored((arn, events, redrives) -> states.stepped(arn, events));
     engine.observe((arn, events, redrives) -> states.stepped(arn, events));
+    // AWS's API metric: requests refused for too many in flight, by operation
+    builder.onThrottled(api -> io.micrometer.core.instrument.Counter.builder(StepFunctionsMetrics.PREFIX + "ThrottledEvents")
+        .tag("APIName", api).register(registry).increment());
     builder.routes((cfg, services) -> MetricsRoute.install(cfg, registry, guard));
     return new ServerMetrics(registry, gc);
   }

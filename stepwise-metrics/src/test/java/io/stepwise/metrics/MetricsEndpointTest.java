@@ -6,6 +6,7 @@ import io.javalin.http.UnauthorizedResponse;
 import io.stepwise.engine.Engine;
 import io.stepwise.server.Server;
 import io.stepwise.server.ServerConfig;
+import io.stepwise.server.ServerLimits;
 import io.stepwise.server.backend.ExecutionBackend;
 import io.stepwise.server.operations.executions.ExecutionOperations;
 import io.stepwise.server.operations.executions.Executions;
@@ -15,6 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.InstantSource;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +39,7 @@ class MetricsEndpointTest {
   private static final String ACCOUNT = "123456789012";
   private static final String ROLE = "arn:aws:iam::" + ACCOUNT + ":role/StepwiseTest";
   private static final String FN = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:charge";
+  private static final String SLOW = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:slow";
   private static final String INVOKE = "arn:aws:states:::lambda:invoke";
   private static final String ORDERS = """
       {"StartAt": "Charge", "States": {
@@ -50,16 +55,28 @@ class MetricsEndpointTest {
   private ExecutionBackend backend;
   private Server server;
   private SfnClient sfn;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final CountDownLatch entered = new CountDownLatch(1);
 
   @BeforeEach
   void start() {
+    start(ServerConfig.defaults().withPort(0));
+  }
+
+  private void start(ServerConfig config) {
     Engine engine = Engine.builder().region("us-east-1").account(ACCOUNT)
         .invoker(FN, request -> request.input())
         .invoker(INVOKE, request -> request.input())
+        .invoker(SLOW, request -> {
+          entered.countDown();
+          release.await();
+          return request.input();
+        })
         .build();
     backend = ExecutionBackend.inMemory(engine, InstantSource.system());
-    Server.Builder builder = Server.builder(ServerConfig.defaults().withPort(0))
+    Server.Builder builder = Server.builder(config)
         .operations(s -> ExecutionOperations.all(new Executions(s, backend, new SplittableRandom(1))));
     ServerMetrics.attach(builder, engine, backend.runtime(), ctx -> {
       if (!"let-me-in".equals(ctx.header("X-Token"))) {
@@ -75,6 +92,11 @@ class MetricsEndpointTest {
 
   @AfterEach
   void stop() {
+    release.countDown();
+    close();
+  }
+
+  private void close() {
     sfn.close();
     server.stop();
     backend.close();
@@ -113,6 +135,35 @@ class MetricsEndpointTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.body()).doesNotContain("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void aRequestRefusedForTooManyInFlightCountsAsThrottledUnderItsApiName() throws Exception {
+    close();
+    start(ServerConfig.defaults().withPort(0).withLimits(ServerLimits.defaults().withMaxInFlightRequests(1)));
+    String definition = "{\"StartAt\": \"T\", \"States\": {\"T\": {\"Type\": \"Task\", \"Resource\": \"" + SLOW + "\", \"End\": true}}}";
+    String slow = sfn.createStateMachine(b -> b.name("Slow").roleArn(ROLE).type(StateMachineType.EXPRESS).definition(definition))
+        .stateMachineArn();
+    // a synchronous execution holds its request, the one allowed in flight, until the task is let go
+    CompletableFuture<HttpResponse<String>> held = http.sendAsync(api("StartSyncExecution",
+        "{\"stateMachineArn\": \"" + slow + "\"}"), HttpResponse.BodyHandlers.ofString());
+    assertThat(entered.await(10, TimeUnit.SECONDS)).as("the synchronous execution's task runs").isTrue();
+    HttpResponse<String> refused = http.send(api("StartExecution", "{\"stateMachineArn\": \"" + slow + "\"}"),
+        HttpResponse.BodyHandlers.ofString());
+    release.countDown();
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("ThrottlingException");
+    assertThat(held.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+
+    String text = scrapeUntil(t -> value(t, "stepwise_ThrottledEvents_total", "APIName", "StartExecution") == 1);
+    assertThat(value(text, "stepwise_ThrottledEvents_total", "APIName", "StartExecution")).isEqualTo(1);
+  }
+
+  private HttpRequest api(String operation, String body) {
+    return HttpRequest.newBuilder(server.endpoint().resolve("/"))
+        .header("X-Amz-Target", "AWSStepFunctions." + operation)
+        .header("Content-Type", "application/x-amz-json-1.0")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
 
   private URI metricsUri() {
