@@ -58,13 +58,17 @@ public final class Server implements AutoCloseable {
 
   private Server(ServerConfig config, Services services, List<Operation<?, ?>> operations, InstantSource clock,
       Authenticator authenticator, List<JsonApi> apis, List<io.stepwise.integrations.api.QueryApi> queryApis,
-      List<java.util.function.BiConsumer<io.javalin.config.JavalinConfig, Services>> routes) {
+      List<java.util.function.BiConsumer<io.javalin.config.JavalinConfig, Services>> routes,
+      java.util.function.Consumer<String> throttled) {
     this.config = config;
     this.services = services;
     this.inFlight = new InFlight(config.limits().maxInFlightRequests());
     this.authenticator = authenticator;
     AwsJsonEndpoint endpoint = new AwsJsonEndpoint(new Dispatcher(operations), inFlight,
         config.limits().maxRequestBytes(), clock, authenticator, apis, queryApis);
+    if (throttled != null) {
+      endpoint.onThrottled(throttled);
+    }
     this.javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -174,6 +178,7 @@ public final class Server implements AutoCloseable {
     private final List<JsonApi> apis = new ArrayList<>();
     private final List<io.stepwise.integrations.api.QueryApi> queryApis = new ArrayList<>();
     private final List<java.util.function.BiConsumer<io.javalin.config.JavalinConfig, Services>> routes = new ArrayList<>();
+    private java.util.function.Consumer<String> throttled;
 
     private Builder(ServerConfig config) {
       this.config = config;
@@ -233,6 +238,12 @@ public final class Server implements AutoCloseable {
       return this;
     }
 
+    /** Told the API name of each request refused with ThrottlingException (see {@link AwsJsonEndpoint#onThrottled}). */
+    public Builder onThrottled(java.util.function.Consumer<String> listener) {
+      this.throttled = listener;
+      return this;
+    }
+
     /** Adds operations beyond the registry's, made from the server's services (the execution side). */
     public Builder operations(Function<Services, List<Operation<?, ?>>> factory) {
       groups.add(factory);
@@ -258,7 +269,7 @@ public final class Server implements AutoCloseable {
         ops.addAll(g.apply(services));
       }
       Authenticator auth = credentials == null ? Authenticator.ANY : new SigV4Verifier(credentials, config.region(), clock);
-      return new Server(config, services, ops, clock, auth, apis, queryApis, routes);
+      return new Server(config, services, ops, clock, auth, apis, queryApis, routes, throttled);
     }
   }
 }

@@ -88,6 +88,25 @@ public final class AwsJsonEndpoint {
     this.authenticator = authenticator;
   }
 
+  private volatile java.util.function.Consumer<String> throttled = api -> {};
+
+  /**
+   * Tells the listener the API name of each request refused with ThrottlingException (too many in
+   * flight): the Step Functions operation its target names, else {@code Other}, so that a client's
+   * made-up targets cannot grow the names without bound. Quick: it runs while the server is busiest.
+   */
+  public void onThrottled(java.util.function.Consumer<String> listener) {
+    this.throttled = java.util.Objects.requireNonNull(listener, "listener");
+  }
+
+  static String apiName(String target) {
+    String prefix = StepFunctionsApi.TARGET_PREFIX + ".";
+    if (target != null && target.startsWith(prefix) && StepFunctionsApi.OPERATIONS.contains(target.substring(prefix.length()))) {
+      return target.substring(prefix.length());
+    }
+    return "Other";
+  }
+
   /** How much of a refused body is read and thrown away so that the client gets its 413 (see {@link #drain}). */
   private static final long DRAIN_BYTES = 8L * 1024 * 1024;
 
@@ -97,6 +116,13 @@ public final class AwsJsonEndpoint {
     ctx.header("x-amzn-RequestId", requestId);
     InFlight.Entry entry = inFlight.enter();
     if (entry != InFlight.Entry.ADMITTED) {
+      if (entry == InFlight.Entry.BUSY) {
+        try {
+          throttled.accept(apiName(ctx.header("X-Amz-Target")));
+        } catch (RuntimeException e) {
+          LOG.warn("A listener for throttled requests failed: {}", e.toString());
+        }
+      }
       error(ctx, entry == InFlight.Entry.BUSY ? ProtocolErrors.throttling() : ProtocolErrors.unavailable());
       return;
     }
