@@ -18,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,6 +48,7 @@ class ConsoleBrowserTest {
   private SfnClient sfn;
   private WebDriver browser;
   private WebDriverWait wait;
+  private ChromeDriverService service;
 
   @BeforeEach
   void start() throws Exception {
@@ -72,7 +72,11 @@ class ConsoleBrowserTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
         .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    // a plain WebDriver session on the service: ChromeDriver itself would also try to open a
+    // DevTools connection, which fails here after minutes (Selenium has no CDP for this Chromium)
+    service.start();
+    this.service = service;
+    browser = new org.openqa.selenium.remote.RemoteWebDriver(service.getUrl(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
@@ -80,6 +84,9 @@ class ConsoleBrowserTest {
   void stop() throws Exception {
     if (browser != null) {
       browser.quit();
+    }
+    if (service != null) {
+      service.stop();
     }
     if (sfn != null) {
       sfn.close();
@@ -111,8 +118,12 @@ class ConsoleBrowserTest {
     browser.findElement(By.id("start-execution")).click();
 
     wait.until(ExpectedConditions.attributeToBe(By.cssSelector("tr[data-state='Pause']"), "data-status", "in-progress"));
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#graph g[data-id='States/Pause']"), "data-status", "in-progress"));
+    assertThat(browser.findElement(By.cssSelector("#graph g[data-id='States/Greet']")).getAttribute("data-status"))
+        .isEqualTo("not-reached");
     screenshot("execution-running");
     wait.until(ExpectedConditions.attributeToBe(By.cssSelector("tr[data-state='Greet']"), "data-status", "succeeded"));
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#graph g[data-id='States/Greet']"), "data-status", "succeeded"));
     assertThat(browser.findElement(By.cssSelector("tr[data-state='Pause']")).getAttribute("data-status")).isEqualTo("succeeded");
     assertThat(browser.findElement(By.id("execution-status")).getText()).isEqualTo("SUCCEEDED");
     assertThat(browser.findElement(By.id("execution-output")).getText()).contains("\"greeting\": \"hello console\"");
@@ -148,6 +159,43 @@ class ConsoleBrowserTest {
       Thread.sleep(20);
     }
     assertThat(sfn.describeExecution(b -> b.executionArn(arn)).redriveCount()).as("redriven from the page").isEqualTo(1);
+  }
+
+  @Test
+  void createAStateMachineFromAPastedDefinitionAfterItsProblemsAreShownAtTheirPointers() throws Exception {
+    browser.get(serve.server().endpoint() + "/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("new-machine"))).click();
+    WebElement editor = wait.until(ExpectedConditions.elementToBeClickable(By.id("definition-editor")));
+    editor.clear();
+    editor.sendKeys("""
+        {"StartAt":"Check","States":{"Check":{"Type":"Choice","Choices":[{"Variable":"$.ok","BooleanEquals":true,"Next":"Done"}],
+        "Default":"Missing"},"Done":{"Type":"Succeed"}}}""");
+    browser.findElement(By.id("check-definition")).click();
+    WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#problems a[data-pointer]")));
+    assertThat(problem.getAttribute("data-pointer")).isEqualTo("/States/Check/Default");
+    assertThat(browser.findElement(By.id("problems")).getText()).contains("Missing");
+    problem.click();
+    Object selected = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "const e = document.getElementById('definition-editor'); return e.value.substring(e.selectionStart, e.selectionEnd);");
+    assertThat(selected).as("the pointer's key is selected in the editor").isEqualTo("\"Default\"");
+    screenshot("new-machine-problems");
+
+    editor.clear();
+    editor.sendKeys("""
+        {"StartAt":"Check","States":{"Check":{"Type":"Choice","Choices":[{"Variable":"$.ok","BooleanEquals":true,"Next":"Done"}],
+        "Default":"Nope"},"Done":{"Type":"Succeed"},"Nope":{"Type":"Fail","Error":"NotOk"}}}""");
+    browser.findElement(By.id("machine-name")).sendKeys("Pasted");
+    browser.findElement(By.id("check-definition")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview g[data-id='States/Nope']")));
+    assertThat(browser.findElements(By.cssSelector("#problems li.problem"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#preview g.sw-edge-choice"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("#preview g.sw-edge-default"))).hasSize(1);
+    browser.findElement(By.id("create-machine")).click();
+
+    wait.until(ExpectedConditions.urlContains("#/machine/"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#graph g[data-id='States/Done']")));
+    assertThat(sfn.listStateMachines().stateMachines()).extracting(m -> m.name()).containsExactly("Pasted");
+    screenshot("state-machine");
   }
 
   private void screenshot(String name) throws Exception {

@@ -27,6 +27,7 @@ public final class ConsoleRoutes {
     ConsoleRoutes r = new ConsoleRoutes();
     cfg.routes.get("/", ctx -> r.serve(ctx, "index.html"));
     cfg.routes.get("/console/{name}", ctx -> r.serve(ctx, ctx.pathParam("name")));
+    GraphRoutes.install(cfg);
   }
 
   private void serve(Context ctx, String name) {

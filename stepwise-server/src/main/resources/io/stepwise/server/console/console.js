@@ -65,12 +65,170 @@ async function all(operation, body, key, bound) {
   return out;
 }
 
+// ---- graphs ----
+
+const graphs = new Map(); // "direction definition" -> the SVG text, so a live page redraws without asking again
+
+/** The SVG of a definition, laid out by the server (the layout `stepwise graph` uses). */
+async function graphSvg(definition, direction) {
+  const key = direction + " " + definition;
+  if (!graphs.has(key)) {
+    const res = await fetch("/console/graph.svg?direction=" + direction, { method: "POST", body: definition });
+    const text = await res.text();
+    if (!res.ok) throw new Error(text);
+    if (graphs.size > 50) graphs.clear();
+    graphs.set(key, text);
+  }
+  return graphs.get(key);
+}
+
+/** A state's name from its node's id, a JSON Pointer ending in States/NAME. */
+const stateName = (id) => id.slice(id.lastIndexOf("States/") + 7).replace(/~1/g, "/").replace(/~0/g, "~");
+
+function download(name, blob) {
+  const a = h("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+/**
+ * A drawn definition: zoom with the wheel or the buttons, pan by dragging, Fit, top-down or
+ * left-right, export as SVG or PNG. colour(statuses) marks each state with what happened to it.
+ */
+function graphView(definition, fileName, statuses) {
+  const box = h("div", { class: "graph", id: "graph" });
+  const state = graphView.state || (graphView.state = { direction: "TB" });
+  let svg = null, full = null, view = null;
+  const apply = () => svg && svg.setAttribute("viewBox", view.join(" "));
+  const fit = () => { view = full.slice(); apply(); };
+  const zoom = (f, cx, cy) => {
+    if (!svg) return;
+    const [x, y, w, hgt] = view;
+    const px = cx == null ? x + w / 2 : cx, py = cy == null ? y + hgt / 2 : cy;
+    view = [px - (px - x) * f, py - (py - y) * f, w * f, hgt * f];
+    apply();
+  };
+  const draw = async () => {
+    try {
+      const text = await graphSvg(definition, state.direction);
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      svg = document.importNode(doc.documentElement, true);
+      full = svg.getAttribute("viewBox").split(/\s+/).map(Number);
+      svg.removeAttribute("width");
+      svg.removeAttribute("height");
+      svg.style.height = Math.min(640, Math.max(220, full[3] * (box.clientWidth || 900) / Math.max(full[2], 1))) + "px";
+      box.replaceChildren(svg);
+      fit();
+      if (statuses) colour(statuses);
+    } catch (e) {
+      box.replaceChildren(h("pre", { class: "problem" }, e.message));
+    }
+  };
+  const colour = (byName) => {
+    if (!svg) return;
+    svg.querySelectorAll("g.sw-kind-state").forEach((g) => {
+      const st = byName.get(stateName(g.getAttribute("data-id"))) || "not-reached";
+      g.setAttribute("data-status", st);
+      g.classList.forEach((c) => c.startsWith("st-") && g.classList.remove(c));
+      g.classList.add("st-" + st);
+    });
+  };
+  box.addEventListener("wheel", (e) => {
+    if (!svg) return;
+    e.preventDefault();
+    const r = svg.getBoundingClientRect();
+    zoom(e.deltaY > 0 ? 1.15 : 1 / 1.15, view[0] + ((e.clientX - r.left) / r.width) * view[2],
+      view[1] + ((e.clientY - r.top) / r.height) * view[3]);
+  }, { passive: false });
+  let drag = null;
+  box.addEventListener("mousedown", (e) => { if (svg) drag = { x: e.clientX, y: e.clientY, v: view.slice() }; });
+  window.addEventListener("mouseup", () => { drag = null; });
+  box.addEventListener("mousemove", (e) => {
+    if (!drag) return;
+    const r = svg.getBoundingClientRect();
+    view = [drag.v[0] - ((e.clientX - drag.x) / r.width) * drag.v[2], drag.v[1] - ((e.clientY - drag.y) / r.height) * drag.v[3],
+      drag.v[2], drag.v[3]];
+    apply();
+  });
+  const dirButton = h("button", { id: "graph-direction", onclick: () => {
+    state.direction = state.direction === "TB" ? "LR" : "TB";
+    dirButton.textContent = state.direction === "TB" ? "Left to right" : "Top down";
+    draw();
+  } }, state.direction === "TB" ? "Left to right" : "Top down");
+  const tools = h("div", { class: "toolbar" },
+    h("button", { id: "graph-fit", onclick: fit }, "Fit"), h("button", { onclick: () => zoom(1 / 1.25) }, "+"),
+    h("button", { onclick: () => zoom(1.25) }, "−"), dirButton,
+    h("button", { id: "export-svg", onclick: async () => download(fileName + ".svg",
+      new Blob([await graphSvg(definition, state.direction)], { type: "image/svg+xml" })) }, "Export SVG"),
+    h("button", { id: "export-png", onclick: async () => {
+      const res = await fetch("/console/graph.png?direction=" + state.direction, { method: "POST", body: definition });
+      if (res.ok) download(fileName + ".png", await res.blob()); else showError(new Error(await res.text()));
+    } }, "Export PNG"),
+    statuses && h("span", { class: "legend" }, ["not-reached", "in-progress", "succeeded", "retried", "caught", "failed", "cancelled"]
+      .map((st) => h("span", { class: "key st-" + st }, st.replace("-", " ")))));
+  draw();
+  return { element: h("div", {}, tools, box), colour };
+}
+
+// ---- a new state machine ----
+
+/** The text range of a JSON Pointer's last key in a definition (an approximation: keys in order). */
+function pointerRange(text, pointer) {
+  let at = 0, found = null;
+  for (const raw of pointer.split("/").slice(1)) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (/^\d+$/.test(key)) continue;
+    const i = text.indexOf(JSON.stringify(key), at);
+    if (i < 0) break;
+    found = [i, i + JSON.stringify(key).length];
+    at = found[1];
+  }
+  return found;
+}
+
+async function newMachinePage() {
+  const editor = h("textarea", { id: "definition-editor", spellcheck: "false", rows: 18 },
+    JSON.stringify({ Comment: "A new state machine", StartAt: "Hello", States: { Hello: { Type: "Pass", End: true } } }, null, 2));
+  const name = h("input", { id: "machine-name", placeholder: "name", size: 30 });
+  const type = h("select", { id: "machine-type" }, h("option", {}, "STANDARD"), h("option", {}, "EXPRESS"));
+  const problems = h("ul", { id: "problems" });
+  const preview = h("div", { id: "preview" });
+  const check = async () => {
+    const r = await api("ValidateStateMachineDefinition", { definition: editor.value, type: type.value });
+    problems.replaceChildren(...(r.diagnostics || []).map((d) => h("li", { class: d.severity === "ERROR" ? "problem" : "hint" },
+      h("a", { href: "#", "data-pointer": d.location || "", onclick: (e) => {
+        e.preventDefault();
+        const range = pointerRange(editor.value, d.location || "");
+        editor.focus();
+        if (range) editor.setSelectionRange(range[0], range[1]);
+      } }, d.location || "/"), " " + d.code + ": " + d.message)));
+    if (r.result === "OK") preview.replaceChildren(graphView(editor.value, name.value || "definition").element);
+    else preview.replaceChildren();
+    return r.result === "OK";
+  };
+  const create = h("button", { class: "primary", id: "create-machine", onclick: async () => {
+    try {
+      if (!(await check())) return;
+      const r = await api("CreateStateMachine", { name: name.value.trim(), definition: editor.value, type: type.value,
+        roleArn: "arn:aws:iam::123456789012:role/stepwise-console" });
+      location.hash = machineHref(r.stateMachineArn);
+    } catch (e) { showError(e); }
+  } }, "Create");
+  main().replaceChildren(h("h1", {}, "New state machine"),
+    h("div", { class: "toolbar" }, name, type, h("button", { id: "check-definition", onclick: () => check().catch(showError) }, "Check"),
+      create),
+    editor, problems, preview);
+  await check();
+}
+
 // ---- state machines and activities ----
 
 async function machinesPage() {
   const machines = await all("ListStateMachines", { maxResults: 1000 }, "stateMachines", 10000);
   main().replaceChildren(
     h("h1", {}, "State machines"),
+    h("div", { class: "toolbar" }, link("#/new", "Create a state machine", { id: "new-machine" })),
     machines.length === 0 ? h("p", { class: "hint" }, "No state machines yet: create one with the API, the AWS CLI or the SDKs.")
       : table(["Name", "Type", "Created"], machines.map((m) => h("tr", {},
         h("td", {}, link(machineHref(m.stateMachineArn), m.name, { "data-machine": m.name })), h("td", {}, m.type),
@@ -140,6 +298,7 @@ async function machinePage(arn) {
       h("dt", {}, "Aliases"), h("dd", {}, aliases.stateMachineAliases.map((a) => a.stateMachineAliasArn.replace(/^.*:/, "")).join(", ") || "none")),
     h("h2", {}, "Start an execution"), h("div", { class: "toolbar" }, name, start, problem), input,
     h("h2", {}, "Executions"), h("div", { class: "toolbar" }, "Status ", filter), list, more,
+    h("h2", {}, "Graph"), graphView(m.definition, m.name).element,
     h("h2", {}, "Definition"), h("pre", { id: "definition" }, pretty(m.definition)));
   await load(true);
 }
@@ -191,8 +350,16 @@ function statesOf(events, running) {
   return visits;
 }
 
+/** Each state's status in its latest visit (the graph shows where each state ended up). */
+function latestStatus(visits) {
+  const m = new Map();
+  for (const v of visits) m.set(v.name, v.status);
+  return m;
+}
+
 async function executionPage(arn) {
-  const d = await api("DescribeExecution", { executionArn: arn });
+  const [d, sm] = await Promise.all([api("DescribeExecution", { executionArn: arn }),
+    api("DescribeStateMachineForExecution", { executionArn: arn }).catch(() => null)]);
   const events = await all("GetExecutionHistory", { executionArn: arn, maxResults: 1000 }, "events", 25000);
   const running = d.status === "RUNNING";
   const visits = statesOf(events, running);
@@ -247,6 +414,7 @@ async function executionPage(arn) {
       d.parentExecutionArn ? [h("dt", {}, "Parent"), h("dd", {}, link(executionHref(d.parentExecutionArn), d.parentExecutionArn))] : null,
       d.error ? [h("dt", {}, "Error"), h("dd", { class: "problem" }, d.error)] : null,
       d.cause ? [h("dt", {}, "Cause"), h("dd", {}, d.cause)] : null),
+    sm && h("h2", {}, "Graph"), sm && graphView(sm.definition, d.name, latestStatus(visits)).element,
     h("h2", {}, "States"), table(["State", "Status", "Type", "Started", "Duration", "Timeline"], rows), details,
     h("h2", {}, "Input"), h("pre", { id: "execution-input" }, pretty(d.input || "")),
     h("h2", {}, "Output"), h("pre", { id: "execution-output" }, d.output == null ? "" : pretty(d.output)),
@@ -267,6 +435,7 @@ async function route() {
     if (page === "machine") await machinePage(decodeURIComponent(arg));
     else if (page === "execution") await executionPage(decodeURIComponent(arg));
     else if (page === "activities") await activitiesPage();
+    else if (page === "new") await newMachinePage();
     else await machinesPage();
   } catch (e) {
     main().replaceChildren(h("p", { class: "problem" }, e.message));
