@@ -99,7 +99,7 @@ class ServeSettingsTest {
   void anUnknownKeyIsRefusedWithItsPath() throws Exception {
     yaml("prot: 8083\n");
     assertThatThrownBy(() -> resolve(flags(), Map.of())).isInstanceOf(SettingsException.class).hasMessage(dir.resolve("stepwise.yaml")
-        + ": prot: unknown key (known are host, port, data, region, account, maxInFlight, retention, auth, mockConfig, services, functions)");
+        + ": prot: unknown key (known are host, port, data, region, account, maxInFlight, retention, auth, mockConfig, executionLogs, services, functions)");
     yaml("auth:\n  mode: sigv4\n  credential: keys\n");
     assertThatThrownBy(() -> resolve(flags(), Map.of()))
         .hasMessageEndingWith(": auth.credential: unknown key (known in auth are mode, credentials)");
@@ -127,7 +127,7 @@ class ServeSettingsTest {
             + " sqs, sns, eventbridge)"},
         {"services:\n  s3: {endpoint: local, region: eu-west-1}\n", file + ": services.s3.region: s3 is local, which takes no"
             + " region; give an endpoint (a URL, or aws) to reach a real service"},
-        {"- port\n", file + ": the file must be a mapping of keys (host, port, data, region, account, maxInFlight, retention, auth, mockConfig, services, functions),"
+        {"- port\n", file + ": the file must be a mapping of keys (host, port, data, region, account, maxInFlight, retention, auth, mockConfig, executionLogs, services, functions),"
             + " not a list"},
     };
     for (Object[] c : cases) {
