@@ -7,16 +7,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Serves the console's page at {@code GET /} and its assets at {@code GET /console/NAME} from the
- * jar. Only the files listed here are served (no path from the request reaches the class path).
+ * jar. Only plain names of .html, .js and .css files are served (no path from the request reaches
+ * the class path: no slash, no dot but the extension's).
  */
 public final class ConsoleRoutes {
-  private static final Map<String, String> ASSETS = Map.of(
-      "index.html", "text/html; charset=utf-8",
-      "console.js", "text/javascript; charset=utf-8",
-      "console.css", "text/css; charset=utf-8");
+  private static final Map<String, String> TYPES = Map.of(
+      "html", "text/html; charset=utf-8",
+      "js", "text/javascript; charset=utf-8",
+      "css", "text/css; charset=utf-8");
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*\\.(html|js|css)");
+  private static final byte[] MISSING = new byte[0];
 
   private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 
@@ -31,12 +36,13 @@ public final class ConsoleRoutes {
   }
 
   private void serve(Context ctx, String name) {
-    String type = ASSETS.get(name);
-    if (type == null) {
+    Matcher m = NAME.matcher(name);
+    byte[] body = m.matches() ? loaded.computeIfAbsent(name, ConsoleRoutes::read) : MISSING;
+    if (body == MISSING) {
       ctx.status(404).contentType("text/plain; charset=utf-8").result("The console has no file " + name);
       return;
     }
-    byte[] body = loaded.computeIfAbsent(name, ConsoleRoutes::read);
+    String type = TYPES.get(m.group(1));
     ctx.header("Cache-Control", "no-cache");
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
@@ -46,7 +52,7 @@ public final class ConsoleRoutes {
   private static byte[] read(String name) {
     try (InputStream in = ConsoleRoutes.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("the console's " + name + " is missing from the jar");
+        return MISSING;
       }
       return in.readAllBytes();
     } catch (IOException e) {
