@@ -78,6 +78,8 @@ class ConsoleBrowserTest {
     this.service = service;
     browser = new org.openqa.selenium.remote.RemoteWebDriver(service.getUrl(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // a running execution's page is drawn again as it changes: an element found a moment ago may be gone
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   @AfterEach
@@ -159,6 +161,88 @@ class ConsoleBrowserTest {
       Thread.sleep(20);
     }
     assertThat(sfn.describeExecution(b -> b.executionArn(arn)).redriveCount()).as("redriven from the page").isEqualTo(1);
+  }
+
+  @Test
+  void pickAMapIterationFailedOnesFirstAndSeeEachStageOfAState() throws Exception {
+    String machine = sfn.createStateMachine(b -> b.name("Items").roleArn("arn:aws:iam::123456789012:role/r").definition("""
+        {"StartAt":"Each","States":{
+          "Each":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"Check",
+            "States":{"Check":{"Type":"Choice","Choices":[{"Variable":"$","NumericEquals":2,"Next":"Bad"}],"Default":"Good"},
+              "Good":{"Type":"Pass","End":true},"Bad":{"Type":"Fail","Error":"Item.Bad","Cause":"two is bad"}}},
+            "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.error","Next":"Report"}],"Next":"Done"},
+          "Report":{"Type":"Pass","Parameters":{"failed.$":"$.error.Error"},"ResultPath":"$.report","End":true},
+          "Done":{"Type":"Succeed"}}}""")).stateMachineArn();
+    String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name("three-items").input("{\"items\":[1,2,3]}")).executionArn();
+    var d = sfn.describeExecution(b -> b.executionArn(arn));
+    for (int i = 0; i < 250 && d.status() == ExecutionStatus.RUNNING; i++) {
+      Thread.sleep(20);
+      d = sfn.describeExecution(b -> b.executionArn(arn));
+    }
+    assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+    browser.get(serve.server().endpoint() + "/#/execution/" + java.net.URLEncoder.encode(arn, java.nio.charset.StandardCharsets.UTF_8));
+    WebElement each = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-state='Each']")));
+    assertThat(each.getAttribute("data-status")).isEqualTo("caught");
+    var picker = new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("select.iteration-picker[data-map='Each']")));
+    // iteration 2 either finished before iteration 1 failed or was aborted by it
+    assertThat(picker.getOptions()).extracting(WebElement::getText).hasSize(3)
+        .startsWith("iteration 1 · failed").contains("iteration 0 · succeeded");
+    assertThat(picker.getFirstSelectedOption().getText()).as("the failed iteration is shown first").startsWith("iteration 1");
+    assertThat(browser.findElement(By.cssSelector("tr[data-state='Bad']")).getAttribute("data-status")).isEqualTo("failed");
+    assertThat(browser.findElements(By.cssSelector("tr[data-state='Good']"))).isEmpty();
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#graph g[data-id$='States/Bad']"), "data-status", "failed"));
+    browser.findElement(By.cssSelector("tr[data-state='Bad']")).click();
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-error"))).getText()).isEqualTo("Item.Bad");
+    screenshot("execution-map-iteration");
+
+    picker.selectByValue("0");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-state='Good']")));
+    assertThat(browser.findElement(By.cssSelector("tr[data-state='Good']")).getAttribute("data-status")).isEqualTo("succeeded");
+    assertThat(browser.findElements(By.cssSelector("tr[data-state='Bad']"))).isEmpty();
+    assertThat(browser.findElement(By.cssSelector("#graph g[data-id$='States/Good']")).getAttribute("data-status")).isEqualTo("succeeded");
+    assertThat(browser.findElement(By.cssSelector("#graph g[data-id$='States/Bad']")).getAttribute("data-status")).isEqualTo("not-reached");
+
+    browser.findElement(By.cssSelector("tr[data-state='Report']")).click();
+    WebElement parameters = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#step-stages tr[data-stage='afterParameters']")));
+    assertThat(parameters.getText().replaceAll("\\s", "")).contains("{\"failed\":\"Item.Bad\"}");
+    assertThat(browser.findElement(By.cssSelector("#step-stages tr[data-stage='afterResultPath']")).getText())
+        .contains("\"report\"").contains("\"items\"");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('step-details').scrollIntoView()");
+    screenshot("execution-step-stages");
+
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("event-state-filter"))).selectByValue("Report");
+    assertThat(browser.findElements(By.cssSelector("#history tr[data-event]"))).hasSize(2);
+  }
+
+  @Test
+  void seeEachAttemptOfARetriedTaskAsASegmentOfItsTimelineWithItsBackOff() throws Exception {
+    String machine = sfn.createStateMachine(b -> b.name("Retrier").roleArn("arn:aws:iam::123456789012:role/r").definition("""
+        {"StartAt":"Charge","States":{
+          "Charge":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Arguments":{"FunctionName":"no-such-function"},
+            "QueryLanguage":"JSONata",
+            "Retry":[{"ErrorEquals":["States.ALL"],"IntervalSeconds":1,"MaxAttempts":2,"BackoffRate":1}],
+            "Catch":[{"ErrorEquals":["States.ALL"],"Next":"GaveUp"}],"End":true},
+          "GaveUp":{"Type":"Pass","End":true}}}""")).stateMachineArn();
+    String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name("charge-1")).executionArn();
+    var d = sfn.describeExecution(b -> b.executionArn(arn));
+    for (int i = 0; i < 500 && d.status() == ExecutionStatus.RUNNING; i++) {
+      Thread.sleep(20);
+      d = sfn.describeExecution(b -> b.executionArn(arn));
+    }
+    assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+    browser.get(serve.server().endpoint() + "/#/execution/" + java.net.URLEncoder.encode(arn, java.nio.charset.StandardCharsets.UTF_8));
+    WebElement charge = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-state='Charge']")));
+    assertThat(charge.getAttribute("data-status")).isEqualTo("caught");
+    assertThat(charge.findElements(By.cssSelector(".bar span.attempt"))).as("one segment per attempt").hasSize(3);
+    charge.click();
+    var attempts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-attempts")))
+        .findElements(By.cssSelector("tbody tr"));
+    assertThat(attempts).hasSize(3);
+    assertThat(attempts.get(0).getText()).contains("failed").contains("Lambda.");
+    assertThat(browser.findElement(By.id("step-retries")).getText()).isEqualTo("2");
+    assertThat(browser.findElement(By.id("step-request")).getText()).contains("no-such-function");
   }
 
   @Test

@@ -1,102 +1,84 @@
-// An execution's page: summary, graph coloured by state, states table, a step's details, history.
+// An execution's page: summary, graph coloured by state, states table as a tree with a Map
+// iteration picker, a step's details, and the event history.
 import { all, api, h, main, link, time, duration, pretty, status, machineHref, executionHref, showError, table } from "./common.js";
 import { graphView } from "./graph.js";
 import { route } from "./app.js";
+import { visitTree, flatten, iterationsByConcern, defaultIteration, graphStatuses } from "./visits.js";
+import { attempts, stepDetails } from "./step-details.js";
+import { historyView } from "./history.js";
 
-/**
- * Each state's visits, from the history, with what happened: succeeded, retried (succeeded after
- * failed attempts), caught (left by a Catch), failed, cancelled (the execution ended first) or in
- * progress; its attempts, last error and timing, and its events.
- */
-export function statesOf(events, running) {
-  const visits = [];
-  const open = new Map(); // state name -> its visit not yet exited
-  let last = null;
-  for (const e of events) {
-    const entered = e.stateEnteredEventDetails, exited = e.stateExitedEventDetails;
-    if (entered) {
-      last = { name: entered.name, type: e.type.replace(/StateEntered$/, ""), start: e.timestamp, end: null, status: "in-progress",
-        input: entered.input, output: null, events: [e], attempts: 0, failures: 0, lastOk: false, error: null, cause: null };
-      visits.push(last);
-      open.set(entered.name, last);
-    } else if (exited) {
-      const v = open.get(exited.name);
-      if (v) {
-        v.end = e.timestamp; v.output = exited.output; v.events.push(e);
-        v.status = v.failures === 0 ? "succeeded" : v.lastOk ? "retried" : "caught";
-        open.delete(exited.name);
-      }
-    } else if (last && /^Execution(Failed|TimedOut)$/.test(e.type) && open.get(last.name) === last) {
-      // a Fail state's error and cause are the execution's
-      const d = e.executionFailedEventDetails || e.executionTimedOutEventDetails || {};
-      last.events.push(e); last.failures++; last.error = d.error || e.type; last.cause = d.cause || null;
-    } else if (last && !/^Execution/.test(e.type)) {
-      last.events.push(e);
-      if (/Scheduled$/.test(e.type)) last.attempts++;
-      if (/Succeeded$/.test(e.type)) last.lastOk = true;
-      if (/(Failed|TimedOut)$/.test(e.type) || e.type === "FailStateEntered") {
-        const d = Object.values(e).find((x) => x && typeof x === "object" && ("error" in x || "cause" in x));
-        last.failures++; last.lastOk = false;
-        last.error = d && d.error ? d.error : e.type; last.cause = d ? d.cause : null;
-      }
+// what the person chose on this execution's page, kept while it re-renders as the execution runs
+const chosen = { arn: null, iterations: new Map(), step: null };
+
+/** The timeline bar of a visit: its whole span, with each attempt of a Task as a segment and back-off between. */
+function timelineBar(v, t0, span, t1) {
+  const pct = (t) => ((t - t0) / span) * 100;
+  const end = v.end || t1;
+  const bar = h("div", { class: "bar" }, h("span", { class: "st-" + v.status + " whole",
+    style: "left:" + pct(v.start) + "%;width:" + Math.max(0.5, pct(end) - pct(v.start)) + "%" }));
+  const tries = attempts(v);
+  if (tries.length > 1) {
+    for (const a of tries) {
+      bar.append(h("span", { class: "attempt st-" + a.status, title: a.status + (a.error ? ": " + a.error : ""),
+        style: "left:" + pct(a.start) + "%;width:" + Math.max(0.3, pct(a.end || t1) - pct(a.start)) + "%" }));
     }
   }
-  for (const v of open.values()) {
-    if (!running) v.status = v.failures > 0 || v.type === "Fail" ? "failed" : "cancelled";
-  }
-  for (const v of visits) v.retries = Math.max(0, v.attempts - 1);
-  return visits;
+  return bar;
 }
 
-/** Each state's status in its latest visit (the graph shows where each state ended up). */
-export function latestStatus(visits) {
-  const m = new Map();
-  for (const v of visits) m.set(v.name, v.status);
-  return m;
+/** A select of a Map's iterations, failed ones first. */
+function iterationPicker(v, rerender) {
+  const current = chosen.iterations.get(v.key);
+  const shown = v.children.find((c) => c.index === current) || defaultIteration(v);
+  const sel = h("select", { class: "iteration-picker", "data-map": v.name, onclick: (e) => e.stopPropagation(),
+    onchange: () => { chosen.iterations.set(v.key, Number(sel.value)); rerender(); } },
+  iterationsByConcern(v).map((c) => h("option", { value: c.index, selected: shown === c },
+    "iteration " + c.index + " · " + c.status)));
+  return h("span", { class: "iterations" }, " ", sel, " ", h("span", { class: "hint" }, v.children.length + " iterations"));
 }
 
 export async function executionPage(arn) {
+  if (chosen.arn !== arn) Object.assign(chosen, { arn, iterations: new Map(), step: null });
   const [d, sm] = await Promise.all([api("DescribeExecution", { executionArn: arn }),
     api("DescribeStateMachineForExecution", { executionArn: arn }).catch(() => null)]);
   const events = await all("GetExecutionHistory", { executionArn: arn, maxResults: 1000 }, "events", 25000);
   const running = d.status === "RUNNING";
-  const visits = statesOf(events, running);
+  const tree = visitTree(events, running);
+  let definition = null;
+  try { definition = sm ? JSON.parse(sm.definition) : null; } catch (e) { definition = null; }
   const t0 = d.startDate, t1 = d.stopDate || Math.max(t0, ...events.map((e) => e.timestamp));
   const span = Math.max(1e-3, t1 - t0);
   const details = h("div", { id: "step-details" });
-  const pick = (v, row) => {
-    main().querySelectorAll("tr.chosen").forEach((r) => r.classList.remove("chosen"));
-    row.classList.add("chosen");
-    details.replaceChildren(h("h2", {}, v.name),
-      h("dl", { class: "summary" }, h("dt", {}, "Status"), h("dd", { class: "st-" + v.status }, v.status), h("dt", {}, "Type"),
-        h("dd", {}, v.type), h("dt", {}, "Started"), h("dd", {}, time(v.start)), h("dt", {}, "Duration"),
-        h("dd", {}, v.end ? duration((v.end - v.start) * 1000) : ""), v.error && h("dt", {}, "Error"),
-        v.error && h("dd", { class: "problem", id: "step-error" }, v.error), v.cause && h("dt", {}, "Cause"),
-        v.cause && h("dd", { id: "step-cause" }, v.cause), h("dt", {}, "Retries"), h("dd", {}, v.retries)),
-      h("h2", {}, "Input"), h("pre", {}, v.input == null ? "" : pretty(v.input)),
-      h("h2", {}, "Output"), h("pre", {}, v.output == null ? "" : pretty(v.output)),
-      h("h2", {}, "Events"), h("pre", {}, v.events.map((e) => e.id + " " + e.type).join("\n")));
+  const graph = sm && graphView(sm.definition, d.name, graphStatuses(tree, chosen.iterations));
+  const statesBody = h("tbody", {});
+  const pick = (v) => {
+    chosen.step = v.key;
+    statesBody.querySelectorAll("tr.chosen").forEach((r) => r.classList.remove("chosen"));
+    const row = statesBody.querySelector("tr[data-key=\"" + CSS.escape(v.key) + "\"]");
+    if (row) row.classList.add("chosen");
+    details.replaceChildren(...stepDetails(v, d, definition));
   };
-  const rows = visits.map((v) => {
-    const left = ((v.start - t0) / span) * 100, width = Math.max(0.5, (((v.end || t1) - v.start) / span) * 100);
-    const row = h("tr", { class: "pick", "data-state": v.name, "data-status": v.status }, h("td", {}, v.name),
-      h("td", { class: "st-" + v.status }, v.status), h("td", {}, v.type), h("td", {}, time(v.start)),
-      h("td", {}, v.end ? duration((v.end - v.start) * 1000) : ""),
-      h("td", {}, h("div", { class: "bar" }, h("span", { class: "st-" + v.status, style: "left:" + left + "%;width:" + width + "%" }))));
-    row.addEventListener("click", () => pick(v, row));
-    return row;
-  });
-  const typeFilter = h("select", { id: "event-filter" }, [""].concat([...new Set(events.map((e) => e.type))].sort())
-    .map((t) => h("option", { value: t }, t || "every type")));
-  const history = h("div", {});
-  const showHistory = () => history.replaceChildren(table(["Id", "Type", "State", "Time", "Details"], events
-    .filter((e) => !typeFilter.value || e.type === typeFilter.value).slice(0, 2000).map((e) => {
-      const det = Object.entries(e).find(([k]) => k.endsWith("EventDetails"));
-      return h("tr", {}, h("td", {}, e.id), h("td", {}, e.type), h("td", {}, det && det[1].name ? det[1].name : ""),
-        h("td", {}, time(e.timestamp)), h("td", { class: "mono" }, det ? JSON.stringify(det[1]).slice(0, 300) : ""));
-    })));
-  typeFilter.addEventListener("change", showHistory);
-  showHistory();
+  const renderStates = () => {
+    statesBody.replaceChildren(...flatten(tree.root, chosen.iterations).map(({ visit: v, depth }) => {
+      const name = h("td", { class: "state-name", style: "padding-left:" + (8 + depth * 18) + "px" },
+        v.scope.kind === "iteration" && v.scope.visits[0] === v ? h("span", { class: "hint" }, "[" + v.scope.index + "] ") : null,
+        v.scope.kind === "branch" && v.scope.visits[0] === v ? h("span", { class: "hint" }, "branch " + (v.scope.index + 1) + " ") : null,
+        v.name, v.type === "Map" && v.children.length ? iterationPicker(v, rerender) : null,
+        v.mapRunArn ? [" ", link("#/maprun/" + encodeURIComponent(v.mapRunArn), "Map Run", { class: "map-run" })] : null);
+      const row = h("tr", { class: "pick", "data-state": v.name, "data-status": v.status, "data-key": v.key }, name,
+        h("td", { class: "st-" + v.status }, v.status), h("td", {}, v.type), h("td", {}, time(v.start)),
+        h("td", {}, v.end ? duration((v.end - v.start) * 1000) : ""), h("td", {}, timelineBar(v, t0, span, t1)));
+      row.addEventListener("click", () => pick(v));
+      return row;
+    }));
+  };
+  const rerender = () => {
+    renderStates();
+    if (graph) graph.colour(graphStatuses(tree, chosen.iterations));
+    const v = tree.all.find((x) => x.key === chosen.step);
+    if (v) pick(v);
+  };
+  renderStates();
   const act = (op, label, id) => h("button", { id, onclick: async () => {
     try { await api(op, { executionArn: arn }); route(); } catch (e) { showError(e); }
   } }, label);
@@ -108,18 +90,28 @@ export async function executionPage(arn) {
     h("dl", { class: "summary" }, h("dt", {}, "Status"), h("dd", { id: "execution-status" }, status(d.status)),
       h("dt", {}, "ARN"), h("dd", { class: "mono" }, d.executionArn), h("dt", {}, "Started"), h("dd", {}, time(d.startDate)),
       h("dt", {}, "Stopped"), h("dd", {}, time(d.stopDate)), h("dt", {}, "Duration"), h("dd", {}, duration((t1 - t0) * 1000)),
-      h("dt", {}, "State transitions"), h("dd", {}, visits.length), h("dt", {}, "Redrive count"), h("dd", {}, d.redriveCount || 0),
+      h("dt", {}, "State transitions"), h("dd", {}, tree.all.length), h("dt", {}, "Redrive count"), h("dd", {}, d.redriveCount || 0),
       d.parentExecutionArn ? [h("dt", {}, "Parent"), h("dd", {}, link(executionHref(d.parentExecutionArn), d.parentExecutionArn))] : null,
       d.error ? [h("dt", {}, "Error"), h("dd", { class: "problem" }, d.error)] : null,
       d.cause ? [h("dt", {}, "Cause"), h("dd", {}, d.cause)] : null),
-    sm && h("h2", {}, "Graph"), sm && graphView(sm.definition, d.name, latestStatus(visits)).element,
-    h("h2", {}, "States"), table(["State", "Status", "Type", "Started", "Duration", "Timeline"], rows), details,
+    graph && h("h2", {}, "Graph"), graph && graph.element,
+    h("h2", {}, "States"), h("table", { id: "states" }, h("thead", {}, h("tr", {},
+      ["State", "Status", "Type", "Started", "Duration", "Timeline"].map((x) => h("th", {}, x)))), statesBody), details,
     h("h2", {}, "Input"), h("pre", { id: "execution-input" }, pretty(d.input || "")),
     h("h2", {}, "Output"), h("pre", { id: "execution-output" }, d.output == null ? "" : pretty(d.output)),
-    h("h2", {}, "Event history (" + events.length + ")"), h("div", { class: "toolbar" }, "Type ", typeFilter), history);
+    h("h2", {}, "Event history (" + events.length + ")"), historyView(events, tree, (v) => { revealVisit(v); rerender(); pick(v);
+      details.scrollIntoView(); }));
+  const again = tree.all.find((x) => x.key === chosen.step);
+  if (again) pick(again);
   if (running) {
     // until the live event stream arrives: the page reads the execution again while it runs
     executionPage.timer = setTimeout(() => { if (location.hash === executionHref(arn)) route(); }, 500);
   }
 }
 
+/** Makes the iterations that hold a visit the chosen ones, so its row shows. */
+function revealVisit(v) {
+  for (let s = v.scope; s && s.owner; s = s.owner.scope) {
+    if (s.kind === "iteration") chosen.iterations.set(s.owner.key, s.index);
+  }
+}
