@@ -196,7 +196,7 @@ class ConsoleBrowserTest {
     assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("step-error"))).getText()).isEqualTo("Item.Bad");
     screenshot("execution-map-iteration");
 
-    picker.selectByValue("0");
+    picker.selectByVisibleText("iteration 0 · succeeded");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-state='Good']")));
     assertThat(browser.findElement(By.cssSelector("tr[data-state='Good']")).getAttribute("data-status")).isEqualTo("succeeded");
     assertThat(browser.findElements(By.cssSelector("tr[data-state='Bad']"))).isEmpty();

@@ -29,11 +29,11 @@ function timelineBar(v, t0, span, t1) {
 /** A select of a Map's iterations, failed ones first. */
 function iterationPicker(v, rerender) {
   const current = chosen.iterations.get(v.key);
-  const shown = v.children.find((c) => c.index === current) || defaultIteration(v);
+  const shown = v.children.find((c) => c.key === current) || defaultIteration(v);
   const sel = h("select", { class: "iteration-picker", "data-map": v.name, onclick: (e) => e.stopPropagation(),
-    onchange: () => { chosen.iterations.set(v.key, Number(sel.value)); rerender(); } },
-  iterationsByConcern(v).map((c) => h("option", { value: c.index, selected: shown === c },
-    "iteration " + c.index + " · " + c.status)));
+    onchange: () => { chosen.iterations.set(v.key, sel.value); rerender(); } },
+  iterationsByConcern(v).map((c) => h("option", { value: c.key, selected: shown === c },
+    "iteration " + c.index + " · " + c.status + (v.runs > 1 ? " (attempt " + c.attempt + ")" : ""))));
   return h("span", { class: "iterations" }, " ", sel, " ", h("span", { class: "hint" }, v.children.length + " iterations"));
 }
 
@@ -62,7 +62,8 @@ export async function executionPage(arn) {
     statesBody.replaceChildren(...flatten(tree.root, chosen.iterations).map(({ visit: v, depth }) => {
       const name = h("td", { class: "state-name", style: "padding-left:" + (8 + depth * 18) + "px" },
         v.scope.kind === "iteration" && v.scope.visits[0] === v ? h("span", { class: "hint" }, "[" + v.scope.index + "] ") : null,
-        v.scope.kind === "branch" && v.scope.visits[0] === v ? h("span", { class: "hint" }, "branch " + (v.scope.index + 1) + " ") : null,
+        v.scope.kind === "branch" && v.scope.visits[0] === v ? h("span", { class: "hint" }, "branch " + (v.scope.index + 1)
+          + (v.scope.owner.runs > 1 ? " (attempt " + v.scope.attempt + ")" : "") + " ") : null,
         v.name, v.type === "Map" && v.children.length ? iterationPicker(v, rerender) : null,
         v.mapRunArn ? [" ", link("#/maprun/" + encodeURIComponent(v.mapRunArn), "Map Run", { class: "map-run" })] : null);
       const row = h("tr", { class: "pick", "data-state": v.name, "data-status": v.status, "data-key": v.key }, name,
@@ -112,6 +113,6 @@ export async function executionPage(arn) {
 /** Makes the iterations that hold a visit the chosen ones, so its row shows. */
 function revealVisit(v) {
   for (let s = v.scope; s && s.owner; s = s.owner.scope) {
-    if (s.kind === "iteration") chosen.iterations.set(s.owner.key, s.index);
+    if (s.kind === "iteration") chosen.iterations.set(s.owner.key, s.key);
   }
 }

@@ -11,8 +11,10 @@ const OWN_EVENT = /^(Map|Parallel)State(Started|Succeeded|Failed|Aborted)$|^MapR
 
 /** A scope: the execution, an iteration of a Map, or a branch of a Parallel. */
 function scope(kind, owner, parent, index) {
-  const key = owner ? owner.key + (kind === "iteration" ? "[" + index + "]" : "{" + index + "}") : "";
-  return { kind, owner, parent, index, key, visits: [], vars: {}, status: "in-progress", start: null, end: null };
+  // a retried Map or Parallel runs its iterations or branches again: each run is an attempt
+  const attempt = owner ? owner.runs : 0;
+  const key = owner ? owner.key + (attempt > 1 ? "@" + attempt : "") + (kind === "iteration" ? "[" + index + "]" : "{" + index + "}") : "";
+  return { kind, owner, parent, index, attempt, key, visits: [], vars: {}, status: "in-progress", start: null, end: null };
 }
 
 /** The variables a state in the scope reads: its own and those of the scopes around it. */
@@ -68,14 +70,14 @@ export function visitTree(events, running) {
       if (prevType === "ParallelStateStarted") {
         const parallel = visitOf.get(e.previousEventId);
         if (parallel) {
-          at = scope("branch", parallel, parallel.scope, parallel.children.length);
+          at = scope("branch", parallel, parallel.scope, parallel.children.filter((c) => c.attempt === parallel.runs).length);
           at.start = e.timestamp;
           parallel.children.push(at);
         }
       }
       const v = { name: entered.name, type: e.type.replace(/StateEntered$/, ""), start: e.timestamp, end: null,
         status: "in-progress", input: entered.input, output: null, events: [], attempts: 0, failures: 0, lastOk: false,
-        error: null, cause: null, variables: variablesIn(at), assigned: null, children: [], scope: at, mapRunArn: null,
+        error: null, cause: null, variables: variablesIn(at), assigned: null, children: [], runs: 0, scope: at, mapRunArn: null,
         key: at.key + "/" + entered.name + "#" + at.visits.filter((x) => x.name === entered.name).length };
       at.visits.push(v);
       all.push(v);
@@ -104,7 +106,7 @@ export function visitTree(events, running) {
       const isMap = (x) => x.type === "Map" && x.name === d.name;
       const map = enclosing(at, isMap) || all.slice().reverse().find((x) => isMap(x) && x.end == null);
       if (!map) { scopeOf.set(e.id, at); continue; }
-      let it = map.children.find((c) => c.index === d.index);
+      let it = map.children.find((c) => c.index === d.index && c.attempt === map.runs);
       if (!it) {
         it = scope("iteration", map, map.scope, d.index);
         it.start = e.timestamp;
@@ -131,6 +133,7 @@ export function visitTree(events, running) {
       const kind = e.type.startsWith("Parallel") ? "Parallel" : "Map";
       const v = enclosing(at, (x) => x.type === kind) || lastEntered;
       attach(v, e);
+      if (v && /^(Map|Parallel)StateStarted$/.test(e.type)) v.runs++;
       if (v && e.mapRunStartedEventDetails) v.mapRunArn = e.mapRunStartedEventDetails.mapRunArn;
       if (v && /(Failed|Aborted)$/.test(e.type) && !/^MapRun/.test(e.type)) { v.failures++; v.lastOk = false; Object.assign(v, errorOf(e)); }
       scopeOf.set(e.id, v ? v.scope : at);
@@ -171,7 +174,7 @@ export function visitTree(events, running) {
 
 /**
  * The visits of a scope and, beneath each Map and Parallel, those of the chosen iteration or every
- * branch. chosen: a Map visit's key -> the index of the iteration picked for it.
+ * branch. chosen: a Map visit's key -> the key of the iteration picked for it.
  */
 export function flatten(s, chosen, depth, out) {
   out = out || [];
@@ -180,7 +183,7 @@ export function flatten(s, chosen, depth, out) {
     if (v.type === "Parallel") {
       for (const b of v.children) flatten(b, chosen, (depth || 0) + 1, out);
     } else if (v.children.length) {
-      const it = v.children.find((c) => c.index === chosen.get(v.key)) || defaultIteration(v);
+      const it = v.children.find((c) => c.key === chosen.get(v.key)) || defaultIteration(v);
       if (it) flatten(it, chosen, (depth || 0) + 1, out);
     }
   }
@@ -190,7 +193,7 @@ export function flatten(s, chosen, depth, out) {
 /** A Map's iterations, failed ones first, then by index. */
 export function iterationsByConcern(v) {
   const rank = { failed: 0, cancelled: 1, "in-progress": 2, succeeded: 3 };
-  return v.children.slice().sort((a, b) => (rank[a.status] ?? 2) - (rank[b.status] ?? 2) || a.index - b.index);
+  return v.children.slice().sort((a, b) => (rank[a.status] ?? 2) - (rank[b.status] ?? 2) || b.attempt - a.attempt || a.index - b.index);
 }
 
 /** The iteration shown until another is picked: the first failed one, else the last. */
