@@ -127,7 +127,7 @@ class ConsoleBrowserTest {
     wait.until(ExpectedConditions.attributeToBe(By.cssSelector("tr[data-state='Greet']"), "data-status", "succeeded"));
     wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#graph g[data-id='States/Greet']"), "data-status", "succeeded"));
     assertThat(browser.findElement(By.cssSelector("tr[data-state='Pause']")).getAttribute("data-status")).isEqualTo("succeeded");
-    assertThat(browser.findElement(By.id("execution-status")).getText()).isEqualTo("SUCCEEDED");
+    wait.until(ExpectedConditions.textToBe(By.id("execution-status"), "SUCCEEDED"));
     assertThat(browser.findElement(By.id("execution-output")).getText()).contains("\"greeting\": \"hello console\"");
     screenshot("execution-succeeded");
   }
@@ -243,6 +243,31 @@ class ConsoleBrowserTest {
     assertThat(attempts.get(0).getText()).contains("failed").contains("Lambda.");
     assertThat(browser.findElement(By.id("step-retries")).getText()).isEqualTo("2");
     assertThat(browser.findElement(By.id("step-request")).getText()).contains("no-such-function");
+  }
+
+  @Test
+  void aGraphOf150StatesOpensReadableAtItsStartAndFitsWholeOnAsking() throws Exception {
+    StringBuilder states = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      String next = i == 149 ? "\"End\":true" : "\"Next\":\"S" + (i + 1) + "\"";
+      states.append(i == 0 ? "" : ",").append(i % 10 == 0 && i < 140
+          ? "\"S" + i + "\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$.x\",\"NumericEquals\":" + i
+              + ",\"Next\":\"S" + (i + 5) + "\"}],\"Default\":\"S" + (i + 1) + "\"}"
+          : "\"S" + i + "\":{\"Type\":\"Pass\"," + next + "}");
+    }
+    sfn.createStateMachine(b -> b.name("Big").roleArn("arn:aws:iam::123456789012:role/r")
+        .definition("{\"StartAt\":\"S0\",\"States\":{" + states + "}}"));
+    browser.get(serve.server().endpoint() + "/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-machine='Big']"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#graph g[data-id='States/S149']")));
+    var js = (org.openqa.selenium.JavascriptExecutor) browser;
+    String scale = "const s = document.querySelector('#graph svg'); const r = s.getBoundingClientRect(), v = s.viewBox.baseVal;"
+        + " return Math.min(r.width / v.width, r.height / v.height);";
+    assertThat(((Number) js.executeScript(scale)).doubleValue()).as("drawn at a readable size").isGreaterThan(0.9);
+    js.executeScript("document.getElementById('graph').scrollIntoView()");
+    screenshot("state-machine-150-states");
+    browser.findElement(By.id("graph-fit")).click();
+    assertThat(((Number) js.executeScript(scale)).doubleValue()).as("Fit shows all of it").isLessThan(0.6);
   }
 
   @Test

@@ -53,7 +53,17 @@ export function graphView(definition, fileName, statuses) {
       svg.removeAttribute("height");
       svg.style.height = Math.min(640, Math.max(220, full[3] * (box.clientWidth || 900) / Math.max(full[2], 1))) + "px";
       box.replaceChildren(svg);
-      fit();
+      const width = box.clientWidth || 900, height = parseFloat(svg.style.height);
+      if (Math.min(width / full[2], height / full[3]) < 0.6) {
+        // too big to read whole (150 states and more): start at full size on the start, Fit shows it all
+        const start = svg.querySelector("g.sw-kind-start circle");
+        const cx = start ? Number(start.getAttribute("cx")) : full[0] + full[2] / 2;
+        const cy = start ? Number(start.getAttribute("cy")) : full[1];
+        view = [cx - width / 2, Math.max(full[1], cy - 40), width, height];
+        apply();
+      } else {
+        fit();
+      }
       if (statuses) colour(statuses);
     } catch (e) {
       box.replaceChildren(h("pre", { class: "problem" }, e.message));
