@@ -1,10 +1,7 @@
 package io.stepwise.testing;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.stepwise.asl.json.Json;
 import io.stepwise.asl.model.State;
 import io.stepwise.asl.model.StateMachine;
@@ -49,8 +46,6 @@ import java.util.Set;
 public final class SuiteParser {
   static final Set<String> SUITE_KEYS = new LinkedHashSet<>(List.of("name", "definition", "stateMachineName", "MockedResponses", "cases"));
   static final Set<String> CASE_KEYS = new LinkedHashSet<>(List.of("name", "input", "mocks", "mockConfig", "testCase", "expect"));
-  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-      .setNodeFactory(Json.NODES);
 
   private final List<Problem> problems = new ArrayList<>();
   private final Fields f = new Fields(problems);
@@ -90,9 +85,11 @@ public final class SuiteParser {
     JsonNode root;
     boolean json = source.endsWith(".json");
     try {
-      root = json ? Json.parse(text) : YAML.readTree(text);
+      root = json ? Json.parse(text) : YamlTree.read(text);
     } catch (JacksonException e) {
-      throw new InvalidSuiteException(source, List.of(new Problem("", "not " + (json ? "JSON" : "YAML") + ": " + Json.problem(e))));
+      throw new InvalidSuiteException(source, List.of(new Problem("", "not JSON: " + Json.problem(e))));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSuiteException(source, List.of(new Problem("", "not YAML: " + e.getMessage())));
     }
     return parse(root, source, dir);
   }

@@ -111,4 +111,37 @@ class SuiteParserTest {
     assertThatThrownBy(() -> SuiteParser.parse("{\"cases\": }", "s.json", dir)).isInstanceOf(InvalidSuiteException.class)
         .hasMessageContaining("not JSON");
   }
+
+  @Test
+  void anchorsAliasesAndMergeKeysShareAnOrderAndMocksBetweenCases() throws Exception {
+    Files.writeString(dir.resolve("m.asl.json"), DEFINITION);
+    Suite suite = SuiteParser.parse("""
+        definition: m.asl.json
+        cases:
+          - name: first
+            input: &order {orderId: O-1, lines: [{sku: TEA, quantity: 2, price: 3.5}], gift: false, note: null, at: 2026-12-03}
+            mocks: &paid
+              Charge: {"0": {Return: {paymentId: P-1}}}
+          - name: second
+            input: *order
+            mocks:
+              <<: *paid
+          - name: third
+            input:
+              <<: *order
+              orderId: O-3
+        """, "suite.yaml", dir);
+    assertThat(suite.cases()).extracting(c -> c.input().toString()).containsExactly(
+        "{\"orderId\":\"O-1\",\"lines\":[{\"sku\":\"TEA\",\"quantity\":2,\"price\":3.5}],\"gift\":false,\"note\":null,\"at\":\"2026-12-03\"}",
+        "{\"orderId\":\"O-1\",\"lines\":[{\"sku\":\"TEA\",\"quantity\":2,\"price\":3.5}],\"gift\":false,\"note\":null,\"at\":\"2026-12-03\"}",
+        "{\"orderId\":\"O-3\",\"lines\":[{\"sku\":\"TEA\",\"quantity\":2,\"price\":3.5}],\"gift\":false,\"note\":null,\"at\":\"2026-12-03\"}");
+    assertThat(suite.mocks().testCase("m", "second").orElseThrow().responses()).containsKey("Charge");
+  }
+
+  @Test
+  void aDuplicateKeyOrAnAliasOfNothingIsNotYaml() {
+    assertThat(problems("name: a\nname: b\n")).extracting(Problem::toString)
+        .containsExactly("/: not YAML: duplicate key \"name\" at line 2");
+    assertThat(problems("cases: [*nothing]\n")).singleElement().asString().startsWith("/: not YAML: ").contains("nothing");
+  }
 }
