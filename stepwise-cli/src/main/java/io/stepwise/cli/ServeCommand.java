@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
       "",
       "Each setting is taken from its option, else its environment variable, else the configuration file"
           + " (--config FILE, STEPWISE_CONFIG, else stepwise.yaml in the working directory, when there is one), else its default. The file's keys:"
-          + " host, port, data, region, account, maxInFlight, retention, auth (mode, credentials, consoleToken), mockConfig, services, functions"
+          + " host, port, data, region, account, maxInFlight, retention, auth (mode, credentials, consoleToken), mockConfig, executionLogs, services, functions"
           + " (Lambda functions: docs/integrations.md; 'stepwise functions list' shows them)."},
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE + " Also: a setting or the configuration file cannot be used, the port"
