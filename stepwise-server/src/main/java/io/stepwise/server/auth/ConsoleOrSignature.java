@@ -44,8 +44,7 @@ public final class ConsoleOrSignature implements Authenticator {
       throw new ApiException(SIGN_IN_STATUS, SIGN_IN_CODE, request.header("cookie") != null
           && sessions.sessionId(request.header("cookie")) != null
           ? "The console's session has ended (it lasts " + ConsoleSessions.LIFETIME.toHours() + " h): sign in to the console with its token again"
-          : "This server verifies signatures: sign in to the console with its token (printed when the server started, unless set"
-              + " with --console-token)");
+          : "This server verifies signatures: sign in to the console with its token");
     }
   }
 }
