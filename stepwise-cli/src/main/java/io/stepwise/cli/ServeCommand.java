@@ -1,6 +1,7 @@
 package io.stepwise.cli;
 
 import io.stepwise.cli.serve.ConfigFile;
+import io.stepwise.cli.serve.ConsoleSignIn;
 import io.stepwise.cli.serve.Durations;
 import io.stepwise.cli.serve.ServeSettings;
 import io.stepwise.cli.serve.Setting;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
       "",
       "Each setting is taken from its option, else its environment variable, else the configuration file"
           + " (--config FILE, STEPWISE_CONFIG, else stepwise.yaml in the working directory, when there is one), else its default. The file's keys:"
-          + " host, port, data, region, account, maxInFlight, retention, auth (mode, credentials), mockConfig, executionLogs, services, functions"
+          + " host, port, data, region, account, maxInFlight, retention, auth (mode, credentials, consoleToken), mockConfig, executionLogs, services, functions"
           + " (Lambda functions: docs/integrations.md; 'stepwise functions list' shows them)."},
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE + " Also: a setting or the configuration file cannot be used, the port"
@@ -85,13 +86,20 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--auth", paramLabel = "MODE",
       description = "none: any credentials accepted, signed or not (the default); sigv4: only requests signed with AWS Signature"
-          + " Version 4 by a key of --credentials (STEPWISE_AUTH; mode under auth in the file).")
+          + " Version 4 by a key of --credentials, and the console and /metrics only with the console token"
+          + " (STEPWISE_AUTH; mode under auth in the file).")
   String auth;
 
   @Option(names = "--credentials", paramLabel = "FILE",
       description = "An AWS credentials file ([profile] sections with aws_access_key_id, aws_secret_access_key and optionally"
           + " aws_session_token): the keys --auth sigv4 accepts (STEPWISE_CREDENTIALS; credentials under auth in the file).")
   String credentials;
+
+  @Option(names = "--console-token", paramLabel = "TOKEN",
+      description = "With --auth sigv4: the token that signs in to the console and that /metrics takes as Authorization: Bearer,"
+          + " at least 16 characters (STEPWISE_CONSOLE_TOKEN; consoleToken under auth in the file; prefer those: a flag is"
+          + " seen by ps). Default: a random one made at start and shown in the log line with the console's URL.")
+  String consoleToken;
 
   @Option(names = "--service", paramLabel = "SERVICE=ENDPOINT",
       description = "How a Task reaches a service (lambda, dynamodb, s3, sqs, sns, eventbridge): local (the built-in stand-in,"
@@ -118,6 +126,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Server server;
+  private volatile ConsoleSignIn consoleSignIn;
   private volatile io.stepwise.server.backend.ExecutionBackend backend;
   private volatile Integrations integrations;
   private volatile io.stepwise.server.logs.ExecutionLogs executionLogWriter;
@@ -134,6 +143,7 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, Setting.RETENTION, retention);
     put(flags, Setting.AUTH, auth);
     put(flags, Setting.CREDENTIALS, credentials);
+    put(flags, Setting.CONSOLE_TOKEN, consoleToken);
     put(flags, Setting.MOCK_CONFIG, mockConfig);
     put(flags, Setting.EXECUTION_LOGS, executionLogs);
     return ServeSettings.resolve(flags, services, config, env, workDir);
@@ -235,13 +245,21 @@ final class ServeCommand implements Callable<Integer> {
           nested.ready(executions);
           return io.stepwise.server.operations.executions.ExecutionOperations.all(executions);
         });
+    ConsoleSignIn console = ConsoleSignIn.of(settings, java.time.InstantSource.system());
+    consoleSignIn = console;
     if (keys != null) {
-      builder.verifySignatures(keys);
+      builder.verifySignatures(keys).consoleSessions(console.sessions());
+    } else if (settings.consoleToken() != null) {
+      log.warn("A console token is set, but auth is none: the console and /metrics are open, as the API (--auth sigv4 uses the token)");
     }
-    // the console reads through the API, so with signatures verified it shows nothing unsigned
-    builder.routes((cfg, services) -> io.stepwise.server.console.ConsoleRoutes.install(cfg));
-    // GET /metrics; the guard lets every request through (loopback by default)
-    io.stepwise.metrics.ServerMetrics.attach(builder, engine, b.runtime(), ctx -> {});
+    if (keys == null && !isLoopback(settings.host())) {
+      log.warn("Listening on {} with auth none: anyone who reaches this port can use the API, the console and /metrics"
+          + " (--auth sigv4 to require signatures and the console token)", settings.host());
+    }
+    // the page and scripts are served to anyone; with auth sigv4 their data (the API, the graphs) needs a sign-in
+    builder.routes((cfg, services) -> io.stepwise.server.console.ConsoleRoutes.install(cfg, console.access()));
+    // GET /metrics: open with auth none; else the console token as a bearer, or the console's session
+    io.stepwise.metrics.ServerMetrics.attach(builder, engine, b.runtime(), console.access()::metrics);
     integrations.apis().forEach(builder::api);
     integrations.queryApis().forEach(builder::queryApi);
     Server s = builder.build();
@@ -254,7 +272,7 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     server = s;
-    log.info("The console: {}/", s.endpoint());
+    log.info(console.announcement(s.endpoint()));
     Thread hook = new Thread(this::stop, "stepwise-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     stopped.await();
@@ -334,6 +352,16 @@ final class ServeCommand implements Callable<Integer> {
   /** The server once it listens (tests read its port). */
   Server server() {
     return server;
+  }
+
+  /** How the console is signed in to, once the server is made (tests read the generated token). */
+  ConsoleSignIn consoleSignIn() {
+    return consoleSignIn;
+  }
+
+  private static boolean isLoopback(String host) {
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
   }
 
   private static String rootMessage(Throwable e) {

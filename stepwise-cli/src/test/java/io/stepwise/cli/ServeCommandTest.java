@@ -55,7 +55,7 @@ class ServeCommandTest {
     java.nio.file.Path file = java.nio.file.Files.writeString(dataDir.resolve("bad.yaml"), "port: 0\nauth:\n  mode: sigv4\n  keys: x\n");
     Cli.Outcome o = Cli.stepwise("serve", "--config", file.toString());
     assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(o.err()).contains("stepwise serve: " + file + ": auth.keys: unknown key (known in auth are mode, credentials)");
+    assertThat(o.err()).contains("stepwise serve: " + file + ": auth.keys: unknown key (known in auth are mode, credentials, consoleToken)");
     java.nio.file.Files.writeString(file, "port: eighty\n");
     Cli.Outcome type = Cli.stepwise("serve", "--config", file.toString());
     assertThat(type.exit()).isEqualTo(ExitCodes.USAGE);

@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.stepwise.integrations.api.JsonApi;
 import io.stepwise.server.arn.Arns;
 import io.stepwise.server.auth.Authenticator;
+import io.stepwise.server.auth.ConsoleOrSignature;
+import io.stepwise.server.auth.ConsoleSessions;
 import io.stepwise.server.auth.Credentials;
 import io.stepwise.server.auth.SigV4Verifier;
 import io.stepwise.server.operations.PageTokens;
@@ -106,9 +108,12 @@ public final class Server implements AutoCloseable {
     }
     port = javalin.port();
     LOG.info("Stepwise serves the Step Functions API at {} (region {}, account {}; {})",
-        endpoint(), config.region(), config.accountId(), authenticator instanceof SigV4Verifier v
-            ? "requests must be signed with Signature Version 4 by one of " + v.keyCount() + " access keys"
-            : "any credentials accepted, signed or not");
+        endpoint(), config.region(), config.accountId(), switch (authenticator) {
+          case SigV4Verifier v -> "requests must be signed with Signature Version 4 by one of " + v.keyCount() + " access keys";
+          case ConsoleOrSignature c -> "requests must be signed with Signature Version 4 by one of " + c.signatures().keyCount()
+              + " access keys, or come from the console signed in with its token";
+          default -> "any credentials accepted, signed or not";
+        });
     return this;
   }
 
@@ -173,6 +178,7 @@ public final class Server implements AutoCloseable {
     private RunningExecutions running = RunningExecutions.NONE;
     private InstantSource clock = InstantSource.system();
     private List<Credentials> credentials;
+    private ConsoleSessions consoleSessions;
     private final List<Function<Services, Operation<?, ?>>> extra = new ArrayList<>();
     private final List<Function<Services, List<Operation<?, ?>>>> groups = new ArrayList<>();
     private final List<JsonApi> apis = new ArrayList<>();
@@ -211,6 +217,16 @@ public final class Server implements AutoCloseable {
      */
     public Builder verifySignatures(List<Credentials> keys) {
       this.credentials = List.copyOf(keys);
+      return this;
+    }
+
+    /**
+     * With {@link #verifySignatures}: the API also serves the console's own requests on the session
+     * cookie of a sign-in with the console token (the browser cannot sign); the console's routes and
+     * {@code /metrics} are given the same sessions to check.
+     */
+    public Builder consoleSessions(ConsoleSessions sessions) {
+      this.consoleSessions = sessions;
       return this;
     }
 
@@ -268,7 +284,13 @@ public final class Server implements AutoCloseable {
       for (Function<Services, List<Operation<?, ?>>> g : groups) {
         ops.addAll(g.apply(services));
       }
+      if (consoleSessions != null && credentials == null) {
+        throw new IllegalStateException("console sessions are for a server that verifies signatures (verifySignatures)");
+      }
       Authenticator auth = credentials == null ? Authenticator.ANY : new SigV4Verifier(credentials, config.region(), clock);
+      if (consoleSessions != null) {
+        auth = new ConsoleOrSignature(consoleSessions, (SigV4Verifier) auth);
+      }
       return new Server(config, services, ops, clock, auth, apis, queryApis, routes, throttled);
     }
   }

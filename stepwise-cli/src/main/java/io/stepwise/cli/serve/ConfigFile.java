@@ -40,6 +40,7 @@ public final class ConfigFile {
     Map<String, Key> auth = new LinkedHashMap<>();
     auth.put("mode", new Key.Value((n, dir) -> Setting.AUTH.parse(text(n))));
     auth.put("credentials", new Key.Value((n, dir) -> path(n, dir)));
+    auth.put("consoleToken", new Key.Value((n, dir) -> Setting.CONSOLE_TOKEN.parse(text(n))));
     Map<String, Key> top = new LinkedHashMap<>();
     top.put("host", new Key.Value((n, dir) -> text(n)));
     top.put("port", new Key.Value((n, dir) -> Setting.PORT.parse(Long.toString(integer(n)))));

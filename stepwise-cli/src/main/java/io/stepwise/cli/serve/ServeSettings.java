@@ -18,6 +18,8 @@ import java.util.Optional;
  *
  * @param retention how long ended executions are kept; empty: forever
  * @param credentials the AWS credentials file of the accepted keys (auth sigv4); null otherwise
+ * @param consoleToken the console's token (--console-token, STEPWISE_CONSOLE_TOKEN, auth.consoleToken), used with auth
+ *     sigv4; null when not set (one is then generated at start)
  * @param configFile the configuration file read, or null when there was none
  * @param services how each integrated service is reached ({@code services:}, STEPWISE_SERVICES_*, --service)
  * @param functions the file's {@code functions:} section (Lambda functions), or null
@@ -28,7 +30,7 @@ import java.util.Optional;
  */
 public record ServeSettings(String host, int port, Path data, String region, String account, int maxInFlight,
     Optional<Duration> retention, Setting.AuthMode auth, Path credentials, Path configFile, ServicesSettings services,
-    JsonNode functions, Path configDir, Path mockConfig, String executionLogs) {
+    JsonNode functions, Path configDir, Path mockConfig, String executionLogs, String consoleToken) {
 
   public static final String CONFIG_ENV = "STEPWISE_CONFIG";
 
@@ -63,7 +65,7 @@ public record ServeSettings(String host, int port, Path data, String region, Str
         auth == Setting.AuthMode.SIGV4 ? credentials : null, file == null ? null : file.file(),
         services(file, env, serviceFlags), file == null ? null : (JsonNode) file.get("functions"),
         file == null ? workDir : file.file().toAbsolutePath().getParent(), (Path) v.get(Setting.MOCK_CONFIG),
-        (String) v.get(Setting.EXECUTION_LOGS));
+        (String) v.get(Setting.EXECUTION_LOGS), (String) v.get(Setting.CONSOLE_TOKEN));
   }
 
   private static ServicesSettings services(ConfigFile file, Map<String, String> env, List<String> flags) {

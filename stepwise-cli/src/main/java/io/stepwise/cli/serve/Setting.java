@@ -72,6 +72,15 @@ public enum Setting {
     default -> throw new IllegalArgumentException("must be none or sigv4, not '" + t + "'");
   }),
   CREDENTIALS("auth.credentials", "STEPWISE_CREDENTIALS", "--credentials", null, t -> t),
+  /** The token the console is signed in with (auth sigv4); null: one is generated at start. */
+  CONSOLE_TOKEN("auth.consoleToken", "STEPWISE_CONSOLE_TOKEN", "--console-token", null, t -> {
+    String token = t.strip();
+    if (token.length() < io.stepwise.server.auth.ConsoleSessions.MIN_TOKEN_LENGTH) {
+      throw new IllegalArgumentException("a console token must be at least " + io.stepwise.server.auth.ConsoleSessions.MIN_TOKEN_LENGTH
+          + " characters, not " + token.length() + " (leave it unset to have one generated)");
+    }
+    return token;
+  }),
   /** Step Functions Local's mock configuration file (its SFN_MOCK_CONFIG is read after this, by ServeCommand). */
   MOCK_CONFIG("mockConfig", "STEPWISE_MOCK_CONFIG", "--mock-config", null, t -> t),
   /** Where execution logs go: stdout, or a directory (one file per log group); null: DATA/execution-logs. */

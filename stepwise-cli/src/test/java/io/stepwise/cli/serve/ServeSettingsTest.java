@@ -102,7 +102,7 @@ class ServeSettingsTest {
         + ": prot: unknown key (known are host, port, data, region, account, maxInFlight, retention, auth, mockConfig, executionLogs, services, functions)");
     yaml("auth:\n  mode: sigv4\n  credential: keys\n");
     assertThatThrownBy(() -> resolve(flags(), Map.of()))
-        .hasMessageEndingWith(": auth.credential: unknown key (known in auth are mode, credentials)");
+        .hasMessageEndingWith(": auth.credential: unknown key (known in auth are mode, credentials, consoleToken)");
     yaml("integrations:\n  lambda: {}\n");
     assertThatThrownBy(() -> resolve(flags(), Map.of())).hasMessageContaining(": integrations: unknown key");
   }
@@ -120,9 +120,13 @@ class ServeSettingsTest {
         {"maxInFlight: 1.5\n", file + ": maxInFlight: must be a whole number, not the number 1.5"},
         {"retention: 90\n", file + ": retention: must be a duration with its unit, such as 90d, 12h or 30m (or never), not the number 90"},
         {"retention: soon\n", file + ": retention: not a duration: 'soon' (e.g. 90d, 12h, 30m, 45s, or ISO-8601 such as P90D)"},
-        {"auth: sigv4\n", file + ": auth must be a mapping of keys (mode, credentials), not the string 'sigv4'"},
+        {"auth: sigv4\n", file + ": auth must be a mapping of keys (mode, credentials, consoleToken), not the string 'sigv4'"},
         {"auth:\n  mode: kerberos\n", file + ": auth.mode: must be none or sigv4, not 'kerberos'"},
         {"auth:\n  mode: true\n", file + ": auth.mode: must be a string, not the boolean true"},
+        {"auth:\n  consoleToken: short\n", file + ": auth.consoleToken: a console token must be at least 16 characters, not 5"
+            + " (leave it unset to have one generated)"},
+        {"auth:\n  consoleToken: 12345678901234567890\n", file + ": auth.consoleToken: must be a string, not the number"
+            + " 12345678901234567890"},
         {"services:\n  dynamo: local\n", file + ": services.dynamo: 'dynamo' is not a service Stepwise integrates (lambda, dynamodb, s3,"
             + " sqs, sns, eventbridge)"},
         {"services:\n  s3: {endpoint: local, region: eu-west-1}\n", file + ": services.s3.region: s3 is local, which takes no"
@@ -163,6 +167,19 @@ class ServeSettingsTest {
             + " auth.credentials in stepwise.yaml)");
     assertThat(resolve(flags(Setting.RETENTION, "1d12h"), Map.of()).retention()).contains(Duration.ofHours(36));
     assertThat(resolve(flags(Setting.RETENTION, "PT90M"), Map.of()).retention()).contains(Duration.ofMinutes(90));
+  }
+
+  @Test
+  void theConsoleTokenComesFromItsFlagItsVariableOrTheFileAndIsNeverEchoedWhenTooShort() throws Exception {
+    assertThat(resolve(flags(), Map.of()).consoleToken()).as("unset: generated at start").isNull();
+    yaml("auth:\n  consoleToken: from-the-file-0123456789\n");
+    assertThat(resolve(flags(), Map.of()).consoleToken()).isEqualTo("from-the-file-0123456789");
+    assertThat(resolve(flags(), Map.of("STEPWISE_CONSOLE_TOKEN", "from-the-environment-0123")).consoleToken())
+        .isEqualTo("from-the-environment-0123");
+    assertThat(resolve(flags(Setting.CONSOLE_TOKEN, "from-the-flag-0123456789"), Map.of("STEPWISE_CONSOLE_TOKEN",
+        "from-the-environment-0123")).consoleToken()).isEqualTo("from-the-flag-0123456789");
+    assertThatThrownBy(() -> resolve(flags(), Map.of("STEPWISE_CONSOLE_TOKEN", "secret42")))
+        .hasMessage("STEPWISE_CONSOLE_TOKEN: a console token must be at least 16 characters, not 8 (leave it unset to have one generated)");
   }
 
   @Test

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Serves the console's page at {@code GET /} and its assets at {@code GET /console/NAME} from the
  * jar. Only plain names of .html, .js and .css files are served (no path from the request reaches
- * the class path: no slash, no dot but the extension's).
+ * the class path: no slash, no dot but the extension's). They hold no data, so they are served to
+ * anyone; the console's sign-in ({@link SessionRoutes}) and its data routes ({@link GraphRoutes})
+ * are installed beside them, the latter behind the {@link ConsoleAccess} given.
  */
 public final class ConsoleRoutes {
   private static final Map<String, String> TYPES = Map.of(
@@ -27,12 +29,20 @@ public final class ConsoleRoutes {
 
   private ConsoleRoutes() {}
 
-  /** Adds the console's routes to the server being made. */
+  /** Adds the console's routes to a server that takes any credentials. */
   public static void install(JavalinConfig cfg) {
+    install(cfg, ConsoleAccess.OPEN);
+  }
+
+  /** Adds the console's routes, their data behind {@code access}. */
+  public static void install(JavalinConfig cfg, ConsoleAccess access) {
     ConsoleRoutes r = new ConsoleRoutes();
+    // a refusal of the console's data or of /metrics (their guards throw it): text saying what is missing
+    cfg.routes.exception(ConsoleAccess.Refused.class, ConsoleAccess::answer);
+    SessionRoutes.install(cfg, access);
     cfg.routes.get("/", ctx -> r.serve(ctx, "index.html"));
     cfg.routes.get("/console/{name}", ctx -> r.serve(ctx, ctx.pathParam("name")));
-    GraphRoutes.install(cfg);
+    GraphRoutes.install(cfg, access);
   }
 
   private void serve(Context ctx, String name) {

@@ -19,7 +19,8 @@ import java.util.Locale;
  * Draws a definition for the console, with the layout {@code stepwise graph} uses:
  * {@code POST /console/graph.svg} or {@code /console/graph.png} with the definition as the body,
  * {@code ?direction=TB|LR}. The page sends the definition it read through the API (or one being
- * edited), so drawing reveals nothing the API did not. A definition that does not validate is
+ * edited), so drawing reveals nothing the API did not; still, on a server that verifies signatures
+ * only a signed-in console may draw ({@link ConsoleAccess}). A definition that does not validate is
  * answered 400 with its problems, each at its JSON Pointer.
  */
 final class GraphRoutes {
@@ -28,9 +29,15 @@ final class GraphRoutes {
 
   private GraphRoutes() {}
 
-  static void install(JavalinConfig cfg) {
-    cfg.routes.post("/console/graph.svg", ctx -> draw(ctx, false));
-    cfg.routes.post("/console/graph.png", ctx -> draw(ctx, true));
+  static void install(JavalinConfig cfg, ConsoleAccess access) {
+    cfg.routes.post("/console/graph.svg", ctx -> {
+      access.console(ctx);
+      draw(ctx, false);
+    });
+    cfg.routes.post("/console/graph.png", ctx -> {
+      access.console(ctx);
+      draw(ctx, true);
+    });
   }
 
   private static void draw(Context ctx, boolean png) {

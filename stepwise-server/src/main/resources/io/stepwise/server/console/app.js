@@ -3,6 +3,7 @@ import { h, main } from "./common.js";
 import { executionPage } from "./execution.js";
 import { activitiesPage, machinePage, machinesPage } from "./machines.js";
 import { newMachinePage } from "./new-machine.js";
+import { SignInRequired, onSignedIn } from "./sign-in.js";
 
 export async function route() {
   clearTimeout(executionPage.timer);
@@ -15,9 +16,11 @@ export async function route() {
     else if (page === "new") await newMachinePage();
     else await machinesPage();
   } catch (e) {
+    if (e instanceof SignInRequired) return; // its form is shown; signing in routes again
     main().replaceChildren(h("p", { class: "problem" }, e.message));
   }
 }
+onSignedIn(route);
 
 window.addEventListener("hashchange", route);
 route();

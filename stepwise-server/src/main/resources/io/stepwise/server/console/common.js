@@ -1,13 +1,21 @@
 // Stepwise's console: what every page uses: the Step Functions API (POST / with X-Amz-Target),
 // DOM building (text is never parsed as HTML: names and payloads come from users), formatting.
+import { CONSOLE_HEADER, SignInRequired, showSignIn } from "./sign-in.js";
+
 export const api = async (operation, body) => {
   const res = await fetch("/", {
     method: "POST",
-    headers: { "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "AWSStepFunctions." + operation },
+    headers: { "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "AWSStepFunctions." + operation, [CONSOLE_HEADER]: "1" },
     body: JSON.stringify(body || {}),
   });
   const text = await res.text();
-  const data = text ? JSON.parse(text) : {};
+  let data = {};
+  try { data = text ? JSON.parse(text) : {}; } catch (e) { data = { message: text }; }
+  if (res.status === 401) {
+    // the server verifies signatures and this browser has no session (or its session ended)
+    showSignIn(data.message);
+    throw new SignInRequired(operation + ": " + (data.message || "sign in to the console with its token"));
+  }
   if (!res.ok) {
     const type = String(data.__type || res.status).replace(/^.*#/, "");
     throw new Error(operation + ": " + type + (data.message ? ": " + data.message : ""));
