@@ -239,7 +239,9 @@ final class ServeCommand implements Callable<Integer> {
       builder.verifySignatures(keys);
     }
     // the console reads through the API, so with signatures verified it shows nothing unsigned
-    builder.routes((cfg, services) -> io.stepwise.server.console.ConsoleRoutes.install(cfg));
+    // (and its live stream, which a browser cannot sign, is refused)
+    boolean signedOnly = keys != null;
+    builder.routes((cfg, services) -> io.stepwise.server.console.ConsoleRoutes.install(cfg, b, signedOnly));
     // GET /metrics; the guard lets every request through (loopback by default)
     io.stepwise.metrics.ServerMetrics.attach(builder, engine, b.runtime(), ctx -> {});
     integrations.apis().forEach(builder::api);

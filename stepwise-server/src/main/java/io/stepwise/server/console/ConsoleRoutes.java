@@ -2,6 +2,7 @@ package io.stepwise.server.console;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.stepwise.server.backend.ExecutionBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Serves the console's page at {@code GET /} and its assets at {@code GET /console/NAME} from the
  * jar. Only plain names of .html, .js and .css files are served (no path from the request reaches
- * the class path: no slash, no dot but the extension's).
+ * the class path: no slash, no dot but the extension's). An execution's page follows it live
+ * through {@code GET /console/executions/events} ({@link ExecutionStreams}).
  */
 public final class ConsoleRoutes {
   private static final Map<String, String> TYPES = Map.of(
@@ -27,10 +29,24 @@ public final class ConsoleRoutes {
 
   private ConsoleRoutes() {}
 
-  /** Adds the console's routes to the server being made. */
-  public static void install(JavalinConfig cfg) {
+  /**
+   * Adds the console's routes to the server being made, with the live stream of the executions
+   * of {@code backend} ({@link ExecutionStreams}).
+   *
+   * @param signedOnly the server verifies signatures: the stream, which a browser cannot sign, is refused
+   */
+  public static void install(JavalinConfig cfg, ExecutionBackend backend, boolean signedOnly) {
+    ExecutionStreams streams = new ExecutionStreams(backend.store(), signedOnly, ExecutionStreams.MAX_STREAMS,
+        ExecutionStreams.QUEUE_CAPACITY, ExecutionStreams.HEARTBEAT);
+    backend.runtime().onStored(streams::stored);
+    install(cfg, streams);
+  }
+
+  /** As {@link #install(JavalinConfig, ExecutionBackend, boolean)}, with streams told the steps by the caller. */
+  public static void install(JavalinConfig cfg, ExecutionStreams streams) {
     ConsoleRoutes r = new ConsoleRoutes();
     cfg.routes.get("/", ctx -> r.serve(ctx, "index.html"));
+    streams.install(cfg);
     cfg.routes.get("/console/{name}", ctx -> r.serve(ctx, ctx.pathParam("name")));
     GraphRoutes.install(cfg);
   }
