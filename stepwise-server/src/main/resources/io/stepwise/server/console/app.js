@@ -5,7 +5,7 @@ import { activitiesPage, machinePage, machinesPage } from "./machines.js";
 import { newMachinePage } from "./new-machine.js";
 
 export async function route() {
-  clearTimeout(executionPage.timer);
+  if (executionPage.stop) executionPage.stop(); // an execution followed live
   const hash = location.hash || "#/";
   const [, page, arg] = hash.match(/^#\/([^/]*)\/?(.*)$/) || [];
   try {

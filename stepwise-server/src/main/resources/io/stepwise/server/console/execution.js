@@ -2,6 +2,7 @@
 import { all, api, h, main, link, time, duration, pretty, status, machineHref, executionHref, showError, table } from "./common.js";
 import { graphView } from "./graph.js";
 import { route } from "./app.js";
+import { keepingView, watchExecution } from "./live.js";
 
 /**
  * Each state's visits, from the history, with what happened: succeeded, retried (succeeded after
@@ -55,10 +56,11 @@ export function latestStatus(visits) {
   return m;
 }
 
-export async function executionPage(arn) {
-  const [d, sm] = await Promise.all([api("DescribeExecution", { executionArn: arn }),
+/** known: what the page read already and the events since (drawn again live), else it is read. */
+export async function executionPage(arn, known) {
+  const [d, sm] = known ? [known.d, known.sm] : await Promise.all([api("DescribeExecution", { executionArn: arn }),
     api("DescribeStateMachineForExecution", { executionArn: arn }).catch(() => null)]);
-  const events = await all("GetExecutionHistory", { executionArn: arn, maxResults: 1000 }, "events", 25000);
+  const events = known ? known.events : await all("GetExecutionHistory", { executionArn: arn, maxResults: 1000 }, "events", 25000);
   const running = d.status === "RUNNING";
   const visits = statesOf(events, running);
   const t0 = d.startDate, t1 = d.stopDate || Math.max(t0, ...events.map((e) => e.timestamp));
@@ -117,9 +119,13 @@ export async function executionPage(arn) {
     h("h2", {}, "Input"), h("pre", { id: "execution-input" }, pretty(d.input || "")),
     h("h2", {}, "Output"), h("pre", { id: "execution-output" }, d.output == null ? "" : pretty(d.output)),
     h("h2", {}, "Event history (" + events.length + ")"), h("div", { class: "toolbar" }, "Type ", typeFilter), history);
-  if (running) {
-    // until the live event stream arrives: the page reads the execution again while it runs
-    executionPage.timer = setTimeout(() => { if (location.hash === executionHref(arn)) route(); }, 500);
+  if (running && !known) {
+    // followed live (live.js): drawn again with the events stored since, read again once it has ended
+    let seen = events;
+    executionPage.stop = watchExecution(arn, events.length ? events[events.length - 1].id : 0, (more) => {
+      seen = seen.concat(more);
+      keepingView(() => executionPage(arn, { d, sm, events: seen }));
+    }, () => keepingView(route));
   }
 }
 
