@@ -257,7 +257,8 @@ final class ServeCommand implements Callable<Integer> {
           + " (--auth sigv4 to require signatures and the console token)", settings.host());
     }
     // the page and scripts are served to anyone; with auth sigv4 their data (the API, the graphs) needs a sign-in
-    builder.routes((cfg, services) -> io.stepwise.server.console.ConsoleRoutes.install(cfg, console.access()));
+    // (its live stream of an execution's events too: an EventSource sends the session's cookie)
+    builder.routes((cfg, services) -> io.stepwise.server.console.ConsoleRoutes.install(cfg, console.access(), b));
     // GET /metrics: open with auth none; else the console token as a bearer, or the console's session
     io.stepwise.metrics.ServerMetrics.attach(builder, engine, b.runtime(), console.access()::metrics);
     integrations.apis().forEach(builder::api);

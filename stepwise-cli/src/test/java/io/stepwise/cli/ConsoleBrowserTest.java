@@ -77,6 +77,7 @@ class ConsoleBrowserTest {
     service.start();
     this.service = service;
     browser = new org.openqa.selenium.remote.RemoteWebDriver(service.getUrl(), options);
+    // a live page is drawn again as its events arrive: an element found just before may be gone
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     // a running execution's page is drawn again as it changes: an element found a moment ago may be gone
     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
@@ -124,12 +125,41 @@ class ConsoleBrowserTest {
     assertThat(browser.findElement(By.cssSelector("#graph g[data-id='States/Greet']")).getAttribute("data-status"))
         .isEqualTo("not-reached");
     screenshot("execution-running");
+    countExecutionReads();
     wait.until(ExpectedConditions.attributeToBe(By.cssSelector("tr[data-state='Greet']"), "data-status", "succeeded"));
     wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#graph g[data-id='States/Greet']"), "data-status", "succeeded"));
     assertThat(browser.findElement(By.cssSelector("tr[data-state='Pause']")).getAttribute("data-status")).isEqualTo("succeeded");
     wait.until(ExpectedConditions.textToBe(By.id("execution-status"), "SUCCEEDED"));
     assertThat(browser.findElement(By.id("execution-output")).getText()).contains("\"greeting\": \"hello console\"");
+    assertThat(executionReads()).as("followed over the event stream, read again only once it ended").isEqualTo(1);
     screenshot("execution-succeeded");
+  }
+
+  @Test
+  void aRunningExecutionsPageIsDrawnAgainFromItsLiveEventsWithoutReadingItAgain() throws Exception {
+    String machine = sfn.createStateMachine(b -> b.name("Stroller").roleArn("arn:aws:iam::123456789012:role/r").definition("""
+        {"StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":3,"Next":"Greet"},
+          "Greet":{"Type":"Pass","Next":"Rest"},"Rest":{"Type":"Wait","Seconds":3,"Next":"Done"},
+          "Done":{"Type":"Pass","End":true}}}""")).stateMachineArn();
+    String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name("walk-1")).executionArn();
+    browser.get(serve.server().endpoint() + "/#/execution/" + java.net.URLEncoder.encode(arn, java.nio.charset.StandardCharsets.UTF_8));
+    WebElement pause = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-state='Pause']")));
+    assertThat(pause.getAttribute("data-status")).isEqualTo("in-progress");
+    // from here on, the page's reads of the execution are counted: polling would read it every half second
+    countExecutionReads();
+    browser.findElement(By.cssSelector("tr[data-state='Pause']")).click();
+
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector("tr[data-state='Rest']"), "data-status", "in-progress"));
+    assertThat(browser.findElement(By.cssSelector("tr[data-state='Greet']")).getAttribute("data-status")).isEqualTo("succeeded");
+    assertThat(browser.findElement(By.cssSelector("#graph g[data-id='States/Rest']")).getAttribute("data-status")).isEqualTo("in-progress");
+    assertThat(browser.findElement(By.id("execution-status")).getText()).isEqualTo("RUNNING");
+    assertThat(executionReads()).as("drawn from the streamed events, not read again").isZero();
+    assertThat(browser.findElement(By.cssSelector("#step-details h2")).getText()).as("the chosen state stays chosen").isEqualTo("Pause");
+
+    wait.until(ExpectedConditions.textToBe(By.id("execution-status"), "SUCCEEDED"));
+    assertThat(browser.findElement(By.cssSelector("tr[data-state='Done']")).getAttribute("data-status")).isEqualTo("succeeded");
+    assertThat(executionReads()).as("read once more, when it ended").isEqualTo(1);
+    assertThat(browser.findElement(By.cssSelector("tr.chosen")).getAttribute("data-state")).isEqualTo("Pause");
   }
 
   @Test
@@ -305,6 +335,20 @@ class ConsoleBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#graph g[data-id='States/Done']")));
     assertThat(sfn.listStateMachines().stateMachines()).extracting(m -> m.name()).containsExactly("Pasted");
     screenshot("state-machine");
+  }
+
+  /** From here on, the page's DescribeExecution requests are counted (the page is not loaded again: the counter stays). */
+  private void countExecutionReads() {
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+        window.executionReads = 0; const f = window.fetch;
+        window.fetch = function (url, init) {
+          if (init && new Headers(init.headers).get('X-Amz-Target') === 'AWSStepFunctions.DescribeExecution') window.executionReads++;
+          return f.apply(this, arguments);
+        };""");
+  }
+
+  private int executionReads() {
+    return ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.executionReads")).intValue();
   }
 
   private void screenshot(String name) throws Exception {

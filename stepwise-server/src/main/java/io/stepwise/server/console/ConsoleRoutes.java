@@ -2,6 +2,7 @@ package io.stepwise.server.console;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.stepwise.server.backend.ExecutionBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * jar. Only plain names of .html, .js and .css files are served (no path from the request reaches
  * the class path: no slash, no dot but the extension's). They hold no data, so they are served to
  * anyone; the console's sign-in ({@link SessionRoutes}) and its data routes ({@link GraphRoutes})
- * are installed beside them, the latter behind the {@link ConsoleAccess} given.
+ * are installed beside them, the latter behind the {@link ConsoleAccess} given, as is the live
+ * stream of an execution's events, {@code GET /console/executions/events} ({@link ExecutionStreams}).
  */
 public final class ConsoleRoutes {
   private static final Map<String, String> TYPES = Map.of(
@@ -29,18 +31,37 @@ public final class ConsoleRoutes {
 
   private ConsoleRoutes() {}
 
-  /** Adds the console's routes to a server that takes any credentials. */
+  /** Adds the console's routes to a server that takes any credentials (no live stream: tests). */
   public static void install(JavalinConfig cfg) {
-    install(cfg, ConsoleAccess.OPEN);
+    install(cfg, ConsoleAccess.OPEN, (ExecutionStreams) null);
   }
 
-  /** Adds the console's routes, their data behind {@code access}. */
+  /** Adds the console's routes, their data behind {@code access} (no live stream: tests). */
   public static void install(JavalinConfig cfg, ConsoleAccess access) {
+    install(cfg, access, (ExecutionStreams) null);
+  }
+
+  /**
+   * Adds the console's routes, their data behind {@code access}, with the live stream of the
+   * executions of {@code backend}.
+   */
+  public static void install(JavalinConfig cfg, ConsoleAccess access, ExecutionBackend backend) {
+    ExecutionStreams streams = new ExecutionStreams(backend.store(), access, ExecutionStreams.MAX_STREAMS,
+        ExecutionStreams.QUEUE_CAPACITY, ExecutionStreams.HEARTBEAT);
+    backend.runtime().onStored(streams::stored);
+    install(cfg, access, streams);
+  }
+
+  /** As {@link #install(JavalinConfig, ConsoleAccess, ExecutionBackend)}, with streams told the steps by the caller. */
+  public static void install(JavalinConfig cfg, ConsoleAccess access, ExecutionStreams streams) {
     ConsoleRoutes r = new ConsoleRoutes();
     // a refusal of the console's data or of /metrics (their guards throw it): text saying what is missing
     cfg.routes.exception(ConsoleAccess.Refused.class, ConsoleAccess::answer);
     SessionRoutes.install(cfg, access);
     cfg.routes.get("/", ctx -> r.serve(ctx, "index.html"));
+    if (streams != null) {
+      streams.install(cfg);
+    }
     cfg.routes.get("/console/{name}", ctx -> r.serve(ctx, ctx.pathParam("name")));
     GraphRoutes.install(cfg, access);
   }

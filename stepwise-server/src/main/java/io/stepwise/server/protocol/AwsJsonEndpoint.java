@@ -254,8 +254,14 @@ public final class AwsJsonEndpoint {
     }
   }
 
+  /** Set on a request whose route answered 404 itself, saying what it has not: {@link #notFound} leaves its answer. */
+  public static final String OWN_NOT_FOUND = "stepwise.ownNotFound";
+
   /** Answers a path or method the API does not have, as an unknown operation. */
   public static void notFound(Context ctx) {
+    if (ctx.attribute(OWN_NOT_FOUND) != null) {
+      return;
+    }
     ctx.header("x-amzn-RequestId", UUID.randomUUID().toString());
     error(ctx, new ApiException(404, "UnknownOperationException",
         "The Step Functions API is POST / with an X-Amz-Target header; nothing is served at "

@@ -6,7 +6,7 @@ import { newMachinePage } from "./new-machine.js";
 import { SignInRequired, onSignedIn } from "./sign-in.js";
 
 export async function route() {
-  clearTimeout(executionPage.timer);
+  if (executionPage.stop) executionPage.stop(); // an execution followed live
   const hash = location.hash || "#/";
   const [, page, arg] = hash.match(/^#\/([^/]*)\/?(.*)$/) || [];
   try {

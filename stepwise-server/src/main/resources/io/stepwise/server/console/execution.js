@@ -6,6 +6,7 @@ import { route } from "./app.js";
 import { visitTree, flatten, iterationsByConcern, defaultIteration, graphStatuses } from "./visits.js";
 import { attempts, stepDetails } from "./step-details.js";
 import { historyView } from "./history.js";
+import { keepingView, watchExecution } from "./live.js";
 
 // what the person chose on this execution's page, kept while it re-renders as the execution runs
 const chosen = { arn: null, iterations: new Map(), step: null };
@@ -37,11 +38,12 @@ function iterationPicker(v, rerender) {
   return h("span", { class: "iterations" }, " ", sel, " ", h("span", { class: "hint" }, v.children.length + " iterations"));
 }
 
-export async function executionPage(arn) {
+/** known: what the page read already and the events since (drawn again live), else it is read. */
+export async function executionPage(arn, known) {
   if (chosen.arn !== arn) Object.assign(chosen, { arn, iterations: new Map(), step: null });
-  const [d, sm] = await Promise.all([api("DescribeExecution", { executionArn: arn }),
+  const [d, sm] = known ? [known.d, known.sm] : await Promise.all([api("DescribeExecution", { executionArn: arn }),
     api("DescribeStateMachineForExecution", { executionArn: arn }).catch(() => null)]);
-  const events = await all("GetExecutionHistory", { executionArn: arn, maxResults: 1000 }, "events", 25000);
+  const events = known ? known.events : await all("GetExecutionHistory", { executionArn: arn, maxResults: 1000 }, "events", 25000);
   const running = d.status === "RUNNING";
   const tree = visitTree(events, running);
   let definition = null;
@@ -104,9 +106,13 @@ export async function executionPage(arn) {
       details.scrollIntoView(); }));
   const again = tree.all.find((x) => x.key === chosen.step);
   if (again) pick(again);
-  if (running) {
-    // until the live event stream arrives: the page reads the execution again while it runs
-    executionPage.timer = setTimeout(() => { if (location.hash === executionHref(arn)) route(); }, 500);
+  if (running && !known) {
+    // followed live (live.js): drawn again with the events stored since, read again once it has ended
+    let seen = events;
+    executionPage.stop = watchExecution(arn, events.length ? events[events.length - 1].id : 0, (more) => {
+      seen = seen.concat(more);
+      keepingView(() => executionPage(arn, { d, sm, events: seen }));
+    }, () => keepingView(route));
   }
 }
 
