@@ -38,7 +38,9 @@ class ServeMetricsTest {
 
     String line = "stepwise_ExecutionsSucceeded_total{StateMachineArn=\"" + MACHINE + "\"} 1";
     String text = "";
-    while (System.nanoTime() < deadline && !text.contains(line)) {
+    // a scrape reads one meter after another while steps go on: until one taken after the step throughout
+    while (System.nanoTime() < deadline && !(text.contains(line) && sample(text, "stepwise_runtime_step_latency_seconds_count") == 1
+        && sample(text, "stepwise_runtime_commit_writes_count") == sample(text, "stepwise_runtime_commits_total"))) {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve("/metrics")).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);

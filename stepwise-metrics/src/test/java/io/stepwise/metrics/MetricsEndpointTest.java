@@ -133,12 +133,15 @@ class MetricsEndpointTest {
   void theRuntimesStepsAndCommitsAreTimedAndEachCommitsWritesCounted() throws Exception {
     String orders = sfn.createStateMachine(b -> b.name("Orders").roleArn(ROLE).definition(ORDERS)).stateMachineArn();
     sfn.startExecution(b -> b.stateMachineArn(orders).input("{}"));
-    String one = scrapeUntil(t -> value(t, "stepwise_ExecutionsSucceeded_total", "StateMachineArn", orders) == 1);
+    // a scrape reads one meter after another while steps go on: wait for one taken after the last step throughout
+    String one = scrapeUntil(t -> value(t, "stepwise_ExecutionsSucceeded_total", "StateMachineArn", orders) == 1
+        && sample(t, "stepwise_runtime_step_latency_seconds_count") == 3);
     // a Standard Orders execution is three steps: its start, and each of its two tasks' results
     assertThat(sample(one, "stepwise_runtime_step_latency_seconds_count")).isEqualTo(3);
     sfn.startExecution(b -> b.stateMachineArn(orders).input("{}"));
     String text = scrapeUntil(t -> value(t, "stepwise_ExecutionsSucceeded_total", "StateMachineArn", orders) == 2
-        && sample(t, "stepwise_runtime_executions_ready") == 0);
+        && sample(t, "stepwise_runtime_executions_ready") == 0 && sample(t, "stepwise_runtime_step_latency_seconds_count") == 6
+        && sample(t, "stepwise_runtime_commit_writes_count") == sample(t, "stepwise_runtime_commits_total"));
 
     assertThat(sample(text, "stepwise_runtime_step_latency_seconds_count")).as("grows with the steps run").isEqualTo(6);
     assertThat(sample(text, "stepwise_runtime_step_latency_seconds_sum")).isPositive();
@@ -172,7 +175,9 @@ class MetricsEndpointTest {
     assertThat(sample(waiting, "stepwise_runtime_timers_due")).isZero();
 
     sfn.startExecution(b -> b.stateMachineArn(waits).input("{\"s\": 1}"));
-    String fired = scrapeUntil(t -> value(t, "stepwise_ExecutionsSucceeded_total", "StateMachineArn", waits) == 1);
+    // a scrape reads one meter after another while steps go on: wait for one that saw the firing stored throughout
+    String fired = scrapeUntil(t -> value(t, "stepwise_ExecutionsSucceeded_total", "StateMachineArn", waits) == 1
+        && sample(t, "stepwise_runtime_timers_due") == 0 && sample(t, "stepwise_runtime_executions_open") == 1);
     assertThat(value(fired, "stepwise_ExecutionsSucceeded_total", "StateMachineArn", waits)).as("the second's timer fired").isEqualTo(1);
     assertThat(sample(fired, "stepwise_runtime_timers")).as("the first's, still waiting").isEqualTo(1);
     assertThat(sample(fired, "stepwise_runtime_executions_open")).isEqualTo(1);
