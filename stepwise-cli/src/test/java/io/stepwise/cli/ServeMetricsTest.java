@@ -38,7 +38,9 @@ class ServeMetricsTest {
 
     String line = "stepwise_ExecutionsSucceeded_total{StateMachineArn=\"" + MACHINE + "\"} 1";
     String text = "";
-    while (System.nanoTime() < deadline && !text.contains(line)) {
+    // a scrape reads one meter after another while steps go on: until one taken after the step throughout
+    while (System.nanoTime() < deadline && !(text.contains(line) && sample(text, "stepwise_runtime_step_latency_seconds_count") == 1
+        && sample(text, "stepwise_runtime_commit_writes_count") == sample(text, "stepwise_runtime_commits_total"))) {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve("/metrics")).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
@@ -47,8 +49,20 @@ class ServeMetricsTest {
     }
     assertThat(text).contains(line).contains("stepwise_ExecutionsStarted_total{StateMachineArn=\"" + MACHINE + "\"} 1")
         .contains("process_uptime_seconds");
+    // the runtime's own on the SQLite store: the Pass execution is one step, and none is left open
+    assertThat(sample(text, "stepwise_runtime_step_latency_seconds_count")).isEqualTo(1);
+    assertThat(sample(text, "stepwise_runtime_commit_writes_count")).isEqualTo(sample(text, "stepwise_runtime_commits_total"))
+        .isPositive();
+    assertThat(sample(text, "stepwise_runtime_executions_open")).isZero();
+    assertThat(sample(text, "stepwise_runtime_timers_due")).isZero();
     serve.stop();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+  }
+
+  /** The sample of an unlabelled metric, or -1 when there is none. */
+  private static double sample(String text, String metric) {
+    return text.lines().filter(l -> l.startsWith(metric + " ")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst().orElse(-1);
   }
 
   private void call(URI endpoint, String operation, String body) throws Exception {

@@ -130,6 +130,61 @@ class MetricsEndpointTest {
   }
 
   @Test
+  void theRuntimesStepsAndCommitsAreTimedAndEachCommitsWritesCounted() throws Exception {
+    String orders = sfn.createStateMachine(b -> b.name("Orders").roleArn(ROLE).definition(ORDERS)).stateMachineArn();
+    sfn.startExecution(b -> b.stateMachineArn(orders).input("{}"));
+    // a scrape reads one meter after another while steps go on: wait for one taken after the last step throughout
+    String one = scrapeUntil(t -> value(t, "stepwise_ExecutionsSucceeded_total", "StateMachineArn", orders) == 1
+        && sample(t, "stepwise_runtime_step_latency_seconds_count") == 3);
+    // a Standard Orders execution is three steps: its start, and each of its two tasks' results
+    assertThat(sample(one, "stepwise_runtime_step_latency_seconds_count")).isEqualTo(3);
+    sfn.startExecution(b -> b.stateMachineArn(orders).input("{}"));
+    String text = scrapeUntil(t -> value(t, "stepwise_ExecutionsSucceeded_total", "StateMachineArn", orders) == 2
+        && sample(t, "stepwise_runtime_executions_ready") == 0 && sample(t, "stepwise_runtime_step_latency_seconds_count") == 6
+        && sample(t, "stepwise_runtime_commit_writes_count") == sample(t, "stepwise_runtime_commits_total"));
+
+    assertThat(sample(text, "stepwise_runtime_step_latency_seconds_count")).as("grows with the steps run").isEqualTo(6);
+    assertThat(sample(text, "stepwise_runtime_step_latency_seconds_sum")).isPositive();
+    assertThat(sample(text, "stepwise_runtime_step_latency_seconds_max")).isPositive();
+    assertThat(value(text, "stepwise_runtime_step_latency_seconds_bucket", "le", "+Inf")).isEqualTo(6);
+    assertThat(value(text, "stepwise_runtime_step_latency_seconds_bucket", "le", "0.001")).isBetween(0.0, 6.0);
+    double commits = sample(text, "stepwise_runtime_commits_total");
+    assertThat(commits).isBetween(1.0, 6.0); // six writes, some perhaps in one commit
+    assertThat(sample(text, "stepwise_runtime_commit_writes_count")).as("one per commit").isEqualTo(commits);
+    assertThat(sample(text, "stepwise_runtime_commit_writes_sum")).isEqualTo(sample(text, "stepwise_runtime_writes_total"))
+        .isEqualTo(6);
+    assertThat(value(text, "stepwise_runtime_commit_writes_bucket", "le", "1000.0")).isEqualTo(commits);
+    assertThat(sample(text, "stepwise_runtime_commit_latency_seconds_count")).isEqualTo(commits);
+    assertThat(sample(text, "stepwise_runtime_commit_latency_seconds_sum")).isPositive();
+    assertThat(value(text, "stepwise_runtime_commit_latency_seconds_bucket", "le", "+Inf")).isEqualTo(commits);
+    assertThat(sample(text, "stepwise_runtime_inputs_queued")).isZero();
+    assertThat(sample(text, "stepwise_runtime_commit_queue")).isZero();
+    assertThat(sample(text, "stepwise_runtime_executions_open")).isZero();
+  }
+
+  @Test
+  void aWaitsTimerIsSetUntilItFiresAndTheOpenExecutionsFollow() throws Exception {
+    String waits = sfn.createStateMachine(b -> b.name("Waits").roleArn(ROLE).definition("""
+        {"StartAt": "W", "States": {"W": {"Type": "Wait", "SecondsPath": "$.s", "End": true}}}""")).stateMachineArn();
+    // within the runtime's 30 s horizon, so its timer is held in memory; the test ends long before it is due
+    sfn.startExecution(b -> b.stateMachineArn(waits).input("{\"s\": 25}"));
+    String waiting = scrapeUntil(t -> sample(t, "stepwise_runtime_timers") == 1);
+    assertThat(sample(waiting, "stepwise_runtime_timers")).isEqualTo(1);
+    assertThat(sample(waiting, "stepwise_runtime_executions_open")).isEqualTo(1);
+    assertThat(sample(waiting, "stepwise_runtime_executions_in_memory")).as("it waits as rows only").isZero();
+    assertThat(sample(waiting, "stepwise_runtime_timers_due")).isZero();
+
+    sfn.startExecution(b -> b.stateMachineArn(waits).input("{\"s\": 1}"));
+    // a scrape reads one meter after another while steps go on: wait for one that saw the firing stored throughout
+    String fired = scrapeUntil(t -> value(t, "stepwise_ExecutionsSucceeded_total", "StateMachineArn", waits) == 1
+        && sample(t, "stepwise_runtime_timers_due") == 0 && sample(t, "stepwise_runtime_executions_open") == 1);
+    assertThat(value(fired, "stepwise_ExecutionsSucceeded_total", "StateMachineArn", waits)).as("the second's timer fired").isEqualTo(1);
+    assertThat(sample(fired, "stepwise_runtime_timers")).as("the first's, still waiting").isEqualTo(1);
+    assertThat(sample(fired, "stepwise_runtime_executions_open")).isEqualTo(1);
+    assertThat(sample(fired, "stepwise_runtime_timers_due")).isZero();
+  }
+
+  @Test
   void theGuardRunsBeforeTheAnswer() throws Exception {
     HttpResponse<String> refused = http.send(HttpRequest.newBuilder(metricsUri()).GET().build(),
         HttpResponse.BodyHandlers.ofString());
@@ -183,6 +238,16 @@ class MetricsEndpointTest {
       }
       Thread.sleep(50);
     }
+  }
+
+  /** The sample of this metric without labels, or -1 when there is none. */
+  static double sample(String text, String metric) {
+    for (String line : text.split("\n")) {
+      if (line.startsWith(metric + " ")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return -1;
   }
 
   /** The sample of this metric with this label's value, or -1 when there is none. */

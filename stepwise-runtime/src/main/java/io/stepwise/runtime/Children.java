@@ -69,7 +69,7 @@ final class Children {
     runtime.parents.put(arn, parentArn);
     try {
       Stepper stepper = runtime.engine().stepper(child, runtime.clock().millis()).storesInputsItself();
-      Step first = stepper.step(new StepInput.Start());
+      Step first = runtime.stats.step(stepper, new StepInput.Start());
       StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
       WriteResult r = runtime.commit(new NewExecution(child.record(), null, null, child.mapRunArn(), child.roleArn(),
           Json.write(child.input()), first.events().get(0).timestamp(), w, revision, child.items()));

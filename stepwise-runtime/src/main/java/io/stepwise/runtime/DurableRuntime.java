@@ -66,6 +66,7 @@ public final class DurableRuntime implements AutoCloseable {
   private boolean evictWaiting = true;
   final ActivityQueues activities = new ActivityQueues();
   private final Redriver redriver;
+  final RuntimeStats stats;
 
   /**
    * @param commitQueue the most writes waiting for the store before new work is refused (OVERLOADED)
@@ -82,6 +83,7 @@ public final class DurableRuntime implements AutoCloseable {
     this.machines = machines;
     this.clock = clock;
     this.committer = new GroupCommitter(store, commitQueue, maxBatch, executor);
+    this.stats = new RuntimeStats(store, committer, clock);
     this.timers = new TimerService(clock, (arn, id) -> deliver(arn, new StepInput.TimerFired(id)), store::timersDue,
         timerHorizonMillis, TIMER_BATCH);
     timers.start();
@@ -115,7 +117,7 @@ public final class DurableRuntime implements AutoCloseable {
         return idempotent(existing.get(), input);
       }
     }
-    Step first = stepper.step(new StepInput.Start());
+    Step first = stats.step(stepper, new StepInput.Start());
     long startDate = first.events().get(0).timestamp();
     StepWrite w = StepWrite.of(arn, 0, new StepInput.Start(), first);
     NewExecution created = new NewExecution(stepper.record(), options.versionArn(), options.aliasArn(), null, options.roleArn(),
@@ -593,6 +595,11 @@ public final class DurableRuntime implements AutoCloseable {
   /** How many group commits ran, and how many writes they held (for metrics and benchmarks). */
   public long[] commitsAndWrites() {
     return new long[] {committer.commits(), committer.written(), committer.commitNanos()};
+  }
+
+  /** Queues, open executions, timers due, and a listener of each step's and commit's cost (for metrics). */
+  public RuntimeStats stats() {
+    return stats;
   }
 
   /** How many timers are set (for metrics and tests). */

@@ -59,8 +59,27 @@ final class ExecutionActor {
    * must start {@link #drain}.
    */
   boolean enqueue(StepInput input, CompletableFuture<Step> reply) {
+    runtime.stats.inputsQueued.increment(); // before the add, so a poll's decrement never comes first
     mailbox.add(new Envelope(input, reply));
-    return draining.compareAndSet(false, true);
+    return startDraining();
+  }
+
+  /** Marks the actor draining, counted among the ready executions; true when it was not (the caller drains). */
+  private boolean startDraining() {
+    if (draining.compareAndSet(false, true)) {
+      runtime.stats.executionsReady.increment();
+      return true;
+    }
+    return false;
+  }
+
+  /** The next input, counted off the queued ones; null when the mailbox is empty. */
+  private Envelope take() {
+    Envelope e = mailbox.poll();
+    if (e != null) {
+      runtime.stats.inputsQueued.decrement();
+    }
+    return e;
   }
 
   /** Nothing in memory worth keeping: asked under the map's lock by {@link DurableRuntime#retireIfIdle}. */
@@ -70,15 +89,17 @@ final class ExecutionActor {
 
   void drain() {
     while (true) {
-      Envelope e = mailbox.poll();
+      Envelope e = take();
       if (e == null) {
         // an execution that waits leaves memory; its next input makes a new actor (drain stays
         // set: nothing can be queued here once it has left the map)
         if (runtime.evictsWaiting() && runtime.retireIfIdle(this)) {
+          runtime.stats.executionsReady.decrement();
           return;
         }
         draining.set(false);
-        if (mailbox.isEmpty() || !draining.compareAndSet(false, true)) {
+        runtime.stats.executionsReady.decrement();
+        if (mailbox.isEmpty() || !startDraining()) {
           return;
         }
         continue;
@@ -88,7 +109,7 @@ final class ExecutionActor {
           List<Envelope> batch = new ArrayList<>();
           batch.add(e);
           while (batch.size() < MAX_BATCH && mailbox.peek() != null && batchable(mailbox.peek())) {
-            batch.add(mailbox.poll());
+            batch.add(take());
           }
           processBatch(batch);
         } else {
@@ -144,7 +165,7 @@ final class ExecutionActor {
       }
       Step step;
       try {
-        step = stepper.step(e.input());
+        step = runtime.stats.step(stepper, e.input());
       } catch (StepRefusedException refused) {
         e.reply().completeExceptionally(new Refusal(Refusal.Kind.REFUSED_BY_EXECUTION, refused.getMessage()));
         continue;
@@ -217,7 +238,7 @@ final class ExecutionActor {
     }
     Step step;
     try {
-      step = stepper.step(input);
+      step = runtime.stats.step(stepper, input);
     } catch (StepRefusedException refused) {
       throw new Refusal(redrive ? Refusal.Kind.NOT_REDRIVABLE : Refusal.Kind.REFUSED_BY_EXECUTION, refused.getMessage());
     }

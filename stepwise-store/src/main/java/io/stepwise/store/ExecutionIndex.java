@@ -16,4 +16,7 @@ public interface ExecutionIndex {
    * @param nextToken null for the first page
    */
   Page<String> running(int limit, String nextToken);
+
+  /** How many executions are RUNNING (what {@link #running} lists), for metrics: one count, no page. */
+  long runningCount();
 }

@@ -40,6 +40,13 @@ public final class GroupCommitter implements AutoCloseable {
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong committing = new AtomicLong();
+  private volatile CommitListener listener = (nanos, writes) -> { };
+
+  /** Told of each commit that succeeded, on the writer's thread: it must only note the figures. */
+  @FunctionalInterface
+  public interface CommitListener {
+    void committed(long nanos, int writes);
+  }
 
   /** A committer whose futures complete on its own thread (see the class comment). */
   public GroupCommitter(WriteStore store, int capacity, int maxBatch) {
@@ -83,6 +90,16 @@ public final class GroupCommitter implements AutoCloseable {
     }
   }
 
+  /** Replaces the listener told of each commit (metrics: its latency and its batch's size). */
+  public void onCommit(CommitListener l) {
+    this.listener = java.util.Objects.requireNonNull(l, "listener");
+  }
+
+  /** How many writes wait for a commit now (not those of the commit under way). */
+  public int queued() {
+    return queue.size();
+  }
+
   /** How many commits (batches) ran so far. */
   public long commits() {
     return commits.get();
@@ -123,9 +140,11 @@ public final class GroupCommitter implements AutoCloseable {
     }
     List<WriteResult> results;
     long began = System.nanoTime();
+    long took;
     try {
       results = store.commit(writes);
-      committing.addAndGet(System.nanoTime() - began);
+      took = System.nanoTime() - began;
+      committing.addAndGet(took);
       if (results.size() != writes.size()) {
         throw new StoreException("The store answered " + results.size() + " results for " + writes.size() + " writes");
       }
@@ -135,6 +154,11 @@ public final class GroupCommitter implements AutoCloseable {
     }
     commits.incrementAndGet();
     written.addAndGet(writes.size());
+    try {
+      listener.committed(took, writes.size());
+    } catch (RuntimeException e) {
+      // a listener's failure must not fail writes that are durable already
+    }
     List<WriteResult> done = results;
     complete(() -> {
       for (int i = 0; i < batch.size(); i++) {

@@ -12,6 +12,9 @@ public interface WorkIndex {
   /** The timers due at or before {@code time} (epoch millis), earliest first, at most {@code limit}. */
   List<TimerRow> timersDue(long time, int limit);
 
+  /** How many timers are due at or before {@code time} (every one {@link #timersDue} would list), for metrics. */
+  long timersDueCount(long time);
+
   /** Every timer, a page at a time (each listed exactly once across a pass's pages). */
   Page<TimerRow> timers(int limit, String nextToken);
 

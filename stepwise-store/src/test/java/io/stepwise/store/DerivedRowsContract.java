@@ -54,6 +54,9 @@ public interface DerivedRowsContract extends ContractBase {
     store().commit(List.of(late.start(now), early.start(now), middle.start(now)));
 
     assertThat(store().timersDue(now + 9_999, 10)).isEmpty();
+    assertThat(store().timersDueCount(now + 9_999)).isZero();
+    assertThat(store().timersDueCount(now + 20_000)).isEqualTo(2);
+    assertThat(store().timersDueCount(now + 60_000)).as("the Waits, not the executions' time limits").isEqualTo(3);
     assertThat(store().timersDue(now + 10_000, 10)).extracting(TimerRow::executionArn).containsExactly(early.arn());
     assertThat(store().timersDue(now + 60_000, 10)).extracting(TimerRow::executionArn).containsExactly(early.arn(), middle.arn(), late.arn());
     assertThat(store().timersDue(now + 60_000, 2)).extracting(TimerRow::executionArn).containsExactly(early.arn(), middle.arn());
@@ -64,6 +67,7 @@ public interface DerivedRowsContract extends ContractBase {
     machines().clock.millis = now + 10_000;
     committed(early.step(new StepInput.TimerFired(first.timerId())));
     assertThat(store().timersDue(now + 60_000, 10)).extracting(TimerRow::executionArn).containsExactly(middle.arn(), late.arn());
+    assertThat(store().timersDueCount(now + 60_000)).isEqualTo(2);
   }
 
   @Test

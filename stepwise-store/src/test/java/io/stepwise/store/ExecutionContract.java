@@ -173,6 +173,7 @@ public interface ExecutionContract extends ContractBase {
     }
     assertThat(ContractBase.allPages(2, (limit, token) -> store().running(limit, token))).containsExactlyInAnyOrderElementsOf(runningArns);
     assertThat(ContractBase.allPages(100, (limit, token) -> store().running(limit, token))).hasSize(runningArns.size());
+    assertThat(store().runningCount()).isEqualTo(runningArns.size());
   }
 
   @Test

@@ -57,6 +57,8 @@ class GroupCommitterTest {
     RecordingStore store = new RecordingStore();
     store.hold = true;
     try (GroupCommitter committer = new GroupCommitter(store, 100, 50)) {
+      List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+      committer.onCommit((nanos, writes) -> sizes.add(writes));
       CompletableFuture<WriteResult> first = committer.submit(write("a"));
       assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
       List<CompletableFuture<WriteResult>> queued = new ArrayList<>();
@@ -64,6 +66,7 @@ class GroupCommitterTest {
         queued.add(committer.submit(write("b" + i)));
       }
       assertThat(first).isNotDone(); // the caller waits for the commit itself
+      assertThat(committer.queued()).as("waiting behind the commit under way").isEqualTo(10);
       store.release.countDown();
       assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(new WriteResult.Committed("a", 1));
       for (int i = 0; i < 10; i++) {
@@ -73,6 +76,8 @@ class GroupCommitterTest {
       assertThat(store.batches.get(1)).containsExactly("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9");
       assertThat(committer.commits()).isEqualTo(2);
       assertThat(committer.written()).isEqualTo(11);
+      assertThat(sizes).as("the listener hears each commit's size before its callers do").containsExactly(1, 10);
+      assertThat(committer.queued()).isZero();
     }
   }
 

@@ -138,6 +138,8 @@ public interface WorkIndexContract extends ContractBase {
   default void noTimerIsDueBeforeAnyIsSetAndALimitBoundsThePage() {
     assertThat(store().work(10, null)).isEqualTo(new Page<>(List.of(), null));
     assertThat(store().timersDue(Long.MAX_VALUE, 10)).isEmpty();
+    assertThat(store().timersDueCount(Long.MAX_VALUE)).isZero();
+    assertThat(store().runningCount()).isZero();
     assertThat(store().timers(10, null)).isEqualTo(new Page<>(List.of(), null));
     assertThat(store().tasks(10, null)).isEqualTo(new Page<>(List.of(), null));
     assertThat(store().taskToken("no-such-token")).isEmpty();

@@ -118,6 +118,15 @@ final class ExecutionReads {
     });
   }
 
+  /** One count over the partial index of the RUNNING rows. */
+  long runningCount() {
+    return readers.read("count the running executions", r -> {
+      try (ResultSet q = r.prepare("SELECT count(*) FROM executions WHERE status = 'RUNNING'").executeQuery()) {
+        return q.next() ? q.getLong(1) : 0L;
+      }
+    });
+  }
+
   List<HistoryEvent> history(String arn) {
     return readers.read("read the history of " + arn, r -> {
       PreparedStatement s = r.prepare(CHUNKS + " ORDER BY first_id");

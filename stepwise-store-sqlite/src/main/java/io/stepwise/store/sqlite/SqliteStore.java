@@ -117,6 +117,11 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public long runningCount() {
+    return executions.runningCount();
+  }
+
+  @Override
   public List<HistoryEvent> history(String executionArn) {
     return executions.history(executionArn);
   }
@@ -144,6 +149,11 @@ public final class SqliteStore implements Store {
   @Override
   public List<TimerRow> timersDue(long time, int limit) {
     return work.timersDue(time, limit);
+  }
+
+  @Override
+  public long timersDueCount(long time) {
+    return work.timersDueCount(time);
   }
 
   @Override

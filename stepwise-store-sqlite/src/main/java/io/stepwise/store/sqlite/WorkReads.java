@@ -41,6 +41,16 @@ final class WorkReads {
     });
   }
 
+  long timersDueCount(long time) {
+    return readers.read("count the timers due", r -> {
+      PreparedStatement s = r.prepare("SELECT count(*) FROM timers WHERE due <= ?");
+      s.setLong(1, time);
+      try (ResultSet q = s.executeQuery()) {
+        return q.next() ? q.getLong(1) : 0L;
+      }
+    });
+  }
+
   Page<TimerRow> timers(int limit, String nextToken) {
     String[] after = nextToken == null ? new String[] {"0", "0"} : PageTokens.decode("timers", nextToken, 2);
     long afterExecution = PageTokens.number(after[0], nextToken);

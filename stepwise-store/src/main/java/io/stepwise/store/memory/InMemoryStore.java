@@ -233,6 +233,16 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public long runningCount() {
+    lock.readLock().lock();
+    try {
+      return running.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
   public List<HistoryEvent> history(String executionArn) {
     lock.readLock().lock();
     try {
@@ -316,6 +326,16 @@ public final class InMemoryStore implements Store {
     lock.readLock().lock();
     try {
       return rows.timersDue(time, limit);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public long timersDueCount(long time) {
+    lock.readLock().lock();
+    try {
+      return rows.timersDueCount(time);
     } finally {
       lock.readLock().unlock();
     }

@@ -215,6 +215,17 @@ final class MemoryRows implements RowSink {
     return out;
   }
 
+  long timersDueCount(long time) {
+    long n = 0;
+    for (TimerRow t : timersByDue) {
+      if (t.due() > time) {
+        break;
+      }
+      n++;
+    }
+    return n;
+  }
+
   Page<TimerRow> timers(int limit, String nextToken) {
     return page(timers, "timers", limit, nextToken, t -> t);
   }
