@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       GraphCommand.class,
       TestCommand.class,
       ServeCommand.class,
+      io.stepwise.cli.demo.DemoCommand.class,
       FunctionsCommand.class,
       MessagesCommand.class,
       HttpBenchCommand.class,

@@ -49,7 +49,7 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE + " Also: a setting or the configuration file cannot be used, the port"
         + " cannot be bound."})
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
   @Option(names = "--config", paramLabel = "FILE",
@@ -171,6 +171,7 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("stepwise serve: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    settingsInUse = settings;
     if (settings.configFile() != null) {
       log.info("Settings from the configuration file {} (flags and STEPWISE_* variables win over it)", settings.configFile().toAbsolutePath());
     } else {
@@ -185,7 +186,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Integrations integrations;
     try {
-      integrations = Integrations.open(new IntegrationContext(settings.services(), settings.functions(), settings.configDir(),
+      integrations = Integrations.open(new IntegrationContext(settings.services(), withBuiltIn(settings.functions()), settings.configDir(),
           settings.data(), settings.region(), settings.account(), java.time.InstantSource.system()));
     } catch (RuntimeException e) {
       System.err.println("stepwise serve: " + rootMessage(e));
@@ -348,6 +349,70 @@ final class ServeCommand implements Callable<Integer> {
       i.close(); // after the executions: no task is left to call them
     }
     stopped.countDown();
+  }
+
+  /**
+   * Functions a command embedding serve declares (stepwise demo: its own functions), as the file's
+   * {@code functions:} section would; the file's declaration of a name wins.
+   */
+  com.fasterxml.jackson.databind.node.ObjectNode builtInFunctions;
+
+  private com.fasterxml.jackson.databind.JsonNode withBuiltIn(com.fasterxml.jackson.databind.JsonNode fromFile) {
+    if (builtInFunctions == null || builtInFunctions.isEmpty()) {
+      return fromFile;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode all = builtInFunctions.deepCopy();
+    if (fromFile != null && fromFile.isObject()) {
+      fromFile.properties().forEach(e -> all.set(e.getKey(), e.getValue()));
+    } else if (fromFile != null && !fromFile.isNull()) {
+      return fromFile; // not a mapping: let the functions' own check say so
+    }
+    return all;
+  }
+
+  /** The settings serve runs with, once it has read them (stepwise demo reads the region and account). */
+  ServeSettings settingsInUse() {
+    return settingsInUse;
+  }
+
+  private volatile ServeSettings settingsInUse;
+
+  /**
+   * A serve run by another command in this process (stepwise demo), with functions of its own
+   * declared as the file's {@code functions:} would (the file's declaration of a name wins).
+   */
+  public static ServeCommand embedded(Path workDir, Map<String, String> env, com.fasterxml.jackson.databind.node.ObjectNode functions) {
+    ServeCommand s = new ServeCommand();
+    s.workDir = workDir;
+    s.env = env;
+    s.builtInFunctions = functions;
+    return s;
+  }
+
+  /** Where the server listens once it does, else null. */
+  public java.net.URI endpoint() {
+    Server s = server;
+    return s == null ? null : s.endpoint();
+  }
+
+  /** The region executions run in (once the settings are read). */
+  public String region() {
+    return settingsInUse.region();
+  }
+
+  /** The account in the ARNs (once the settings are read). */
+  public String account() {
+    return settingsInUse.account();
+  }
+
+  /** The data directory (once the settings are read). */
+  public Path dataDirectory() {
+    return settingsInUse.data();
+  }
+
+  /** Stops the server as Ctrl-C does. */
+  public void shutdown() {
+    stop();
   }
 
   /** The server once it listens (tests read its port). */

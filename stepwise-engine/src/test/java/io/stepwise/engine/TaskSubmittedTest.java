@@ -107,6 +107,63 @@ class TaskSubmittedTest {
     }
   }
 
+  private static final String SEND_THEN_WAIT = """
+      {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},"HeartbeatSeconds":5,
+        "Retry":[{"ErrorEquals":["States.HeartbeatTimeout"],"IntervalSeconds":1,"MaxAttempts":1}],"Next":"Pause"},
+        "Pause":{"Type":"Wait","Seconds":10,"End":true}}}""";
+
+  private static Command.StartTimer timer(Step s, io.stepwise.engine.step.TimerKind kind) {
+    return s.commands().stream().filter(c -> c instanceof Command.StartTimer t && t.kind() == kind).map(c -> (Command.StartTimer) c)
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void aHistoryWhoseCallbackFollowsItsSubmissionIsRestoredAndGoesOn() {
+    // the callback's TaskSucceeded follows TaskSubmitted (its previousEventId), not TaskStarted
+    Queue queue = new Queue();
+    try (Engine engine = Fixtures.engine().handler(queue).build()) {
+      StateMachine machine = Fixtures.machine(SEND_THEN_WAIT);
+      Stepper stepper = engine.stepper(machine, Engine.parseInput("{}"), Fixtures.options());
+      Step first = stepper.step(new StepInput.Start());
+      List<HistoryEvent> stored = new ArrayList<>(first.events());
+      Command.ScheduleTask task = scheduled(first);
+      stored.addAll(stepper.step(engine.invoke(task)).events());
+      Step answered = stepper.step(new StepInput.CallbackSucceeded(task.request().taskToken(), Json.NODES.objectNode().put("courier", "Ada")));
+      stored.addAll(answered.events());
+      Command.StartTimer pause = timer(answered, io.stepwise.engine.step.TimerKind.WAIT);
+
+      Restored restored = engine.restore(machine, stepper.record(), stored, List.of());
+      Step done = restored.stepper().step(new StepInput.TimerFired(pause.timerId()));
+      assertThat(types(done.events())).endsWith(EventType.WaitStateExited, EventType.ExecutionSucceeded);
+      assertThat(queue.sent).hasSize(1);
+    }
+  }
+
+  @Test
+  void aHistoryWhoseHeartbeatTimedOutAfterTheSubmissionIsRestoredAndRetries() {
+    Queue queue = new Queue();
+    try (Engine engine = Fixtures.engine().handler(queue).build()) {
+      StateMachine machine = Fixtures.machine(SEND_THEN_WAIT);
+      Stepper stepper = engine.stepper(machine, Engine.parseInput("{}"), Fixtures.options());
+      Step first = stepper.step(new StepInput.Start());
+      List<HistoryEvent> stored = new ArrayList<>(first.events());
+      Command.ScheduleTask task = scheduled(first);
+      Step submitted = stepper.step(engine.invoke(task));
+      stored.addAll(submitted.events());
+      Command.StartTimer heartbeat = first.commands().stream().filter(c -> c instanceof Command.StartTimer t
+          && t.kind() == io.stepwise.engine.step.TimerKind.HEARTBEAT_TIMEOUT).map(c -> (Command.StartTimer) c).findFirst()
+          .orElseGet(() -> timer(submitted, io.stepwise.engine.step.TimerKind.HEARTBEAT_TIMEOUT));
+      Step timedOut = stepper.step(new StepInput.TimerFired(heartbeat.timerId()));
+      assertThat(types(timedOut.events())).contains(EventType.TaskTimedOut);
+      stored.addAll(timedOut.events());
+
+      Restored restored = engine.restore(machine, stepper.record(), stored, List.of());
+      assertThat(restored.outstanding().commands()).as("the retry's back-off is set again")
+          .anyMatch(c -> c instanceof Command.StartTimer t && t.kind() == io.stepwise.engine.step.TimerKind.RETRY);
+    }
+  }
+
   @Test
   void aFailedSubmissionFailsTheTaskAtOnce() {
     TaskHandler refusing = new Queue() {

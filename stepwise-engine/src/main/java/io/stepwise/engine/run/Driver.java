@@ -389,13 +389,15 @@ public final class Driver {
         undispatched.remove(p.scheduledEventId);
         JsonNode out = next.details() instanceof EventDetails.TaskSucceeded s
             ? s.output() : ((EventDetails.LambdaSucceeded) next.details()).output();
-        return new StepInput.TaskSucceeded(p.scheduledEventId, out);
+        // a task handed on (TaskSubmitted) was ended by its callback
+        return p.submitted ? new StepInput.CallbackSucceeded(p.request.taskToken(), out) : new StepInput.TaskSucceeded(p.scheduledEventId, out);
       }
       case TaskFailed, LambdaFunctionFailed, ActivityFailed -> {
         PendingTask p = started(next);
         undispatched.remove(p.scheduledEventId);
         if (next.details() instanceof EventDetails.TaskFailed f) {
-          return new StepInput.TaskFailed(p.scheduledEventId, f.error(), f.cause());
+          return p.submitted ? new StepInput.CallbackFailed(p.request.taskToken(), f.error(), f.cause())
+              : new StepInput.TaskFailed(p.scheduledEventId, f.error(), f.cause());
         }
         EventDetails.LambdaFailed f = (EventDetails.LambdaFailed) next.details();
         return new StepInput.TaskFailed(p.scheduledEventId, f.error(), f.cause());
@@ -427,7 +429,7 @@ public final class Driver {
   /** Whether the recorded event is the heartbeat time-out this timer was set for. */
   private boolean endsByHeartbeat(HistoryEvent next, Command.StartTimer t) {
     PendingTask p = heartbeatTask(t);
-    if (next.previousEventId() != p.startedEventId) {
+    if (next.previousEventId() != p.startedEventId && (p.submittedEventId == 0 || next.previousEventId() != p.submittedEventId)) {
       return false;
     }
     String error = switch (next.details()) {

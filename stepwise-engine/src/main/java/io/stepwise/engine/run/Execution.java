@@ -302,6 +302,7 @@ public final class Execution {
   void forget(PendingTask p) {
     pendingByScheduled.remove(p.scheduledEventId);
     pendingByStarted.remove(p.startedEventId);
+    pendingByStarted.remove(p.submittedEventId);
   }
 
   /** The task ends without its outcome (timed out, or its branch stopped); its driver is told to drop it. */
@@ -326,6 +327,11 @@ public final class Execution {
 
   void markStarted(PendingTask p) {
     pendingByStarted.put(p.startedEventId, p);
+  }
+
+  /** A handed-on callback task's outcome follows its TaskSubmitted event: replay finds it by that too. */
+  void markSubmitted(PendingTask p) {
+    pendingByStarted.put(p.submittedEventId, p);
   }
 
   PendingTask pendingScheduled(long scheduledId) {

@@ -24,6 +24,8 @@ final class PendingTask {
   boolean awaitsCallback;
   /** A .waitForTaskToken task whose handler handed it on (TaskSubmitted): it waits for its callback. */
   boolean submitted;
+  /** Its TaskSubmitted event, 0 until handed on: the event its outcome follows (previousEventId) from then on. */
+  long submittedEventId;
   /** A callback's heartbeat timeout, set again by each heartbeat; null without HeartbeatSeconds. */
   Timer heartbeatTimer;
   /** Handed to the driver in a step's ScheduleTask command. */

@@ -105,7 +105,9 @@ final class Tasks {
    */
   static void submitted(PendingTask p, JsonNode output) {
     p.submitted = true;
-    p.frame.exec.append(p.frame, EventType.TaskSubmitted, new EventDetails.TaskSucceeded(resourceType(p.kind), p.kind.resource(), output));
+    p.submittedEventId = p.frame.exec.append(p.frame, EventType.TaskSubmitted,
+        new EventDetails.TaskSucceeded(resourceType(p.kind), p.kind.resource(), output));
+    p.frame.exec.markSubmitted(p);
   }
 
   /** A heartbeat for a callback task: its HeartbeatSeconds start again from now. */

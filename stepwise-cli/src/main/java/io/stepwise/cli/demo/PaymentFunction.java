@@ -1,0 +1,134 @@
+package io.stepwise.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.stepwise.asl.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The payment function, a Lambda function as an HTTP endpoint (the way stepwise.yaml declares
+ * {@code url:} functions), in front of a card processor that is busy now and then and declines
+ * some cards. A charge is recorded in the Payments table once per order: a retried charge of an
+ * order already paid answers the first payment again, so an order is never paid twice.
+ */
+final class PaymentFunction implements AutoCloseable {
+  /** A card with this token is always declined. */
+  static final String DECLINED_CARD = "tok_declined";
+
+  private final HttpServer http;
+  private final Supplier<DynamoDbClient> dynamodb;
+  private final DoubleSupplier random;
+  private final double busyRate;
+  private final AtomicLong payments = new AtomicLong();
+
+  /**
+   * @param dynamodb the client of the Payments table (made once the server listens)
+   * @param busyRate the share of calls the processor is too busy for (Payment.Unavailable, worth retrying)
+   */
+  PaymentFunction(Supplier<DynamoDbClient> dynamodb, double busyRate, DoubleSupplier random) throws IOException {
+    this.dynamodb = dynamodb;
+    this.busyRate = busyRate;
+    this.random = random;
+    http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    http.createContext("/payment", this::handle);
+    http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    http.start();
+  }
+
+  /** Where stepwise.yaml's {@code functions.payment.url} points. */
+  String url() {
+    return "http://127.0.0.1:" + http.getAddress().getPort() + "/payment";
+  }
+
+  private void handle(HttpExchange x) throws IOException {
+    JsonNode answer;
+    try (x) {
+      try {
+        answer = invoke(Json.parse(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+      } catch (PaymentError e) {
+        answer = Json.NODES.objectNode().put("errorType", e.type).put("errorMessage", e.getMessage());
+      } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        answer = Json.NODES.objectNode().put("errorType", "Payment.Error").put("errorMessage", String.valueOf(e.getMessage()));
+      }
+      byte[] body = Json.write(answer).getBytes(StandardCharsets.UTF_8);
+      x.getResponseHeaders().set("Content-Type", "application/json");
+      x.sendResponseHeaders(200, body.length);
+      try (OutputStream out = x.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  JsonNode invoke(JsonNode event) {
+    String orderId = event.path("orderId").asText("");
+    if (orderId.isEmpty()) {
+      throw new PaymentError("Payment.InvalidRequest", "the payment needs an orderId");
+    }
+    String action = event.path("action").asText("charge");
+    if (random.getAsDouble() < busyRate) {
+      throw new PaymentError("Payment.Unavailable", "the card processor is busy; try again");
+    }
+    return switch (action) {
+      case "charge" -> charge(orderId, event);
+      case "refund" -> refund(orderId);
+      default -> throw new PaymentError("Payment.InvalidRequest", "unknown action " + action);
+    };
+  }
+
+  private JsonNode charge(String orderId, JsonNode event) {
+    if (DECLINED_CARD.equals(event.path("card").path("token").asText())) {
+      throw new PaymentError("Payment.Declined", "insufficient funds");
+    }
+    String paymentId = "PAY-" + orderId;
+    try {
+      dynamodb.get().putItem(b -> b.tableName("Payments").item(Map.of("orderId", AttributeValue.fromS(orderId),
+          "paymentId", AttributeValue.fromS(paymentId), "amount", AttributeValue.fromN(event.path("amount").asText("0")),
+          "status", AttributeValue.fromS("CHARGED"))).conditionExpression("attribute_not_exists(orderId)"));
+      payments.incrementAndGet();
+    } catch (ConditionalCheckFailedException e) {
+      // charged before (a retry after an answer that was lost): the same payment, not a second one
+    }
+    ObjectNode out = Json.NODES.objectNode().put("paymentId", paymentId).put("status", "CHARGED");
+    return out;
+  }
+
+  private JsonNode refund(String orderId) {
+    dynamodb.get().updateItem(b -> b.tableName("Payments").key(Map.of("orderId", AttributeValue.fromS(orderId)))
+        .updateExpression("SET #s = :r").expressionAttributeNames(Map.of("#s", "status"))
+        .expressionAttributeValues(Map.of(":r", AttributeValue.fromS("REFUNDED"))));
+    return Json.NODES.objectNode().put("refundId", "REF-" + orderId).put("status", "REFUNDED");
+  }
+
+  /** Charges made by this process. */
+  long payments() {
+    return payments.get();
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+  }
+
+  /** An error the function raises: its errorType is the error the state machine's Retry and Catch see. */
+  static final class PaymentError extends RuntimeException {
+    final String type;
+
+    PaymentError(String type, String message) {
+      super(message);
+      this.type = type;
+    }
+  }
+}
