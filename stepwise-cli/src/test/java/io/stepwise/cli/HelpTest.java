@@ -29,8 +29,8 @@ class HelpTest {
     for (CommandLine c : commands()) {
       String help = c.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll(" +", " ");
       assertThat(help).as(c.getCommandName()).contains("Exit codes:").contains(" 0 Success.").contains(" 2 Usage or input error");
-      // validate and graph run nothing, serve serves until stopped, functions lists and messages reads: none has an execution to fail
-      if (!List.of("validate", "graph", "serve", "functions", "messages").contains(c.getCommandName())) {
+      // validate and graph run nothing, serve and demo serve until stopped, functions lists and messages reads: none has an execution to fail
+      if (!List.of("validate", "graph", "serve", "demo", "delivery", "functions", "messages").contains(c.getCommandName())) {
         assertThat(help).as(c.getCommandName()).contains(" 1 The execution failed");
       }
       if (List.of("run", "validate", "graph").contains(c.getCommandName())) {

@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
 @Command(name = "delivery", mixinStandardHelpOptions = true,
     description = {"Serves the delivery assistant (examples/delivery, docs/delivery-assistant.md) with its tables, functions,"
         + " workers and an order generator; every other option is serve's (--port, --data, ...).",
-        "The data directory defaults to ./delivery-data; a second run carries on from it."})
+        "The data directory defaults to ./delivery-data; a second run carries on from it."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE + " Also: serve's settings cannot be used, or the port is taken."})
 public final class DeliveryDemoCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(DeliveryDemoCommand.class);
 
@@ -69,6 +71,17 @@ public final class DeliveryDemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try {
+      int code = run();
+      ready.completeExceptionally(new IllegalStateException("the demo ended with exit code " + code));
+      return code;
+    } catch (Exception | Error e) {
+      ready.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private int run() throws Exception {
     if (rate < 0 || paymentBusy < 0 || paymentBusy > 1 || declines < 0 || declines > 1 || noShows < 0 || noShows > 1 || couriers < 1) {
       System.err.println("stepwise demo delivery: --rate must be 0 or more, --payment-busy, --declines and --no-shows shares"
           + " from 0 to 1, --couriers at least 1");
@@ -86,7 +99,9 @@ public final class DeliveryDemoCommand implements Callable<Integer> {
           Json.NODES.objectNode().put("url", payment.url()).put("timeout", 10)));
       serve = s;
       CommandLine cmd = new CommandLine(s);
-      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cmd.execute(args.toArray(String[]::new)));
+      // a thread of its own: the common pool may have a single thread, and it may be ours
+      CompletableFuture<Integer> exit = new CompletableFuture<>();
+      Thread.ofPlatform().name("stepwise-serve").start(() -> exit.complete(cmd.execute(args.toArray(String[]::new))));
       while (s.endpoint() == null && !exit.isDone()) {
         Thread.sleep(20);
       }

@@ -44,7 +44,8 @@ final class TrackingWorker implements AutoCloseable {
       log.info("Tracking worker: {} (Python, boto3), pid {}", script, p.pid());
       return new TrackingWorker(p, null, running);
     }
-    log.info("Tracking worker: in Java (python3 with boto3 is not here; 'pip install boto3' for the Python one)");
+    log.info(mode.equals("java") ? "Tracking worker: in Java (--tracker java)"
+        : "Tracking worker: in Java (python3 with boto3 is not here; 'pip install boto3' for the Python one)");
     Thread t = Thread.ofPlatform().name("tracker-java").daemon().start(() -> javaLoop(clients, activityArn, running));
     return new TrackingWorker(null, t, running);
   }
