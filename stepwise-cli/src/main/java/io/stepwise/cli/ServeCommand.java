@@ -240,6 +240,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     // the console reads through the API, so with signatures verified it shows nothing unsigned
     builder.routes((cfg, services) -> io.stepwise.server.console.ConsoleRoutes.install(cfg));
+    // what the API cannot list (every machine's executions filtered, an activity's tasks), from the store
+    builder.routes((cfg, services) -> io.stepwise.server.console.ConsoleData.install(cfg, services, b.store()));
     // GET /metrics; the guard lets every request through (loopback by default)
     io.stepwise.metrics.ServerMetrics.attach(builder, engine, b.runtime(), ctx -> {});
     integrations.apis().forEach(builder::api);

@@ -1,0 +1,56 @@
+package io.stepwise.server.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.stepwise.asl.json.Json;
+import io.stepwise.server.operations.Services;
+import io.stepwise.server.protocol.ApiException;
+import io.stepwise.store.Store;
+
+/**
+ * The console's data endpoints, under {@code /console/api/}: what the Step Functions API cannot
+ * answer, read from the store (every machine's executions filtered and paged; an activity's
+ * tasks waiting for a worker and running). Read-only; JSON out; a bad parameter is a 400 whose
+ * body names it ({@code {"parameter": ..., "message": ...}}). A guard on {@code /console/*} covers
+ * them with the pages.
+ */
+public final class ConsoleData {
+  private ConsoleData() {}
+
+  /** Adds the endpoints to the server being made, reading the execution side's store. */
+  public static void install(JavalinConfig cfg, Services services, Store store) {
+    ExecutionListing executions = new ExecutionListing(store);
+    ActivityTasks tasks = new ActivityTasks(services, store);
+    cfg.routes.get("/console/api/executions", answer(executions::list));
+    cfg.routes.get("/console/api/activities/tasks", answer(tasks::list));
+  }
+
+  interface Reader {
+    JsonNode read(Context ctx);
+  }
+
+  private static Handler answer(Reader reader) {
+    return ctx -> {
+      ctx.header("Cache-Control", "no-store");
+      ctx.header("X-Content-Type-Options", "nosniff");
+      try {
+        ctx.contentType("application/json").result(Json.write(reader.read(ctx)));
+      } catch (BadParameterException e) {
+        refuse(ctx, 400, e.parameter(), e.getMessage());
+      } catch (ApiException e) {
+        refuse(ctx, e.status(), null, e.code() + ": " + e.getMessage());
+      }
+    };
+  }
+
+  private static void refuse(Context ctx, int status, String parameter, String message) {
+    var body = Json.NODES.objectNode();
+    if (parameter != null) {
+      body.put("parameter", parameter);
+    }
+    body.put("message", message);
+    ctx.status(status).contentType("application/json").result(Json.write(body));
+  }
+}
