@@ -3,6 +3,8 @@ import { h, main } from "./common.js";
 import { executionPage } from "./execution.js";
 import { activitiesPage, machinePage, machinesPage } from "./machines.js";
 import { newMachinePage } from "./new-machine.js";
+import { executionsPage } from "./executions.js";
+import { mapRunPage } from "./mapruns.js";
 
 export async function route() {
   clearTimeout(executionPage.timer);
@@ -13,6 +15,8 @@ export async function route() {
     else if (page === "execution") await executionPage(decodeURIComponent(arg));
     else if (page === "activities") await activitiesPage();
     else if (page === "new") await newMachinePage();
+    else if (page === "executions") await executionsPage();
+    else if (page === "maprun") await mapRunPage(decodeURIComponent(arg));
     else await machinesPage();
   } catch (e) {
     main().replaceChildren(h("p", { class: "problem" }, e.message));

@@ -2,6 +2,7 @@
 import { all, api, h, main, link, time, duration, pretty, status, machineHref, executionHref, showError, table } from "./common.js";
 import { graphView } from "./graph.js";
 import { route } from "./app.js";
+import { mapRunsView } from "./mapruns.js";
 
 /**
  * Each state's visits, from the history, with what happened: succeeded, retried (succeeded after
@@ -117,6 +118,7 @@ export async function executionPage(arn) {
     h("h2", {}, "Input"), h("pre", { id: "execution-input" }, pretty(d.input || "")),
     h("h2", {}, "Output"), h("pre", { id: "execution-output" }, d.output == null ? "" : pretty(d.output)),
     h("h2", {}, "Event history (" + events.length + ")"), h("div", { class: "toolbar" }, "Type ", typeFilter), history);
+  main().querySelector("dl.summary").after(mapRunsView(arn)); // its Distributed Map Runs, if any (mapruns.js)
   if (running) {
     // until the live event stream arrives: the page reads the execution again while it runs
     executionPage.timer = setTimeout(() => { if (location.hash === executionHref(arn)) route(); }, 500);
