@@ -74,9 +74,6 @@ final class ExecutionReads {
       if (query.arn() != null) {
         s.setString(i++, query.arn());
       }
-      if (query.status() != null) {
-        s.setString(i++, query.status().name());
-      }
       if (query.startedFrom() != null) {
         s.setLong(i++, query.startedFrom());
       }
@@ -106,8 +103,8 @@ final class ExecutionReads {
    * The listing's SELECT: each is a range of an index whose leading columns are its equalities,
    * then (start_date DESC, arn DESC): executions_by_state_machine (and _status), _by_version,
    * _by_alias, _by_map_run, and for every machine's executions_by_type_start (and _status), with
-   * type = 'STANDARD'. Its parameters: the ARN, the status, startedFrom, the upper bound's date and
-   * ARN, those given.
+   * type = 'STANDARD' (the status indexes hold every status but SUCCEEDED). Its parameters: the
+   * ARN, startedFrom, the upper bound's date and ARN, those given.
    */
   static String listing(ExecutionQuery query) {
     String column = switch (query.scope()) {
@@ -125,7 +122,12 @@ final class ExecutionReads {
       where.add("type = 'STANDARD'");
     }
     if (query.status() != null) {
-      where.add("status = ?");
+      // a literal (an enum's name), not a parameter, and the partial status indexes' own term
+      // beside it: SQLite uses a partial index only for a query whose WHERE holds its WHERE's terms
+      where.add("status = '" + query.status().name() + "'");
+      if (query.status() != ExecutionStatus.SUCCEEDED) {
+        where.add("status <> 'SUCCEEDED'");
+      }
     }
     if (query.startedFrom() != null) {
       where.add("start_date >= ?");
@@ -138,9 +140,10 @@ final class ExecutionReads {
     }
     // named where two indexes fit: with no statistics SQLite prefers a start_date range over the
     // status equality, and the status would then be a filter over every row of the range
+    boolean byStatus = query.status() != null && query.status() != ExecutionStatus.SUCCEEDED;
     String index = switch (query.scope()) {
-      case ALL -> query.includeExpress() ? null : query.status() != null ? "executions_by_type_status" : "executions_by_type_start";
-      case STATE_MACHINE -> query.status() != null ? "executions_by_state_machine_status" : "executions_by_state_machine";
+      case ALL -> query.includeExpress() ? null : byStatus ? "executions_by_type_status" : "executions_by_type_start";
+      case STATE_MACHINE -> byStatus ? "executions_by_state_machine_status" : "executions_by_state_machine";
       default -> null;
     };
     return SUMMARY + (index == null ? "" : " INDEXED BY " + index) + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
