@@ -260,6 +260,8 @@ public final class ServeCommand implements Callable<Integer> {
     // the page and scripts are served to anyone; with auth sigv4 their data (the API, the graphs) needs a sign-in
     // (its live stream of an execution's events too: an EventSource sends the session's cookie)
     builder.routes((cfg, services) -> io.stepwise.server.console.ConsoleRoutes.install(cfg, console.access(), b));
+    // what the API cannot list (every machine's executions filtered, an activity's tasks), from the store
+    builder.routes((cfg, services) -> io.stepwise.server.console.ConsoleData.install(cfg, services, b.store(), console.access()));
     // GET /metrics: open with auth none; else the console token as a bearer, or the console's session
     io.stepwise.metrics.ServerMetrics.attach(builder, engine, b.runtime(), console.access()::metrics);
     integrations.apis().forEach(builder::api);

@@ -29,4 +29,7 @@ public interface WorkIndex {
 
   /** The activity's tasks that no worker has taken, oldest scheduled first (GetActivityTask hands out the first). */
   List<TaskRow> activityTasks(String activityArn, int limit);
+
+  /** The activity's tasks that a worker took and has not answered yet (its running ones), oldest scheduled first. */
+  List<TaskRow> takenActivityTasks(String activityArn, int limit);
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class StoreContract
     implements ExecutionContract, StepCommitContract, DerivedRowsContract, HistoryContract, WorkIndexContract, GroupCommitContract,
-    MapRunContract, RedriveContract {
+    MapRunContract, RedriveContract, ConsoleListingContract {
   private Store store;
   private Machines machines;
 

@@ -4,6 +4,8 @@ import { executionPage } from "./execution.js";
 import { activitiesPage, machinePage, machinesPage } from "./machines.js";
 import { newMachinePage } from "./new-machine.js";
 import { SignInRequired, onSignedIn } from "./sign-in.js";
+import { executionsPage } from "./executions.js";
+import { mapRunPage } from "./mapruns.js";
 
 export async function route() {
   if (executionPage.stop) executionPage.stop(); // an execution followed live
@@ -14,6 +16,8 @@ export async function route() {
     else if (page === "execution") await executionPage(decodeURIComponent(arg));
     else if (page === "activities") await activitiesPage();
     else if (page === "new") await newMachinePage();
+    else if (page === "executions") await executionsPage();
+    else if (page === "maprun") await mapRunPage(decodeURIComponent(arg));
     else await machinesPage();
   } catch (e) {
     if (e instanceof SignInRequired) return; // its form is shown; signing in routes again

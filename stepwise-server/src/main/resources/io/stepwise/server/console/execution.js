@@ -7,6 +7,7 @@ import { visitTree, flatten, iterationsByConcern, defaultIteration, graphStatuse
 import { attempts, stepDetails } from "./step-details.js";
 import { historyView } from "./history.js";
 import { keepingView, watchExecution } from "./live.js";
+import { mapRunsView } from "./mapruns.js";
 
 // what the person chose on this execution's page, kept while it re-renders as the execution runs
 const chosen = { arn: null, iterations: new Map(), step: null };
@@ -104,6 +105,7 @@ export async function executionPage(arn, known) {
     h("h2", {}, "Output"), h("pre", { id: "execution-output" }, d.output == null ? "" : pretty(d.output)),
     h("h2", {}, "Event history (" + events.length + ")"), historyView(events, tree, (v) => { revealVisit(v); rerender(); pick(v);
       details.scrollIntoView(); }));
+  main().querySelector("dl.summary").after(mapRunsView(arn)); // its Distributed Map Runs, if any (mapruns.js)
   const again = tree.all.find((x) => x.key === chosen.step);
   if (again) pick(again);
   if (running && !known) {

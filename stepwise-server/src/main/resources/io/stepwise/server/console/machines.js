@@ -1,6 +1,7 @@
 // State machines, activities, and one state machine's page.
 import { all, api, h, main, link, time, duration, pretty, status, machineHref, executionHref, showError, table } from "./common.js";
 import { graphView } from "./graph.js";
+import { data } from "./data.js";
 
 export async function machinesPage() {
   const machines = await all("ListStateMachines", { maxResults: 1000 }, "stateMachines", 10000);
@@ -13,12 +14,39 @@ export async function machinesPage() {
         h("td", {}, time(m.creationDate))))));
 }
 
+/** Each activity with its tasks not yet answered: waiting for a worker, and taken by one (from the console's data endpoint). */
 export async function activitiesPage() {
   const activities = await all("ListActivities", { maxResults: 1000 }, "activities", 10000);
-  main().replaceChildren(h("h1", {}, "Activities"),
-    activities.length === 0 ? h("p", { class: "hint" }, "No activities.")
-      : table(["Name", "ARN", "Created"], activities.map((a) => h("tr", {}, h("td", {}, a.name), h("td", { class: "mono" },
-        a.activityArn), h("td", {}, time(a.creationDate))))));
+  if (activities.length === 0) {
+    main().replaceChildren(h("h1", {}, "Activities"), h("p", { class: "hint" }, "No activities."));
+    return;
+  }
+  const shown = activities.slice(0, 100);
+  const tasks = await Promise.all(shown.map((a) => data("activities/tasks", { activityArn: a.activityArn, maxResults: 100 })
+    .catch((e) => ({ error: e.message }))));
+  const execution = (t) => link(executionHref(t.executionArn), t.executionArn.replace(/^.*:execution:/, ""), { "data-task-execution": t.executionArn });
+  const limits = (t) => [t.timeoutSeconds ? "timeout " + t.timeoutSeconds + " s" : "", t.heartbeatSeconds ? "heartbeat " + t.heartbeatSeconds + " s" : ""]
+    .filter(Boolean).join(", ");
+  const section = (a, t) => {
+    if (t.error) return h("section", { class: "activity" }, h("h2", {}, a.name), h("p", { class: "problem" }, t.error));
+    const more = (flag) => (flag ? " (the oldest 100)" : "");
+    return h("section", { class: "activity", "data-activity": a.name },
+      h("h2", {}, a.name), h("div", { class: "mono hint" }, a.activityArn + " · created " + time(a.creationDate)),
+      h("h3", {}, "Waiting for a worker: " + t.scheduled.length + more(t.moreScheduled)),
+      t.scheduled.length === 0 ? h("p", { class: "hint" }, "None: GetActivityTask would wait.")
+        : table(["Execution", "State", "Scheduled", "Limits", "Input"], t.scheduled.map((x) => h("tr", { "data-task": "scheduled" },
+          h("td", {}, execution(x)), h("td", {}, x.stateName || ""), h("td", {}, time(x.scheduledDate)), h("td", {}, limits(x)),
+          h("td", { class: "mono" }, (x.input || "").slice(0, 200))))),
+      h("h3", {}, "Running (taken by a worker): " + t.running.length + more(t.moreRunning)),
+      t.running.length === 0 ? h("p", { class: "hint" }, "None.")
+        : table(["Execution", "State", "Worker", "Started", "Scheduled", "Limits"], t.running.map((x) => h("tr", { "data-task": "running" },
+          h("td", {}, execution(x)), h("td", {}, x.stateName || ""), h("td", { "data-worker": x.workerName || "" }, x.workerName || "(no name)"),
+          h("td", {}, time(x.startedDate)), h("td", {}, time(x.scheduledDate)), h("td", {}, limits(x))))));
+  };
+  main().replaceChildren(h("div", {}, h("h1", {}, "Activities"),
+    h("p", { class: "hint" }, "Heartbeats are not recorded in an execution's history, so a running task shows when a worker took it and its heartbeat limit."),
+    activities.length > shown.length ? h("p", { class: "hint" }, "The first " + shown.length + " of " + activities.length + " activities.") : null,
+    shown.map((a, i) => section(a, tasks[i]))));
 }
 
 export async function machinePage(arn) {

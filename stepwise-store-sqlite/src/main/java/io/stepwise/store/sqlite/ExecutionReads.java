@@ -55,29 +55,31 @@ final class ExecutionReads {
   }
 
   Page<ExecutionSummary> executions(ExecutionQuery query) {
-    String column = switch (query.scope()) {
-      case STATE_MACHINE -> "state_machine_arn";
-      case VERSION -> "version_arn";
-      case ALIAS -> "alias_arn";
-      case MAP_RUN -> "map_run_arn";
-    };
+    // the page's upper bound, exclusive: the token's key, or (startedBefore, "") which is below
+    // every execution started then, whichever comes first in the order; one row-value bound so that
+    // both are a range of the index (SQLite ranges on one of two upper bounds and filters by the other)
     String[] after = query.nextToken() == null ? null : PageTokens.decode("executions", query.nextToken(), 2);
     long afterDate = after == null ? 0 : PageTokens.number(after[0], query.nextToken());
-    // the index is (column, start_date DESC, arn DESC): the row-value comparison is a range of it
-    String redriven = query.redriven() == null ? "" : query.redriven() ? " AND redrive_count > 0" : " AND redrive_count = 0";
-    String sql = SUMMARY + " WHERE " + column + " = ?" + (query.status() != null ? " AND status = ?" : "") + redriven
-        + (query.includeExpress() ? "" : " AND type = 'STANDARD'") + (after != null ? " AND (start_date, arn) < (?, ?)" : "")
-        + " ORDER BY start_date DESC, arn DESC LIMIT ?";
+    String afterArn = after == null ? null : after[1];
+    if (query.startedBefore() != null && (after == null || query.startedBefore() <= afterDate)) {
+      afterDate = query.startedBefore();
+      afterArn = "";
+    }
+    long upperDate = afterDate;
+    String upperArn = afterArn;
+    String sql = listing(query);
     return readers.read("list executions", r -> {
       PreparedStatement s = r.prepare(sql);
       int i = 1;
-      s.setString(i++, query.arn());
-      if (query.status() != null) {
-        s.setString(i++, query.status().name());
+      if (query.arn() != null) {
+        s.setString(i++, query.arn());
       }
-      if (after != null) {
-        s.setLong(i++, afterDate);
-        s.setString(i++, after[1]);
+      if (query.startedFrom() != null) {
+        s.setLong(i++, query.startedFrom());
+      }
+      if (upperArn != null) {
+        s.setLong(i++, upperDate);
+        s.setString(i++, upperArn);
       }
       s.setInt(i, query.limit() + 1);
       List<ExecutionSummary> out = new ArrayList<>();
@@ -95,6 +97,57 @@ final class ExecutionReads {
       ExecutionSummary last = page.get(page.size() - 1);
       return new Page<>(page, PageTokens.encode("executions", Long.toString(last.startDate()), last.executionArn()));
     });
+  }
+
+  /**
+   * The listing's SELECT: each is a range of an index whose leading columns are its equalities,
+   * then (start_date DESC, arn DESC): executions_by_state_machine (and _status), _by_version,
+   * _by_alias, _by_map_run, and for every machine's executions_by_type_start (and _status), with
+   * type = 'STANDARD' (the status indexes hold every status but SUCCEEDED). Its parameters: the
+   * ARN, startedFrom, the upper bound's date and ARN, those given.
+   */
+  static String listing(ExecutionQuery query) {
+    String column = switch (query.scope()) {
+      case STATE_MACHINE -> "state_machine_arn";
+      case VERSION -> "version_arn";
+      case ALIAS -> "alias_arn";
+      case MAP_RUN -> "map_run_arn";
+      case ALL -> null;
+    };
+    List<String> where = new ArrayList<>();
+    if (column != null) {
+      where.add(column + " = ?");
+    }
+    if (!query.includeExpress()) {
+      where.add("type = 'STANDARD'");
+    }
+    if (query.status() != null) {
+      // a literal (an enum's name), not a parameter, and the partial status indexes' own term
+      // beside it: SQLite uses a partial index only for a query whose WHERE holds its WHERE's terms
+      where.add("status = '" + query.status().name() + "'");
+      if (query.status() != ExecutionStatus.SUCCEEDED) {
+        where.add("status <> 'SUCCEEDED'");
+      }
+    }
+    if (query.startedFrom() != null) {
+      where.add("start_date >= ?");
+    }
+    if (query.startedBefore() != null || query.nextToken() != null) {
+      where.add("(start_date, arn) < (?, ?)");
+    }
+    if (query.redriven() != null) {
+      where.add(query.redriven() ? "redrive_count > 0" : "redrive_count = 0");
+    }
+    // named where two indexes fit: with no statistics SQLite prefers a start_date range over the
+    // status equality, and the status would then be a filter over every row of the range
+    boolean byStatus = query.status() != null && query.status() != ExecutionStatus.SUCCEEDED;
+    String index = switch (query.scope()) {
+      case ALL -> query.includeExpress() ? null : byStatus ? "executions_by_type_status" : "executions_by_type_start";
+      case STATE_MACHINE -> byStatus ? "executions_by_state_machine_status" : "executions_by_state_machine";
+      default -> null;
+    };
+    return SUMMARY + (index == null ? "" : " INDEXED BY " + index) + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        + " ORDER BY start_date DESC, arn DESC LIMIT ?";
   }
 
   Page<String> running(int limit, String nextToken) {

@@ -181,6 +181,11 @@ public final class SqliteStore implements Store {
     return work.activityTasks(activityArn, limit);
   }
 
+  @Override
+  public List<TaskRow> takenActivityTasks(String activityArn, int limit) {
+    return work.takenActivityTasks(activityArn, limit);
+  }
+
   String writerPragma(String name) {
     return writer.pragma(name);
   }

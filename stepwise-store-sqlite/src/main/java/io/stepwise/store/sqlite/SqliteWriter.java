@@ -177,10 +177,12 @@ final class SqliteWriter implements AutoCloseable {
     PreparedStatement find = w.prepare("SELECT id, status, event_count FROM executions WHERE arn = ?");
     find.setString(1, write.executionArn());
     long id;
+    boolean wasRunning;
     WriteResult.Refused refused;
     try (ResultSet r = find.executeQuery()) {
       boolean found = r.next();
       id = found ? r.getLong(1) : -1;
+      wasRunning = found && "RUNNING".equals(r.getString(2));
       refused = found
           ? WriteChecks.step(write, true, ExecutionStatus.valueOf(r.getString(2)), r.getLong(3))
           : WriteChecks.step(write, false, null, 0);
@@ -189,7 +191,14 @@ final class SqliteWriter implements AutoCloseable {
       return refused;
     }
     HistoryEvent redriven = write.redriven();
-    if (redriven == null) {
+    if (redriven == null && wasRunning && write.status() == ExecutionStatus.RUNNING) {
+      // most steps: still running, so only the count changes (a running row has no output, error,
+      // cause or stop date); setting the status too would rewrite every index that holds it
+      PreparedStatement update = w.prepare("UPDATE executions SET event_count = ? WHERE id = ?");
+      update.setLong(1, write.eventsAfter());
+      update.setLong(2, id);
+      update.executeUpdate();
+    } else if (redriven == null) {
       PreparedStatement update = w.prepare(
           "UPDATE executions SET status = ?, output = ?, error = ?, cause = ?, stop_date = ?, event_count = ? WHERE id = ?");
       bindAfter(update, 1, write);

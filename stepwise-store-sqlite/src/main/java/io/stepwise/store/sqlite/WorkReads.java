@@ -143,9 +143,18 @@ final class WorkReads {
   }
 
   List<TaskRow> activityTasks(String activityArn, int limit) {
+    return activityTasks(activityArn, false, limit);
+  }
+
+  List<TaskRow> takenActivityTasks(String activityArn, int limit) {
+    return activityTasks(activityArn, true, limit);
+  }
+
+  private List<TaskRow> activityTasks(String activityArn, boolean taken, int limit) {
     return readers.read("read the tasks of " + activityArn, r -> {
-      // the partial index tasks_by_activity: untaken tasks of the activity, in the order scheduled
-      PreparedStatement s = r.prepare(TASK + " WHERE t.activity_arn = ? AND t.started = 0 ORDER BY t.seq LIMIT ?");
+      // the partial indexes tasks_by_activity and tasks_taken_by_activity: the activity's untaken
+      // (or taken) tasks, in the order scheduled
+      PreparedStatement s = r.prepare(TASK + " WHERE t.activity_arn = ? AND t.started = " + (taken ? 1 : 0) + " ORDER BY t.seq LIMIT ?");
       s.setString(1, activityArn);
       s.setInt(2, limit);
       List<TaskRow> out = new ArrayList<>();

@@ -180,11 +180,21 @@ public final class InMemoryStore implements Store {
       String[] key = PageTokens.decode("executions", q.nextToken(), 2);
       after = new Listed(PageTokens.number(key[0], q.nextToken()), key[1]);
     }
+    if (q.startedBefore() != null) {
+      // the first listed after (startedBefore, "") is the newest started before it
+      Listed bound = new Listed(q.startedBefore(), "");
+      if (after == null || NEWEST_FIRST.compare(bound, after) > 0) {
+        after = bound;
+      }
+    }
     lock.readLock().lock();
     try {
       NavigableSet<Listed> from = after == null ? listed : listed.tailSet(after, false);
       List<ExecutionSummary> out = new ArrayList<>();
       for (Listed l : from) {
+        if (q.startedFrom() != null && l.startDate() < q.startedFrom()) {
+          break; // the rest started earlier still
+        }
         ExecutionRow r = executions.get(l.arn()).row;
         if (!matches(q, r)) {
           continue;
@@ -207,8 +217,10 @@ public final class InMemoryStore implements Store {
       case VERSION -> r.versionArn();
       case ALIAS -> r.aliasArn();
       case MAP_RUN -> r.mapRunArn();
+      case ALL -> null;
     };
-    return q.arn().equals(scoped)
+    return (q.scope() == ExecutionQuery.Scope.ALL || q.arn().equals(scoped))
+        && q.admitsStart(r.startDate())
         && (q.status() == null || q.status() == r.status())
         && q.admitsRedrives(r.redriveCount())
         && (q.includeExpress() || r.record().type() != ExecutionType.EXPRESS);
@@ -386,6 +398,16 @@ public final class InMemoryStore implements Store {
     lock.readLock().lock();
     try {
       return rows.activityTasks(activityArn, limit);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<TaskRow> takenActivityTasks(String activityArn, int limit) {
+    lock.readLock().lock();
+    try {
+      return rows.takenActivityTasks(activityArn, limit);
     } finally {
       lock.readLock().unlock();
     }

@@ -44,6 +44,8 @@ final class MemoryRows implements RowSink {
   private final TreeMap<Key, Task> tasks = new TreeMap<>();
   /** Per activity ARN, its untaken tasks by the order they were scheduled in. */
   private final Map<String, TreeMap<Long, TaskRow>> untaken = new HashMap<>();
+  /** Per activity ARN, its tasks a worker took and has not answered, by the order they were scheduled in. */
+  private final Map<String, TreeMap<Long, TaskRow>> taken = new HashMap<>();
   private final Map<String, TokenRow> tokens = new HashMap<>();
   private final Map<String, Set<String>> tokensByArn = new HashMap<>();
   private long nextSeq;
@@ -137,7 +139,7 @@ final class MemoryRows implements RowSink {
   public void deleteTask(String executionArn, long scheduledEventId) {
     Task t = tasks.remove(new Key(executionArn, scheduledEventId));
     if (t != null) {
-      unlistUntaken(t);
+      unlistActivity(t);
     }
   }
 
@@ -146,18 +148,27 @@ final class MemoryRows implements RowSink {
     Key key = new Key(executionArn, scheduledEventId);
     Task t = tasks.get(key);
     if (t != null) {
-      unlistUntaken(t);
-      tasks.put(key, new Task(t.row().asStarted(workerName), t.seq()));
+      unlistActivity(t);
+      TaskRow started = t.row().asStarted(workerName);
+      tasks.put(key, new Task(started, t.seq()));
+      if (started.activityArn() != null) {
+        taken.computeIfAbsent(started.activityArn(), a -> new TreeMap<>()).put(t.seq(), started);
+      }
     }
   }
 
-  private void unlistUntaken(Task t) {
+  private void unlistActivity(Task t) {
+    unlist(untaken, t);
+    unlist(taken, t);
+  }
+
+  private static void unlist(Map<String, TreeMap<Long, TaskRow>> byActivity, Task t) {
     if (t.row().activityArn() != null) {
-      TreeMap<Long, TaskRow> of = untaken.get(t.row().activityArn());
+      TreeMap<Long, TaskRow> of = byActivity.get(t.row().activityArn());
       if (of != null) {
         of.remove(t.seq());
         if (of.isEmpty()) {
-          untaken.remove(t.row().activityArn());
+          byActivity.remove(t.row().activityArn());
         }
       }
     }
@@ -254,6 +265,11 @@ final class MemoryRows implements RowSink {
 
   List<TaskRow> activityTasks(String activityArn, int limit) {
     TreeMap<Long, TaskRow> of = untaken.get(activityArn);
+    return of == null ? List.of() : of.values().stream().limit(limit).toList();
+  }
+
+  List<TaskRow> takenActivityTasks(String activityArn, int limit) {
+    TreeMap<Long, TaskRow> of = taken.get(activityArn);
     return of == null ? List.of() : of.values().stream().limit(limit).toList();
   }
 }
