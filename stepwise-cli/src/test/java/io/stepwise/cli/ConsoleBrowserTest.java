@@ -335,6 +335,17 @@ class ConsoleBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#graph g[data-id='States/Done']")));
     assertThat(sfn.listStateMachines().stateMachines()).extracting(m -> m.name()).containsExactly("Pasted");
     screenshot("state-machine");
+
+    browser.findElement(By.id("edit-machine")).click();
+    editor = wait.until(ExpectedConditions.elementToBeClickable(By.id("definition-editor")));
+    assertThat(editor.getAttribute("value")).contains("\"Nope\"");
+    editor.clear();
+    editor.sendKeys("""
+        {"StartAt":"Done","States":{"Done":{"Type":"Succeed","Comment":"edited in the console"}}}""");
+    browser.findElement(By.id("update-machine")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#definition")));
+    String arn = sfn.listStateMachines().stateMachines().get(0).stateMachineArn();
+    assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(arn)).definition()).contains("edited in the console");
   }
 
   /** From here on, the page's DescribeExecution requests are counted (the page is not loaded again: the counter stays). */

@@ -16,6 +16,7 @@ export async function route() {
     else if (page === "execution") await executionPage(decodeURIComponent(arg));
     else if (page === "activities") await activitiesPage();
     else if (page === "new") await newMachinePage();
+    else if (page === "edit") await newMachinePage(decodeURIComponent(arg));
     else if (page === "executions") await executionsPage();
     else if (page === "maprun") await mapRunPage(decodeURIComponent(arg));
     else await machinesPage();

@@ -97,6 +97,7 @@ export async function machinePage(arn) {
   more.addEventListener("click", () => load(false).catch(showError));
   main().replaceChildren(
     h("h1", {}, m.name),
+    h("div", { class: "toolbar" }, link("#/edit/" + encodeURIComponent(arn), "Edit the definition", { id: "edit-machine" })),
     h("dl", { class: "summary" }, h("dt", {}, "ARN"), h("dd", { class: "mono" }, m.stateMachineArn), h("dt", {}, "Type"),
       h("dd", {}, m.type), h("dt", {}, "Status"), h("dd", {}, m.status), h("dt", {}, "Created"), h("dd", {}, time(m.creationDate)),
       h("dt", {}, "Role"), h("dd", {}, m.roleArn), h("dt", {}, "Logging"), h("dd", {}, (m.loggingConfiguration || {}).level || "OFF"),

@@ -16,11 +16,18 @@ export function pointerRange(text, pointer) {
   return found;
 }
 
-export async function newMachinePage() {
-  const editor = h("textarea", { id: "definition-editor", spellcheck: "false", rows: 18 },
-    JSON.stringify({ Comment: "A new state machine", StartAt: "Hello", States: { Hello: { Type: "Pass", End: true } } }, null, 2));
-  const name = h("input", { id: "machine-name", placeholder: "name", size: 30 });
-  const type = h("select", { id: "machine-type" }, h("option", {}, "STANDARD"), h("option", {}, "EXPRESS"));
+/**
+ * A new state machine, or (editing: the ARN of one) a new definition for an existing one: its
+ * problems and graph shown before it is created or updated.
+ */
+export async function newMachinePage(editing) {
+  const m = editing ? await api("DescribeStateMachine", { stateMachineArn: editing }) : null;
+  let text = JSON.stringify({ Comment: "A new state machine", StartAt: "Hello", States: { Hello: { Type: "Pass", End: true } } }, null, 2);
+  if (m) { try { text = JSON.stringify(JSON.parse(m.definition), null, 2); } catch (e) { text = m.definition; } }
+  const editor = h("textarea", { id: "definition-editor", spellcheck: "false", rows: 18 }, text);
+  const name = h("input", { id: "machine-name", placeholder: "name", size: 30, value: m ? m.name : null, disabled: !!m });
+  const type = h("select", { id: "machine-type", disabled: !!m }, ["STANDARD", "EXPRESS"].map((t) =>
+    h("option", { selected: m && m.type === t }, t)));
   const problems = h("ul", { id: "problems" });
   const preview = h("div", { id: "preview" });
   const check = async () => {
@@ -36,15 +43,20 @@ export async function newMachinePage() {
     else preview.replaceChildren();
     return r.result === "OK";
   };
-  const create = h("button", { class: "primary", id: "create-machine", onclick: async () => {
+  const create = h("button", { class: "primary", id: m ? "update-machine" : "create-machine", onclick: async () => {
     try {
       if (!(await check())) return;
+      if (m) {
+        await api("UpdateStateMachine", { stateMachineArn: m.stateMachineArn, definition: editor.value });
+        location.hash = machineHref(m.stateMachineArn);
+        return;
+      }
       const r = await api("CreateStateMachine", { name: name.value.trim(), definition: editor.value, type: type.value,
         roleArn: "arn:aws:iam::123456789012:role/stepwise-console" });
       location.hash = machineHref(r.stateMachineArn);
     } catch (e) { showError(e); }
-  } }, "Create");
-  main().replaceChildren(h("h1", {}, "New state machine"),
+  } }, m ? "Update" : "Create");
+  main().replaceChildren(h("h1", {}, m ? "Edit " + m.name : "New state machine"),
     h("div", { class: "toolbar" }, name, type, h("button", { id: "check-definition", onclick: () => check().catch(showError) }, "Check"),
       create),
     editor, problems, preview);
