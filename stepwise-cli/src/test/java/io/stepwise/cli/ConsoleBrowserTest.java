@@ -3,30 +3,17 @@ package io.stepwise.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
@@ -38,65 +25,26 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * screenshots are written to target/console-screenshots (the current ones are copied to docs/).
  */
 class ConsoleBrowserTest {
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path SHOTS = Path.of("target", "console-screenshots");
-
   @TempDir Path dir;
+  private ConsoleSession session;
   private ServeCommand serve;
-  private CompletableFuture<Integer> exit;
   private SfnClient sfn;
   private WebDriver browser;
   private WebDriverWait wait;
-  private ChromeDriverService service;
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-        "skipped: the console's browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-    serve = new ServeCommand();
-    serve.workDir = dir;
-    serve.env = Map.of();
-    CommandLine cmd = new CommandLine(serve);
-    exit = CompletableFuture.supplyAsync(() -> cmd.execute("--port", "0", "--data", "store"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (serve.server() == null && !exit.isDone() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(serve.server()).as("the server started").isNotNull();
-    sfn = SfnClient.builder().endpointOverride(serve.server().endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingAnyFreePort().build();
-    // a plain WebDriver session on the service: ChromeDriver itself would also try to open a
-    // DevTools connection, which fails here after minutes (Selenium has no CDP for this Chromium)
-    service.start();
-    this.service = service;
-    browser = new org.openqa.selenium.remote.RemoteWebDriver(service.getUrl(), options);
-    // a live page is drawn again as its events arrive: an element found just before may be gone
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    // a running execution's page is drawn again as it changes: an element found a moment ago may be gone
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    session = new ConsoleSession(dir);
+    serve = session.serve;
+    sfn = session.sfn;
+    browser = session.browser;
+    wait = session.wait;
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
-    }
-    if (sfn != null) {
-      sfn.close();
-    }
-    if (serve != null) {
-      serve.stop();
-      assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    if (session != null) {
+      session.close();
     }
   }
 
@@ -363,8 +311,6 @@ class ConsoleBrowserTest {
   }
 
   private void screenshot(String name) throws Exception {
-    Files.createDirectories(SHOTS);
-    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SHOTS.resolve(name + ".png"), png);
+    session.screenshot(name);
   }
 }

@@ -40,20 +40,32 @@ final class ConsoleSession implements AutoCloseable {
   private final ChromeDriverService service;
 
   ConsoleSession(Path dir) throws Exception {
+    this(dir, Map.of(), "test", "test");
+  }
+
+  /**
+   * @param env serve's environment
+   * @param accessKey the SDK client's key (with {@code --auth sigv4}: one of its credentials file)
+   * @param serveArgs serve's options besides {@code --port 0 --data store}
+   */
+  ConsoleSession(Path dir, Map<String, String> env, String accessKey, String secretKey, String... serveArgs) throws Exception {
     assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
         "skipped: the console's browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
     serve = new ServeCommand();
     serve.workDir = dir;
-    serve.env = Map.of();
+    serve.env = env;
     CommandLine cmd = new CommandLine(serve);
-    exit = CompletableFuture.supplyAsync(() -> cmd.execute("--port", "0", "--data", "store"));
+    String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--port", "0", "--data", "store"),
+        java.util.Arrays.stream(serveArgs)).toArray(String[]::new);
+    exit = new CompletableFuture<>();
+    Thread.ofPlatform().name("console-serve").start(() -> exit.complete(cmd.execute(args)));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (serve.server() == null && !exit.isDone() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(serve.server()).as("the server started").isNotNull();
     sfn = SfnClient.builder().endpointOverride(serve.server().endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
         .httpClient(UrlConnectionHttpClient.create()).build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -63,6 +75,8 @@ final class ConsoleSession implements AutoCloseable {
     service.start();
     browser = new org.openqa.selenium.remote.RemoteWebDriver(service.getUrl(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // a running execution's page is drawn again as it changes: an element found a moment ago may be gone
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   /** Opens the console at a page ({@code "#/executions"}). */
