@@ -456,7 +456,7 @@ public final class Driver {
   }
 
   private PendingTask started(HistoryEvent e) {
-    PendingTask p = exec.pendingStarted(e.previousEventId());
+    PendingTask p = exec.pendingAfter(e.previousEventId());
     if (p == null) {
       throw new ReplayMismatchException("Recorded event " + e.id() + " ends a task the execution has not started");
     }

@@ -48,7 +48,8 @@ public final class Execution {
   final Timers timers = new Timers();
   private final List<PendingTask> cancelledTasks = new ArrayList<>();
   private final Map<Long, PendingTask> pendingByScheduled = new LinkedHashMap<>();
-  private final Map<Long, PendingTask> pendingByStarted = new HashMap<>();
+  /** Started tasks by the event their outcome follows (previousEventId): TaskStarted, and TaskSubmitted once handed on. */
+  private final Map<Long, PendingTask> pendingByLastEvent = new HashMap<>();
   /** Distributed Map children started and not ended, by ARN; made on the first. */
   private Map<String, PendingChild> children;
   private List<PendingChild> stoppedChildren;
@@ -301,8 +302,8 @@ public final class Execution {
 
   void forget(PendingTask p) {
     pendingByScheduled.remove(p.scheduledEventId);
-    pendingByStarted.remove(p.startedEventId);
-    pendingByStarted.remove(p.submittedEventId);
+    pendingByLastEvent.remove(p.startedEventId);
+    pendingByLastEvent.remove(p.submittedEventId);
   }
 
   /** The task ends without its outcome (timed out, or its branch stopped); its driver is told to drop it. */
@@ -326,20 +327,21 @@ public final class Execution {
   }
 
   void markStarted(PendingTask p) {
-    pendingByStarted.put(p.startedEventId, p);
+    pendingByLastEvent.put(p.startedEventId, p);
   }
 
   /** A handed-on callback task's outcome follows its TaskSubmitted event: replay finds it by that too. */
   void markSubmitted(PendingTask p) {
-    pendingByStarted.put(p.submittedEventId, p);
+    pendingByLastEvent.put(p.submittedEventId, p);
   }
 
   PendingTask pendingScheduled(long scheduledId) {
     return pendingByScheduled.get(scheduledId);
   }
 
-  PendingTask pendingStarted(long startedId) {
-    return pendingByStarted.get(startedId);
+  /** The started task whose outcome would follow this event (its TaskStarted or TaskSubmitted), or null. */
+  PendingTask pendingAfter(long eventId) {
+    return pendingByLastEvent.get(eventId);
   }
 
   boolean hasPendingTasks() {
