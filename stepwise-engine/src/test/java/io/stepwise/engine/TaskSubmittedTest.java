@@ -15,6 +15,7 @@ import io.stepwise.engine.step.Command;
 import io.stepwise.engine.step.Step;
 import io.stepwise.engine.step.StepInput;
 import io.stepwise.engine.step.StepRefusedException;
+import io.stepwise.engine.step.TimerKind;
 import io.stepwise.engine.task.TaskHandler;
 import io.stepwise.engine.task.TaskRequest;
 import java.util.ArrayList;
@@ -56,6 +57,19 @@ class TaskSubmittedTest {
     return s.commands().stream().filter(c -> c instanceof Command.ScheduleTask).map(c -> (Command.ScheduleTask) c).findFirst().orElseThrow();
   }
 
+  /** A run of the machine to its task's submission: the steps, what they stored, and the task. */
+  private record Submitted(Stepper stepper, Step first, Step submission, Command.ScheduleTask task, List<HistoryEvent> stored) {}
+
+  private static Submitted submit(Engine engine, StateMachine machine) {
+    Stepper stepper = engine.stepper(machine, Engine.parseInput("{}"), Fixtures.options());
+    Step first = stepper.step(new StepInput.Start());
+    Command.ScheduleTask task = scheduled(first);
+    Step submission = stepper.step(engine.invoke(task));
+    List<HistoryEvent> stored = new ArrayList<>(first.events());
+    stored.addAll(submission.events());
+    return new Submitted(stepper, first, submission, task, stored);
+  }
+
   private static List<EventType> types(List<HistoryEvent> events) {
     return events.stream().map(HistoryEvent::type).toList();
   }
@@ -93,15 +107,11 @@ class TaskSubmittedTest {
     Queue queue = new Queue();
     try (Engine engine = Fixtures.engine().handler(queue).build()) {
       StateMachine machine = Fixtures.machine(SEND);
-      Stepper stepper = engine.stepper(machine, Engine.parseInput("{}"), Fixtures.options());
-      Step first = stepper.step(new StepInput.Start());
-      List<HistoryEvent> stored = new ArrayList<>(first.events());
-      Command.ScheduleTask task = scheduled(first);
-      stored.addAll(stepper.step(engine.invoke(task)).events());
+      Submitted run = submit(engine, machine);
 
-      Restored restored = engine.restore(machine, stepper.record(), stored, List.of());
+      Restored restored = engine.restore(machine, run.stepper().record(), run.stored(), List.of());
       assertThat(restored.outstanding().commands()).as("nothing to send again").noneMatch(c -> c instanceof Command.ScheduleTask);
-      Step done = restored.stepper().step(new StepInput.CallbackFailed(task.request().taskToken(), "Courier.Refused", "no one free"));
+      Step done = restored.stepper().step(new StepInput.CallbackFailed(run.task().request().taskToken(), "Courier.Refused", "no one free"));
       assertThat(types(done.events())).containsExactly(EventType.TaskFailed, EventType.ExecutionFailed);
       assertThat(queue.sent).hasSize(1);
     }
@@ -113,9 +123,9 @@ class TaskSubmittedTest {
         "Retry":[{"ErrorEquals":["States.HeartbeatTimeout"],"IntervalSeconds":1,"MaxAttempts":1}],"Next":"Pause"},
         "Pause":{"Type":"Wait","Seconds":10,"End":true}}}""";
 
-  private static Command.StartTimer timer(Step s, io.stepwise.engine.step.TimerKind kind) {
+  private static java.util.Optional<Command.StartTimer> timer(Step s, TimerKind kind) {
     return s.commands().stream().filter(c -> c instanceof Command.StartTimer t && t.kind() == kind).map(c -> (Command.StartTimer) c)
-        .findFirst().orElseThrow();
+        .findFirst();
   }
 
   @Test
@@ -124,16 +134,13 @@ class TaskSubmittedTest {
     Queue queue = new Queue();
     try (Engine engine = Fixtures.engine().handler(queue).build()) {
       StateMachine machine = Fixtures.machine(SEND_THEN_WAIT);
-      Stepper stepper = engine.stepper(machine, Engine.parseInput("{}"), Fixtures.options());
-      Step first = stepper.step(new StepInput.Start());
-      List<HistoryEvent> stored = new ArrayList<>(first.events());
-      Command.ScheduleTask task = scheduled(first);
-      stored.addAll(stepper.step(engine.invoke(task)).events());
-      Step answered = stepper.step(new StepInput.CallbackSucceeded(task.request().taskToken(), Json.NODES.objectNode().put("courier", "Ada")));
-      stored.addAll(answered.events());
-      Command.StartTimer pause = timer(answered, io.stepwise.engine.step.TimerKind.WAIT);
+      Submitted run = submit(engine, machine);
+      Step answered = run.stepper().step(
+          new StepInput.CallbackSucceeded(run.task().request().taskToken(), Json.NODES.objectNode().put("courier", "Ada")));
+      run.stored().addAll(answered.events());
+      Command.StartTimer pause = timer(answered, TimerKind.WAIT).orElseThrow();
 
-      Restored restored = engine.restore(machine, stepper.record(), stored, List.of());
+      Restored restored = engine.restore(machine, run.stepper().record(), run.stored(), List.of());
       Step done = restored.stepper().step(new StepInput.TimerFired(pause.timerId()));
       assertThat(types(done.events())).endsWith(EventType.WaitStateExited, EventType.ExecutionSucceeded);
       assertThat(queue.sent).hasSize(1);
@@ -145,22 +152,16 @@ class TaskSubmittedTest {
     Queue queue = new Queue();
     try (Engine engine = Fixtures.engine().handler(queue).build()) {
       StateMachine machine = Fixtures.machine(SEND_THEN_WAIT);
-      Stepper stepper = engine.stepper(machine, Engine.parseInput("{}"), Fixtures.options());
-      Step first = stepper.step(new StepInput.Start());
-      List<HistoryEvent> stored = new ArrayList<>(first.events());
-      Command.ScheduleTask task = scheduled(first);
-      Step submitted = stepper.step(engine.invoke(task));
-      stored.addAll(submitted.events());
-      Command.StartTimer heartbeat = first.commands().stream().filter(c -> c instanceof Command.StartTimer t
-          && t.kind() == io.stepwise.engine.step.TimerKind.HEARTBEAT_TIMEOUT).map(c -> (Command.StartTimer) c).findFirst()
-          .orElseGet(() -> timer(submitted, io.stepwise.engine.step.TimerKind.HEARTBEAT_TIMEOUT));
-      Step timedOut = stepper.step(new StepInput.TimerFired(heartbeat.timerId()));
+      Submitted run = submit(engine, machine);
+      Command.StartTimer heartbeat = timer(run.first(), TimerKind.HEARTBEAT_TIMEOUT)
+          .or(() -> timer(run.submission(), TimerKind.HEARTBEAT_TIMEOUT)).orElseThrow();
+      Step timedOut = run.stepper().step(new StepInput.TimerFired(heartbeat.timerId()));
       assertThat(types(timedOut.events())).contains(EventType.TaskTimedOut);
-      stored.addAll(timedOut.events());
+      run.stored().addAll(timedOut.events());
 
-      Restored restored = engine.restore(machine, stepper.record(), stored, List.of());
+      Restored restored = engine.restore(machine, run.stepper().record(), run.stored(), List.of());
       assertThat(restored.outstanding().commands()).as("the retry's back-off is set again")
-          .anyMatch(c -> c instanceof Command.StartTimer t && t.kind() == io.stepwise.engine.step.TimerKind.RETRY);
+          .anyMatch(c -> c instanceof Command.StartTimer t && t.kind() == TimerKind.RETRY);
     }
   }
 
