@@ -131,6 +131,11 @@ public final class DeliveryDemoCommand implements Callable<Integer> {
       ready.complete(null);
       int code = exit.get();
       stopParts(trackingWorker);
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook is what stopped us
+      }
       for (Thread t : threads) {
         t.join(TimeUnit.SECONDS.toMillis(5));
       }
