@@ -28,7 +28,8 @@ class DeliveryWorkflowTest {
     return workflows.load(DELIVERY).named("DeliveryAssistant")
         .mock("Get stock", IN_STOCK).mock("Take stock", OK).mock("Put back", OK).mock("Take payment", CHARGED)
         .mock("Notify customer", Mock.returns("{\"MessageId\":\"m-1\"}")).mock("Request courier", COURIER)
-        .mock("Track delivery", Mock.returns("{\"deliveredAt\":\"2026-12-03T18:05:00Z\"}")).mock("Mark delivered", OK);
+        .mock("Track delivery", Mock.returns("{\"deliveredAt\":\"2026-12-03T18:05:00Z\"}")).mock("Mark delivered", OK)
+        .mock("Held already?", Mock.returns("{\"Item\":{}}")).mock("Release hold", OK);
   }
 
   @Test
@@ -52,9 +53,19 @@ class DeliveryWorkflowTest {
     WorkflowRun run = paidAndReserved(workflows)
         .mock("Take stock", Mock.sequence(OK, Mock.fails("DynamoDB.ConditionalCheckFailedException", "The conditional request failed")))
         .run(ORDER).assertFailed("OutOfStock");
-    assertThat(run.states()).containsSubsequence("Not enough", "Put back reserved stock", "Put back", "Out of stock")
+    assertThat(run.states()).containsSubsequence("Held already?", "Put back reserved stock", "Put back", "Out of stock")
         .doesNotContain("Take payment");
     assertThat(run.states().stream().filter("Put back"::equals)).as("only the reserved line is put back").hasSize(1);
+  }
+
+  @Test
+  void aReservationRepeatedAfterACrashIsRecognisedByItsHold(Workflows workflows) {
+    WorkflowRun run = paidAndReserved(workflows)
+        .mock("Take stock", Mock.sequence(OK, Mock.fails("DynamoDB.ConditionalCheckFailedException", "The conditional request failed")))
+        .mock("Held already?", Mock.returns("{\"Item\":{\"holds\":{\"M\":{\"O-1\":{\"N\":\"1\"}}}}}"))
+        .run(ORDER).assertSucceeded()
+        .assertVariable("reserved", "[{\"sku\":\"TEA\",\"quantity\":2,\"reserved\":true},{\"sku\":\"MUG\",\"quantity\":1,\"reserved\":true}]");
+    assertThat(run.states().stream().filter("Release hold"::equals)).as("each line's hold lifted once delivered").hasSize(2);
   }
 
   @Test

@@ -59,6 +59,14 @@ public final class DeliveryDemoCommand implements Callable<Integer> {
       description = "The tracking worker: tracker.py with boto3, or the Java one; auto: Python when boto3 is here.")
   String tracker;
 
+  @Option(names = "--trackers", paramLabel = "N", defaultValue = "2",
+      description = "Tracking tasks worked on at once (the worker's threads). Default: ${DEFAULT-VALUE}.")
+  int trackers;
+
+  @Option(names = "--drive-seconds", paramLabel = "SECONDS", defaultValue = "1",
+      description = "How long a tracked delivery takes, its heart beating meanwhile. Default: ${DEFAULT-VALUE}.")
+  double driveSeconds;
+
   @CommandLine.Unmatched List<String> serveArgs = new ArrayList<>();
 
   /** Set by tests: serve's working directory and environment. */
@@ -82,9 +90,10 @@ public final class DeliveryDemoCommand implements Callable<Integer> {
   }
 
   private int run() throws Exception {
-    if (rate < 0 || paymentBusy < 0 || paymentBusy > 1 || declines < 0 || declines > 1 || noShows < 0 || noShows > 1 || couriers < 1) {
+    if (rate < 0 || paymentBusy < 0 || paymentBusy > 1 || declines < 0 || declines > 1 || noShows < 0 || noShows > 1 || couriers < 1
+        || trackers < 1 || driveSeconds < 0) {
       System.err.println("stepwise demo delivery: --rate must be 0 or more, --payment-busy, --declines and --no-shows shares"
-          + " from 0 to 1, --couriers at least 1");
+          + " from 0 to 1, --couriers and --trackers at least 1, --drive-seconds 0 or more");
       return ExitCodes.USAGE;
     }
     List<String> args = new ArrayList<>(serveArgs);
@@ -117,8 +126,8 @@ public final class DeliveryDemoCommand implements Callable<Integer> {
         CourierWorker w = new CourierWorker(clients[0], r.queueUrl(), "courier-" + i, noShows, random.split()::nextDouble, running);
         threads.add(Thread.ofPlatform().name("courier-" + i).daemon().start(w));
       }
-      TrackingWorker trackingWorker = TrackingWorker.start(tracker, endpoint.toString(), region, r.activityArn(),
-          s.dataDirectory().resolve("demo"), clients[0], running);
+      TrackingWorker trackingWorker = TrackingWorker.start(tracker, trackers, driveSeconds, endpoint.toString(), region,
+          r.activityArn(), s.dataDirectory().resolve("demo"), clients[0], running);
       if (rate > 0) {
         OrderGenerator g = new OrderGenerator(clients[0], r.stateMachineArn(), rate, orders, declines, new SplittableRandom(), running);
         threads.add(Thread.ofPlatform().name("orders").daemon().start(g));

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
  * What the delivery assistant stands on, made when missing and left as it is when a second run
  * finds it: the Inventory (seeded with the products), Orders and Payments tables, the order-updates
  * topic, the courier-requests queue, the delivery-tracking activity and the state machine (its
- * definition brought up to date).
+ * definition brought up to date). Each Inventory item has, beside its stock, the map of the orders
+ * holding some of it ({@code holds}: order id to quantity), which makes the workflow's stock writes
+ * safe to repeat.
  */
 final class DeliverySetup {
   private static final Logger log = LoggerFactory.getLogger(DeliverySetup.class);
@@ -45,9 +48,21 @@ final class DeliverySetup {
     if (seeded) {
       for (Map.Entry<String, Double> p : PRODUCTS.entrySet()) {
         c.dynamodb.putItem(b -> b.tableName("Inventory").item(Map.of("sku", s(p.getKey()),
-            "stock", AttributeValue.fromN(Integer.toString(INITIAL_STOCK)), "price", AttributeValue.fromN(p.getValue().toString()))));
+            "stock", AttributeValue.fromN(Integer.toString(INITIAL_STOCK)), "price", AttributeValue.fromN(p.getValue().toString()),
+            "holds", AttributeValue.fromM(Map.of()))));
       }
       log.info("Inventory seeded: {} products, {} of each", PRODUCTS.size(), INITIAL_STOCK);
+    } else {
+      // data from before orders held their stock by name: each item gets its (empty) map of holds
+      for (String sku : PRODUCTS.keySet()) {
+        try {
+          c.dynamodb.updateItem(b -> b.tableName("Inventory").key(Map.of("sku", s(sku)))
+              .updateExpression("SET holds = if_not_exists(holds, :none)").conditionExpression("attribute_exists(sku)")
+              .expressionAttributeValues(Map.of(":none", AttributeValue.fromM(Map.of()))));
+        } catch (ConditionalCheckFailedException e) {
+          log.warn("Inventory has no {} (deleted?): orders of it fail OutOfStock", sku);
+        }
+      }
     }
     table(c, "Orders", "orderId");
     table(c, "Payments", "orderId");

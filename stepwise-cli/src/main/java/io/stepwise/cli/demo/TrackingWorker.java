@@ -21,33 +21,40 @@ final class TrackingWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TrackingWorker.class);
 
   private final Process python;
-  private final Thread javaWorker;
+  private final List<Thread> javaWorkers;
   private final AtomicBoolean running;
 
-  private TrackingWorker(Process python, Thread java, AtomicBoolean running) {
+  private TrackingWorker(Process python, List<Thread> java, AtomicBoolean running) {
     this.python = python;
-    this.javaWorker = java;
+    this.javaWorkers = java;
     this.running = running;
   }
 
   /**
    * @param mode "python", "java" or "auto" (python when it can)
+   * @param threads tasks worked on at once
+   * @param driveSeconds how long each delivery takes
    */
-  static TrackingWorker start(String mode, String endpoint, String region, String activityArn, Path dir, DemoClients clients,
-      AtomicBoolean running) throws IOException {
+  static TrackingWorker start(String mode, int threads, double driveSeconds, String endpoint, String region, String activityArn,
+      Path dir, DemoClients clients, AtomicBoolean running) throws IOException {
     if (!mode.equals("java") && (mode.equals("python") || pythonWithBoto3())) {
       Path script = dir.resolve("tracker.py");
       Files.createDirectories(dir);
       Files.writeString(script, DeliverySetup.resource("tracker.py"));
       Process p = new ProcessBuilder(List.of("python3", script.toString(), "--endpoint", endpoint, "--activity", activityArn,
-          "--region", region)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+          "--region", region, "--threads", Integer.toString(threads), "--drive-seconds", Double.toString(driveSeconds),
+          "--parent-pid", Long.toString(ProcessHandle.current().pid()))).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
       log.info("Tracking worker: {} (Python, boto3), pid {}", script, p.pid());
       return new TrackingWorker(p, null, running);
     }
     log.info(mode.equals("java") ? "Tracking worker: in Java (--tracker java)"
         : "Tracking worker: in Java (python3 with boto3 is not here; 'pip install boto3' for the Python one)");
-    Thread t = Thread.ofPlatform().name("tracker-java").daemon().start(() -> javaLoop(clients, activityArn, running));
-    return new TrackingWorker(null, t, running);
+    long driveMillis = Math.round(driveSeconds * 1000);
+    List<Thread> workers = new java.util.ArrayList<>();
+    for (int i = 1; i <= threads; i++) {
+      workers.add(Thread.ofPlatform().name("tracker-java-" + i).daemon().start(() -> javaLoop(clients, activityArn, driveMillis, running)));
+    }
+    return new TrackingWorker(null, workers, running);
   }
 
   private static boolean pythonWithBoto3() {
@@ -63,7 +70,7 @@ final class TrackingWorker implements AutoCloseable {
     }
   }
 
-  private static void javaLoop(DemoClients c, String activityArn, AtomicBoolean running) {
+  private static void javaLoop(DemoClients c, String activityArn, long driveMillis, AtomicBoolean running) {
     while (running.get()) {
       try {
         var task = c.sfn.getActivityTask(b -> b.activityArn(activityArn).workerName("tracker-java"));
@@ -71,7 +78,7 @@ final class TrackingWorker implements AutoCloseable {
           continue;
         }
         c.sfn.sendTaskHeartbeat(b -> b.taskToken(task.taskToken()));
-        Thread.sleep(500);
+        Thread.sleep(driveMillis);
         String orderId = Json.parse(task.input()).path("orderId").asText();
         String out = Json.write(Json.NODES.objectNode().put("orderId", orderId)
             .put("deliveredAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
@@ -102,8 +109,8 @@ final class TrackingWorker implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    if (javaWorker != null) {
-      javaWorker.interrupt();
+    if (javaWorkers != null) {
+      javaWorkers.forEach(Thread::interrupt);
     }
   }
 }

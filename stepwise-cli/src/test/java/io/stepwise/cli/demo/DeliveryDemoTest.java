@@ -74,6 +74,7 @@ class DeliveryDemoTest {
         long stock = Long.parseLong(item.get("stock").n());
         assertThat(stock).as(item.get("sku").s()).isGreaterThanOrEqualTo(0)
             .isEqualTo(DeliverySetup.INITIAL_STOCK - sold.getOrDefault(item.get("sku").s(), 0L));
+        assertThat(item.get("holds").m()).as("every order ended: no hold of " + item.get("sku").s() + " is left").isEmpty();
       }
       Map<String, Map<String, AttributeValue>> payments = new HashMap<>();
       for (var p : c.dynamodb.scan(b -> b.tableName("Payments")).items()) {
