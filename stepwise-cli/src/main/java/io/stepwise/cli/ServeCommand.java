@@ -249,6 +249,7 @@ public final class ServeCommand implements Callable<Integer> {
     ConsoleSignIn console = ConsoleSignIn.of(settings, java.time.InstantSource.system());
     consoleSignIn = console;
     if (keys != null) {
+      keysInUse = List.copyOf(keys);
       builder.verifySignatures(keys).consoleSessions(console.sessions());
     } else if (settings.consoleToken() != null) {
       log.warn("A console token is set, but auth is none: the console and /metrics are open, as the API (--auth sigv4 uses the token)");
@@ -378,6 +379,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private volatile ServeSettings settingsInUse;
+  private volatile List<Credentials> keysInUse;
 
   /**
    * A serve run by another command in this process (stepwise demo), with functions of its own
@@ -405,6 +407,18 @@ public final class ServeCommand implements Callable<Integer> {
   /** The account in the ARNs (once the settings are read). */
   public String account() {
     return settingsInUse.account();
+  }
+
+  /**
+   * A key requests to this server may be signed with: with --auth sigv4 the credentials file's
+   * first (its default profile's, when it has one); without, null (any credentials do).
+   */
+  public Credentials clientKey() {
+    List<Credentials> keys = keysInUse;
+    if (keys == null || keys.isEmpty()) {
+      return null;
+    }
+    return keys.stream().filter(k -> "default".equals(k.profile())).findFirst().orElse(keys.get(0));
   }
 
   /** The data directory (once the settings are read). */

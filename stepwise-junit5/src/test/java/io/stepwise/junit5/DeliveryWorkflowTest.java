@@ -77,6 +77,15 @@ class DeliveryWorkflowTest {
   }
 
   @Test
+  void aPaymentThatFailsForGoodIsRefundedInCaseItChargedAndTheStockPutBack(Workflows workflows) {
+    WorkflowRun run = paidAndReserved(workflows).mock("Take payment", Mock.fails("States.Timeout", "too slow"))
+        .mock("Refund", Mock.returns("{\"StatusCode\":200,\"Payload\":{\"status\":\"NOTHING_TO_REFUND\"}}"))
+        .run(ORDER).assertFailed("PaymentFailed");
+    assertThat(run.states()).containsSubsequence("Take payment", "Refund", "Put back reserved stock", "Payment failed")
+        .doesNotContain("Dispatch");
+  }
+
+  @Test
   void aDeclinedCardPutsTheStockBackAndFailsPaymentDeclined(Workflows workflows) {
     WorkflowRun run = paidAndReserved(workflows).mock("Take payment", Mock.fails("Payment.Declined", "insufficient funds"))
         .run(ORDER).assertFailed("PaymentDeclined", "The card was declined (insufficient funds); the reserved stock was put back.");

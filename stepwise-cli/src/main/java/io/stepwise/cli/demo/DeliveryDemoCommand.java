@@ -103,7 +103,8 @@ public final class DeliveryDemoCommand implements Callable<Integer> {
     }
     SplittableRandom random = new SplittableRandom();
     DemoClients[] clients = new DemoClients[1];
-    try (PaymentFunction payment = new PaymentFunction(() -> clients[0].dynamodb, paymentBusy, random::nextDouble)) {
+    CompletableFuture<software.amazon.awssdk.services.dynamodb.DynamoDbClient> paymentsTable = new CompletableFuture<>();
+    try (PaymentFunction payment = new PaymentFunction(paymentsTable, paymentBusy, random::nextDouble)) {
       ServeCommand s = ServeCommand.embedded(workDir, env, Json.NODES.objectNode().set("payment",
           Json.NODES.objectNode().put("url", payment.url()).put("timeout", 10)));
       serve = s;
@@ -119,7 +120,11 @@ public final class DeliveryDemoCommand implements Callable<Integer> {
       }
       URI endpoint = s.endpoint();
       String region = s.region();
-      clients[0] = new DemoClients(endpoint, region, "demo", "demo");
+      // with --auth sigv4 the demo's parts sign as any client must, with a key the server accepts
+      io.stepwise.server.auth.Credentials key = s.clientKey();
+      clients[0] = key == null ? new DemoClients(endpoint, region, "demo", "demo")
+          : new DemoClients(endpoint, region, key.accessKeyId(), key.secretAccessKey(), key.sessionToken());
+      paymentsTable.complete(clients[0].dynamodb);
       DeliverySetup.Resources r = DeliverySetup.ensure(clients[0], region, s.account());
       List<Thread> threads = new ArrayList<>();
       for (int i = 1; i <= couriers; i++) {
@@ -127,7 +132,7 @@ public final class DeliveryDemoCommand implements Callable<Integer> {
         threads.add(Thread.ofPlatform().name("courier-" + i).daemon().start(w));
       }
       TrackingWorker trackingWorker = TrackingWorker.start(tracker, trackers, driveSeconds, endpoint.toString(), region,
-          r.activityArn(), s.dataDirectory().resolve("demo"), clients[0], running);
+          r.activityArn(), key, s.dataDirectory().resolve("demo"), clients[0], running);
       if (rate > 0) {
         OrderGenerator g = new OrderGenerator(clients[0], r.stateMachineArn(), rate, orders, declines, new SplittableRandom(), running);
         threads.add(Thread.ofPlatform().name("orders").daemon().start(g));
@@ -151,6 +156,7 @@ public final class DeliveryDemoCommand implements Callable<Integer> {
       return code;
     } finally {
       running.set(false);
+      paymentsTable.completeExceptionally(new IllegalStateException("the demo stopped"));
       if (clients[0] != null) {
         clients[0].close();
       }

@@ -21,7 +21,13 @@ final class DemoClients implements AutoCloseable {
   final SnsClient sns;
 
   DemoClients(URI endpoint, String region, String accessKey, String secretKey) {
-    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+    this(endpoint, region, accessKey, secretKey, null);
+  }
+
+  /** @param sessionToken the key's session token, or null for a long-term key */
+  DemoClients(URI endpoint, String region, String accessKey, String secretKey, String sessionToken) {
+    var credentials = StaticCredentialsProvider.create(sessionToken == null ? AwsBasicCredentials.create(accessKey, secretKey)
+        : software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(accessKey, secretKey, sessionToken));
     Region r = Region.of(region);
     // one HTTP client each: the courier's long polls must not hold connections the others need
     sfn = SfnClient.builder().endpointOverride(endpoint).region(r).credentialsProvider(credentials)

@@ -10,10 +10,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -29,16 +32,17 @@ final class PaymentFunction implements AutoCloseable {
   static final String DECLINED_CARD = "tok_declined";
 
   private final HttpServer http;
-  private final Supplier<DynamoDbClient> dynamodb;
+  private final CompletableFuture<DynamoDbClient> dynamodb;
   private final DoubleSupplier random;
   private final double busyRate;
   private final AtomicLong payments = new AtomicLong();
 
   /**
-   * @param dynamodb the client of the Payments table (made once the server listens)
+   * @param dynamodb the client of the Payments table, completed once the server listens (a restarted
+   *     server calls the function for the tasks it recovers before that)
    * @param busyRate the share of calls the processor is too busy for (Payment.Unavailable, worth retrying)
    */
-  PaymentFunction(Supplier<DynamoDbClient> dynamodb, double busyRate, DoubleSupplier random) throws IOException {
+  PaymentFunction(CompletableFuture<DynamoDbClient> dynamodb, double busyRate, DoubleSupplier random) throws IOException {
     this.dynamodb = dynamodb;
     this.busyRate = busyRate;
     this.random = random;
@@ -94,7 +98,7 @@ final class PaymentFunction implements AutoCloseable {
     }
     String paymentId = "PAY-" + orderId;
     try {
-      dynamodb.get().putItem(b -> b.tableName("Payments").item(Map.of("orderId", AttributeValue.fromS(orderId),
+      table().putItem(b -> b.tableName("Payments").item(Map.of("orderId", AttributeValue.fromS(orderId),
           "paymentId", AttributeValue.fromS(paymentId), "amount", AttributeValue.fromN(event.path("amount").asText("0")),
           "status", AttributeValue.fromS("CHARGED"))).conditionExpression("attribute_not_exists(orderId)"));
       payments.incrementAndGet();
@@ -105,11 +109,27 @@ final class PaymentFunction implements AutoCloseable {
     return out;
   }
 
+  /** Refunds the order's charge, if there is one; a second refund, or one of an order never charged, changes nothing. */
   private JsonNode refund(String orderId) {
-    dynamodb.get().updateItem(b -> b.tableName("Payments").key(Map.of("orderId", AttributeValue.fromS(orderId)))
-        .updateExpression("SET #s = :r").expressionAttributeNames(Map.of("#s", "status"))
-        .expressionAttributeValues(Map.of(":r", AttributeValue.fromS("REFUNDED"))));
+    try {
+      table().updateItem(b -> b.tableName("Payments").key(Map.of("orderId", AttributeValue.fromS(orderId)))
+          .updateExpression("SET #s = :r").conditionExpression("attribute_exists(orderId)")
+          .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(Map.of(":r", AttributeValue.fromS("REFUNDED"))));
+    } catch (ConditionalCheckFailedException e) {
+      return Json.NODES.objectNode().put("status", "NOTHING_TO_REFUND");
+    }
     return Json.NODES.objectNode().put("refundId", "REF-" + orderId).put("status", "REFUNDED");
+  }
+
+  private DynamoDbClient table() {
+    try {
+      return dynamodb.get(20, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      throw new PaymentError("Payment.Unavailable", "the payment service is starting; try again");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PaymentError("Payment.Unavailable", "the payment service is stopping; try again");
+    }
   }
 
   /** Charges made by this process. */

@@ -34,16 +34,27 @@ final class TrackingWorker implements AutoCloseable {
    * @param mode "python", "java" or "auto" (python when it can)
    * @param threads tasks worked on at once
    * @param driveSeconds how long each delivery takes
+   * @param key the key tracker.py signs with (given in its environment, not its command line), or null for any
    */
   static TrackingWorker start(String mode, int threads, double driveSeconds, String endpoint, String region, String activityArn,
-      Path dir, DemoClients clients, AtomicBoolean running) throws IOException {
+      io.stepwise.server.auth.Credentials key, Path dir, DemoClients clients, AtomicBoolean running) throws IOException {
     if (!mode.equals("java") && (mode.equals("python") || pythonWithBoto3())) {
       Path script = dir.resolve("tracker.py");
       Files.createDirectories(dir);
       Files.writeString(script, DeliverySetup.resource("tracker.py"));
-      Process p = new ProcessBuilder(List.of("python3", script.toString(), "--endpoint", endpoint, "--activity", activityArn,
+      ProcessBuilder pb = new ProcessBuilder(List.of("python3", script.toString(), "--endpoint", endpoint, "--activity", activityArn,
           "--region", region, "--threads", Integer.toString(threads), "--drive-seconds", Double.toString(driveSeconds),
-          "--parent-pid", Long.toString(ProcessHandle.current().pid()))).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+          "--parent-pid", Long.toString(ProcessHandle.current().pid()))).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+      pb.environment().keySet().removeIf(k -> k.startsWith("AWS_")); // the server's key or none, not the caller's
+      if (key != null) {
+        pb.environment().put("AWS_ACCESS_KEY_ID", key.accessKeyId());
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", key.secretAccessKey());
+        if (key.sessionToken() != null) {
+          pb.environment().put("AWS_SESSION_TOKEN", key.sessionToken());
+        }
+      }
+      Process p = pb.start();
       log.info("Tracking worker: {} (Python, boto3), pid {}", script, p.pid());
       return new TrackingWorker(p, null, running);
     }
