@@ -384,11 +384,15 @@ def check(args, sfn, ddb, machine, orders, start_stock, t_begin, t_end, crash, p
                            "caught_in_flight": len(caught), "caught_latency_p50": median(caught),
                            "others_latency_p50": median(spared)}
     report["check_seconds"] = round(time.time() - t_end, 1)
-    print(json.dumps(report, indent=2, default=str))
     if args.report:
         os.makedirs(os.path.dirname(os.path.abspath(args.report)), exist_ok=True)
         with open(args.report, "w") as f:
             json.dump(report, f, indent=2, default=str)
+        summary = {k: report[k] for k in ("outcomes", "wall_seconds", "latency_seconds", "check_seconds")}
+        summary.update({"crash": report["crash"]} if crash else {})
+        print(f"delivery-load: {json.dumps(summary, default=str)} (all figures in {args.report})")
+    else:
+        print(json.dumps(report, indent=2, default=str))
     if problems:
         print(f"delivery-load: {len(problems)} problems, e.g.:\n  " + "\n  ".join(problems[:20]), file=sys.stderr)
         return 1

@@ -1,19 +1,12 @@
 package io.stepwise.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,21 +16,16 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * A real {@code stepwise serve} in a directory, an SDK client for it and headless Chromium on its
- * console (Debian's chromium and chromium-driver; the test is skipped, saying so, without them), as
- * {@link ConsoleBrowserTest} sets them up. Screenshots go to target/console-screenshots.
+ * A real {@code stepwise serve} in a directory, an SDK client for it and headless {@link Chromium}
+ * on its console, as {@link ConsoleBrowserTest} sets them up.
  */
 final class ConsoleSession implements AutoCloseable {
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path SHOTS = Path.of("target", "console-screenshots");
-
   final ServeCommand serve;
   final SfnClient sfn;
   final WebDriver browser;
   final WebDriverWait wait;
   private final CompletableFuture<Integer> exit;
-  private final ChromeDriverService service;
+  private final Chromium chromium;
 
   ConsoleSession(Path dir) throws Exception {
     this(dir, Map.of(), "test", "test");
@@ -49,8 +37,7 @@ final class ConsoleSession implements AutoCloseable {
    * @param serveArgs serve's options besides {@code --port 0 --data store}
    */
   ConsoleSession(Path dir, Map<String, String> env, String accessKey, String secretKey, String... serveArgs) throws Exception {
-    assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-        "skipped: the console's browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+    Chromium.assumeInstalled();
     serve = new ServeCommand();
     serve.workDir = dir;
     serve.env = env;
@@ -67,16 +54,9 @@ final class ConsoleSession implements AutoCloseable {
     sfn = SfnClient.builder().endpointOverride(serve.server().endpoint()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
         .httpClient(UrlConnectionHttpClient.create()).build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000");
-    service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-    // a plain WebDriver session on the service (ChromeDriver's DevTools attempt fails here after minutes)
-    service.start();
-    browser = new org.openqa.selenium.remote.RemoteWebDriver(service.getUrl(), options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    // a running execution's page is drawn again as it changes: an element found a moment ago may be gone
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    chromium = Chromium.start();
+    browser = chromium.browser;
+    wait = chromium.wait;
   }
 
   /** Opens the console at a page ({@code "#/executions"}). */
@@ -85,15 +65,12 @@ final class ConsoleSession implements AutoCloseable {
   }
 
   void screenshot(String name) throws Exception {
-    Files.createDirectories(SHOTS);
-    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SHOTS.resolve(name + ".png"), png);
+    chromium.screenshot(name);
   }
 
   @Override
   public void close() throws Exception {
-    browser.quit();
-    service.stop();
+    chromium.close();
     sfn.close();
     serve.stop();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);

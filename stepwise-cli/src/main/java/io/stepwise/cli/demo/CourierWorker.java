@@ -14,10 +14,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * A courier: takes requests from the courier-requests queue, beats the task's heart while it
  * decides, and accepts with SendTaskSuccess; now and then one never answers (the task's heartbeat
- * timeout hands the order to the next courier). Each message is deleted once handled.
+ * timeout hands the order to the next courier), and nobody answers the first request for the
+ * postcode {@link #NOWHERE}. Each message is deleted once handled.
  */
 final class CourierWorker implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(CourierWorker.class);
+
+  /** The postcode no courier answers the first request for (the path of a courier who never answers, on demand). */
+  static final String NOWHERE = "NOWHERE";
 
   private final DemoClients clients;
   private final String queueUrl;
@@ -64,7 +68,8 @@ final class CourierWorker implements Runnable {
       return;
     }
     String token = request.path("taskToken").asText();
-    if (random.getAsDouble() < noShowRate) {
+    boolean farAway = NOWHERE.equals(request.path("address").path("postcode").asText()) && request.path("attempt").asInt() == 1;
+    if (farAway || random.getAsDouble() < noShowRate) {
       ignored.incrementAndGet();
       log.info("Courier {} never answers for order {} (attempt {})", courierId, request.path("orderId").asText(),
           request.path("attempt").asInt());

@@ -30,12 +30,16 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 final class PaymentFunction implements AutoCloseable {
   /** A card with this token is always declined. */
   static final String DECLINED_CARD = "tok_declined";
+  /** A card with this token finds the processor busy on its order's first two tries, never on the third. */
+  static final String BUSY_TWICE_CARD = "tok_busy_twice";
 
   private final HttpServer http;
   private final CompletableFuture<DynamoDbClient> dynamodb;
   private final DoubleSupplier random;
   private final double busyRate;
   private final AtomicLong payments = new AtomicLong();
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> busyTwice =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param dynamodb the client of the Payments table, completed once the server listens (a restarted
@@ -82,7 +86,11 @@ final class PaymentFunction implements AutoCloseable {
       throw new PaymentError("Payment.InvalidRequest", "the payment needs an orderId");
     }
     String action = event.path("action").asText("charge");
-    if (random.getAsDouble() < busyRate) {
+    if (action.equals("charge") && BUSY_TWICE_CARD.equals(event.path("card").path("token").asText())) {
+      if (busyTwice.computeIfAbsent(orderId, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet() <= 2) {
+        throw new PaymentError("Payment.Unavailable", "the card processor is busy; try again");
+      }
+    } else if (random.getAsDouble() < busyRate) {
       throw new PaymentError("Payment.Unavailable", "the card processor is busy; try again");
     }
     return switch (action) {
