@@ -30,8 +30,10 @@ final class DemoClients implements AutoCloseable {
         : software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(accessKey, secretKey, sessionToken));
     Region r = Region.of(region);
     // one HTTP client each: the courier's long polls must not hold connections the others need
+    // GetActivityTask holds its long poll up to 60 s: a shorter read time-out would leave the
+    // server a poll to hand a task to after this client has given up on it
     sfn = SfnClient.builder().endpointOverride(endpoint).region(r).credentialsProvider(credentials)
-        .httpClient(UrlConnectionHttpClient.create()).build();
+        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(java.time.Duration.ofSeconds(70)).build()).build();
     dynamodb = DynamoDbClient.builder().endpointOverride(endpoint).region(r).credentialsProvider(credentials)
         .httpClient(UrlConnectionHttpClient.create()).build();
     sqs = SqsClient.builder().endpointOverride(endpoint).region(r).credentialsProvider(credentials)

@@ -62,6 +62,10 @@ class DeliveryWalkthroughBrowserTest {
       assertThat(ended.get("third-try").status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(ended.get("declined").error()).isEqualTo("PaymentDeclined");
       assertThat(ended.get("no-show").status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      for (String delivered : List.of("happy", "third-try", "no-show")) {
+        assertThat(Json.parse(ended.get(delivered).output()).path("deliveredAt").isTextual())
+            .as(delivered + ": tracked by the worker, not recorded without its tracking").isTrue();
+      }
 
       // the tables: the three delivered orders took their stock and were paid once; the others took nothing
       Map<String, Long> stock = new HashMap<>();
