@@ -11,10 +11,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,8 +40,8 @@ final class PaymentFunction implements AutoCloseable {
   private final DoubleSupplier random;
   private final double busyRate;
   private final AtomicLong payments = new AtomicLong();
-  private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> busyTwice =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /** Charges tried so far of each order paid with {@link #BUSY_TWICE_CARD}. */
+  private final ConcurrentHashMap<String, AtomicInteger> busyTwice = new ConcurrentHashMap<>();
 
   /**
    * @param dynamodb the client of the Payments table, completed once the server listens (a restarted
@@ -86,11 +88,10 @@ final class PaymentFunction implements AutoCloseable {
       throw new PaymentError("Payment.InvalidRequest", "the payment needs an orderId");
     }
     String action = event.path("action").asText("charge");
-    if (action.equals("charge") && BUSY_TWICE_CARD.equals(event.path("card").path("token").asText())) {
-      if (busyTwice.computeIfAbsent(orderId, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet() <= 2) {
-        throw new PaymentError("Payment.Unavailable", "the card processor is busy; try again");
-      }
-    } else if (random.getAsDouble() < busyRate) {
+    boolean busy = action.equals("charge") && BUSY_TWICE_CARD.equals(event.path("card").path("token").asText())
+        ? busyTwice.computeIfAbsent(orderId, k -> new AtomicInteger()).incrementAndGet() <= 2
+        : random.getAsDouble() < busyRate;
+    if (busy) {
       throw new PaymentError("Payment.Unavailable", "the card processor is busy; try again");
     }
     return switch (action) {
